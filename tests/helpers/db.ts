@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import { dropDatabase, ensureDatabase, withDatabase } from "@/scripts/db/embedded";
+import { migrate } from "@/scripts/db/migrate";
+import { createPrismaClient } from "@/lib/db/client";
+
+export function requireEnv(name: "DATABASE_URL" | "TEST_SERVER_URL"): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through \`npm test\` (scripts/test.ts).`);
+  return value;
+}
+
+/** A new, empty database on the test server; `migrated` applies every migration first. */
+export async function createScratchDatabase(options: { migrated: boolean }) {
+  const server = requireEnv("TEST_SERVER_URL");
+  const name = `scratch_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  await ensureDatabase(server, name);
+  const url = withDatabase(server, name);
+  if (options.migrated) await migrate(url);
+  return { name, url, drop: () => dropDatabase(server, name) };
+}
+
+/** A Prisma client on the run's shared, migrated database. */
+export function testPrisma(overrides: Partial<Parameters<typeof createPrismaClient>[0]> = {}) {
+  return createPrismaClient({
+    url: requireEnv("DATABASE_URL"),
+    max: 5,
+    connectionTimeoutMs: 5_000,
+    statementTimeoutMs: 15_000,
+    ...overrides,
+  });
+}
