@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import type { ChildProcess } from "node:child_process";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
@@ -73,7 +74,14 @@ export async function startEmbeddedPostgres(options: {
   await server.start();
   const url = (database: string) =>
     `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-  return { url, stop: () => server.stop() };
+  const stop = async () => {
+    // server.stop() waits for an exit event that never comes if PostgreSQL already stopped (Ctrl-C
+    // reaches it directly), so only ask a running server to stop.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    else if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+  };
+  return { url, stop };
 }
 
 /** Creates the database if it does not exist yet. `serverUrl` names any database on that server. */

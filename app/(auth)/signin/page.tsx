@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getActor, homeOf } from "@/lib/auth/actor";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths may follow sign-in, never another origin. */
+function safeReturnPath(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : undefined;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await getActor();
+  if (actor) redirect(homeOf(actor.role));
+  const t = await getTranslations("signin");
+  const returnTo = safeReturnPath((await searchParams).callbackUrl);
+  return (
+    <div className="card narrow stack">
+      <h1>{t("title")}</h1>
+      <SignInForm returnTo={returnTo} />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+export function InvitationContinue({ token }: { token: string }) {
+  const t = useTranslations("invite");
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  return (
+    <div className="stack">
+      {failed && (
+        <p className="alert error" role="alert">
+          {t("failed")}
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          const result = await signIn("invitation", { token, redirect: false });
+          if (!result || result.error) {
+            setFailed(true);
+            setBusy(false);
+            return;
+          }
+          window.location.assign("/expert");
+        }}
+      >
+        {busy ? t("continuing") : t("continue")}
+      </button>
+    </div>
+  );
+}

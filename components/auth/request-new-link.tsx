@@ -1,0 +1,41 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+export function RequestNewLink({ token }: { token: string }) {
+  const t = useTranslations("invite");
+  const [state, setState] = useState<"idle" | "busy" | "done" | "error">("idle");
+  if (state === "done") {
+    return (
+      <p className="alert success" role="status">
+        {t("requested")}
+      </p>
+    );
+  }
+  return (
+    <div className="stack">
+      {state === "error" && (
+        <p className="alert error" role="alert">
+          {t("failed")}
+        </p>
+      )}
+      <button
+        type="button"
+        className="secondary"
+        disabled={state === "busy"}
+        onClick={async () => {
+          setState("busy");
+          const res = await fetch("/api/invitations/request", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ token }),
+          });
+          setState(res.ok ? "done" : "error");
+        }}
+      >
+        {t("requestNew")}
+      </button>
+    </div>
+  );
+}

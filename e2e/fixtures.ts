@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import { createPrismaClient } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { issueInvitation } from "@/lib/auth/invitations";
+import { addExpert } from "@/lib/panel/experts";
+import { createStaffAccount } from "@/lib/users/accounts";
+
+export type TStaff = { id: string; email: string; password: string; name: string };
+export type TExpert = { expertId: string; userId: string; pseudonym: number; token: string; link: string };
+
+type TWorkerFixtures = { prisma: PrismaClient; studyId: string };
+type TFixtures = {
+  makeStaff: (role: "COORDINATOR" | "INTERVIEWER") => Promise<TStaff>;
+  makeExpert: (options?: { language?: "ru" | "en"; country?: string }) => Promise<TExpert>;
+};
+
+const unique = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+
+/**
+ * Test data is made through the same helpers the demo seed uses (lib/ and prisma/seed), straight
+ * in the run's database; people then sign in through the real flows.
+ */
+export const test = base.extend<TFixtures, TWorkerFixtures>({
+  prisma: [
+    async ({}, use) => {
+      const url = process.env.DATABASE_URL;
+      if (!url) throw new Error("DATABASE_URL is not set: run end-to-end tests through `npm test`.");
+      const prisma = createPrismaClient({ url, max: 3, connectionTimeoutMs: 5_000, statementTimeoutMs: 15_000 });
+      await use(prisma);
+      await prisma.$disconnect();
+    },
+    { scope: "worker" },
+  ],
+  studyId: [
+    async ({ prisma }, use) => {
+      const study = await prisma.study.create({ data: { slug: `e2e-${unique()}`, titleEn: "E2E study", titleRu: "Тестовое исследование" } });
+      await use(study.id);
+    },
+    { scope: "worker" },
+  ],
+  makeStaff: async ({ prisma }, use) => {
+    await use(async (role) => {
+      const email = `${role.toLowerCase()}-${unique()}@e2e.test`;
+      const password = randomBytes(12).toString("base64url");
+      const name = `${role === "COORDINATOR" ? "Coordinator" : "Interviewer"} ${unique()}`;
+      const { id } = await createStaffAccount(prisma, { email, password, name, role, language: "en" });
+      return { id, email, password, name };
+    });
+  },
+  makeExpert: async ({ prisma, studyId }, use) => {
+    await use(async (options = {}) => {
+      const added = await prisma.$transaction((tx) =>
+        addExpert(tx, {
+          studyId,
+          name: `Expert ${unique()}`,
+          email: `expert-${unique()}@e2e.test`,
+          country: options.country ?? "AM",
+          expertGroup: "SCIENTIST",
+          language: options.language ?? "en",
+        }),
+      );
+      const { token } = await issueInvitation(prisma, { expertId: added.expertId, issuedById: null, ttlDays: 14 });
+      return { ...added, token, link: `/invite/${token}` };
+    });
+  },
+});
+
+export { expect };
+
+export async function signInAsStaff(page: Page, staff: TStaff): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel(/e-mail|электронная почта/i).fill(staff.email);
+  await page.getByLabel(/password|пароль/i).fill(staff.password);
+  await page.getByRole("button", { name: /sign in|войти/i }).click();
+}
+
+export async function signInAsExpert(page: Page, expert: TExpert): Promise<void> {
+  await page.goto(expert.link);
+  await page.getByRole("button", { name: /continue to the study|перейти к исследованию/i }).click();
+  await page.waitForURL("**/expert");
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import type { NextAuthOptions, User as NextAuthUser } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { recordAudit } from "@/lib/audit/record";
+import { consumeInvitation } from "@/lib/auth/invitations";
+import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { SESSION_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
+import { createSession, revokeSession, validateSession } from "@/lib/auth/sessions";
+import { clearFailures, recordFailure, retryAfterMs } from "@/lib/security/rate-limit";
+import { ZPasswordSignIn, ZInvitationSignIn } from "@/lib/auth/schemas";
+
+type TSignedIn = NextAuthUser & { sessionId: string };
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || "direct";
+}
+
+async function throttled(keys: string[]): Promise<boolean> {
+  for (const key of keys) if ((await retryAfterMs(db(), key)) > 0) return true;
+  return false;
+}
+
+async function signInWithPassword(raw: unknown, ip: string): Promise<TSignedIn | null> {
+  const parsed = ZPasswordSignIn.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const keys = [`signin:account:${email}`, `signin:ip:${ip}`];
+  if (await throttled(keys)) throw new Error("throttled");
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, role: true, name: true, passwordHash: true, disabledAt: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || !user.passwordHash || user.disabledAt || user.role === "EXPERT") {
+    for (const key of keys) await recordFailure(db(), key);
+    log.info({ event: "signin.failed", method: "password" }, "sign-in refused");
+    return null;
+  }
+  await clearFailures(db(), keys[0]!);
+  const sessionId = await db().$transaction(async (tx) => {
+    const id = await createSession(tx, user);
+    await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entity: "User", entityId: user.id, after: { sessionId: id } });
+    return id;
+  });
+  log.info({ event: "signin", method: "password", userId: user.id, role: user.role }, "signed in");
+  return { id: user.id, name: user.name, sessionId };
+}
+
+async function signInWithInvitation(raw: unknown, ip: string): Promise<TSignedIn | null> {
+  const parsed = ZInvitationSignIn.safeParse(raw);
+  if (!parsed.success) return null;
+  const ipKey = `invite:ip:${ip}`;
+  if (await throttled([ipKey])) throw new Error("throttled");
+  const result = await consumeInvitation(db(), parsed.data.token);
+  if (!result.ok) {
+    await recordFailure(db(), ipKey);
+    log.info({ event: "signin.failed", method: "invitation", state: result.state }, "invitation refused");
+    return null;
+  }
+  const user = await db().user.findUniqueOrThrow({ where: { id: result.userId }, select: { id: true, role: true, name: true, disabledAt: true } });
+  if (user.disabledAt) return null;
+  const sessionId = await createSession(db(), user);
+  log.info({ event: "signin", method: "invitation", userId: user.id }, "signed in");
+  return { id: user.id, name: user.name, sessionId };
+}
+
+let cached: NextAuthOptions | undefined;
+
+/** Built on first use so that `next build` needs no secrets. */
+export function authOptions(): NextAuthOptions {
+  cached ??= {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_COOKIE_MAX_AGE_SECONDS, updateAge: 0 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "password",
+        name: "E-mail and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        authorize: (credentials, req) => signInWithPassword(credentials, clientIp(req.headers)),
+      }),
+      CredentialsProvider({
+        id: "invitation",
+        name: "Invitation link",
+        credentials: { token: { type: "text" } },
+        authorize: (credentials, req) => signInWithInvitation(credentials, clientIp(req.headers)),
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.sid = (user as TSignedIn).sessionId;
+          return token;
+        }
+        // Every request re-checks the session row: this is what makes sign-out, disabling and role
+        // changes take effect at once in every instance. Throwing makes next-auth drop the cookie.
+        const actor = typeof token.sid === "string" ? await validateSession(db(), token.sid) : null;
+        if (!actor) throw new Error("session is no longer valid");
+        token.actor = actor;
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, actor: token.actor };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string") return;
+        const sid = token.sid;
+        await db().$transaction(async (tx) => {
+          const row = await tx.authSession.findUnique({ where: { id: sid }, select: { userId: true, role: true } });
+          await revokeSession(tx, sid, "sign-out");
+          if (row && row.role !== "EXPERT") {
+            await recordAudit(tx, { actorId: row.userId, action: "auth.sign_out", entity: "User", entityId: row.userId });
+          }
+        });
+      },
+    },
+    logger: {
+      error: (code) => log.warn({ event: "next-auth", code }, "next-auth error"),
+      warn: (code) => log.warn({ event: "next-auth", code }, "next-auth warning"),
+      debug: () => {},
+    },
+  };
+  return cached;
+}

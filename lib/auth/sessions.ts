@@ -1,0 +1,66 @@
+import type { TDb } from "@/lib/db/types";
+import type { Language, Role } from "@/lib/generated/prisma/enums";
+import { LAST_SEEN_WRITE_INTERVAL_MS, SESSION_POLICY } from "@/lib/auth/session-policy";
+
+export type TActor = {
+  userId: string;
+  sessionId: string;
+  role: Role;
+  name: string;
+  language: Language;
+};
+
+export async function createSession(client: TDb, user: { id: string; role: Role }): Promise<string> {
+  const expiresAt = new Date(Date.now() + SESSION_POLICY[user.role].absoluteHours * 3600_000);
+  const session = await client.authSession.create({
+    data: { userId: user.id, role: user.role, expiresAt },
+    select: { id: true },
+  });
+  return session.id;
+}
+
+/**
+ * The check behind every authenticated request, in every instance: the session row must exist,
+ * be unrevoked, within its absolute and idle limits, for an enabled user whose role has not
+ * changed since sign-in. Returns null otherwise.
+ */
+export async function validateSession(client: TDb, sessionId: string, now = new Date()): Promise<TActor | null> {
+  const session = await client.authSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      role: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      revokedAt: true,
+      user: { select: { id: true, role: true, name: true, language: true, disabledAt: true } },
+    },
+  });
+  if (!session || session.revokedAt || session.user.disabledAt) return null;
+  if (session.user.role !== session.role) return null;
+  if (session.expiresAt <= now) return null;
+  const idleMs = SESSION_POLICY[session.role].idleMinutes * 60_000;
+  if (now.getTime() - session.lastSeenAt.getTime() > idleMs) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
+    await client.authSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
+  }
+  return {
+    userId: session.user.id,
+    sessionId: session.id,
+    role: session.role,
+    name: session.user.name,
+    language: session.user.language,
+  };
+}
+
+export async function revokeSession(client: TDb, sessionId: string, why: string): Promise<void> {
+  await client.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date(), revokedWhy: why } });
+}
+
+export async function revokeUserSessions(client: TDb, userId: string, why: string): Promise<number> {
+  const { count } = await client.authSession.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: new Date(), revokedWhy: why },
+  });
+  return count;
+}

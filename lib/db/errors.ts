@@ -1,0 +1,27 @@
+/**
+ * True when an error means the database cannot serve us right now (pool exhausted, server down or
+ * restarting), as opposed to a bad query: such requests get 503 and may be retried.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { message?: unknown; code?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
+    const message = typeof e.message === "string" ? e.message : "";
+    const code = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : "";
+    if (/timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|terminating connection due to administrator command|Can't reach database server/i.test(message)) {
+      return true;
+    }
+    if (["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03"].includes(code)) return true;
+    if (code.startsWith("08")) return true;
+    if (e.kind === "DatabaseNotReachable" || e.kind === "ConnectionClosed") return true;
+    current = e.cause;
+  }
+  return false;
+}
+
+/** Prisma's "unique constraint failed". */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

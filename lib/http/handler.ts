@@ -1,0 +1,121 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { requireActor, getActor } from "@/lib/auth/actor";
+import type { TActor } from "@/lib/auth/sessions";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { env } from "@/lib/env";
+import { AppError, badRequest } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { log } from "@/lib/log";
+
+const MAX_BODY_BYTES = 256 * 1024;
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+type TRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+type THandlerArgs<B extends z.ZodType, P extends z.ZodType, R> = {
+  req: NextRequest;
+  actor: R;
+  body: z.output<B>;
+  params: z.output<P>;
+};
+
+function expectedOrigin(req: NextRequest): string {
+  const configured = env().NEXTAUTH_URL;
+  return configured ? new URL(configured).origin : req.nextUrl.origin;
+}
+
+/** Refuses cross-site writes: the Origin must be ours (`Origin: null` is not). */
+function checkOrigin(req: NextRequest): void {
+  const origin = req.headers.get("origin");
+  if (origin === null && req.headers.get("sec-fetch-site") === "same-origin") return;
+  if (origin !== expectedOrigin(req)) throw new AppError(403, "cross_site", "Cross-site requests are not allowed.");
+}
+
+function zodDetails(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (length > MAX_BODY_BYTES) throw new AppError(413, "too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError(413, "too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.");
+  }
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry) headers["Retry-After"] = String(retry);
+    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ event: "db.unavailable" }, "database unavailable");
+    return NextResponse.json(
+      { error: { code: "unavailable", message: "The service is busy. Please try again in a moment." } },
+      { status: 503, headers: { "Retry-After": "2" } },
+    );
+  }
+  const errorId = randomUUID();
+  log.error({ event: "unhandled", errorId, err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, "unhandled error");
+  return NextResponse.json({ error: { code: "internal", message: `Something went wrong (error id ${errorId}).` } }, { status: 500 });
+}
+
+function wrap<B extends z.ZodType, P extends z.ZodType, A>(
+  spec: { body?: B; params?: P },
+  authenticate: () => Promise<A>,
+  handler: (args: THandlerArgs<B, P, A>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, ctx: TRouteContext): Promise<NextResponse> => {
+    try {
+      if (MUTATING.has(req.method)) checkOrigin(req);
+      const actor = await authenticate();
+      let params: unknown = undefined;
+      if (spec.params) {
+        const parsed = spec.params.safeParse(await ctx.params);
+        if (!parsed.success) throw badRequest("The address is not valid.", zodDetails(parsed.error));
+        params = parsed.data;
+      }
+      let body: unknown = undefined;
+      if (spec.body) {
+        const parsed = spec.body.safeParse(await readJson(req));
+        if (!parsed.success) throw badRequest("The request is not valid.", zodDetails(parsed.error));
+        body = parsed.data;
+      }
+      const result = await handler({ req, actor, body: body as z.output<B>, params: params as z.output<P> });
+      if (result instanceof NextResponse) return result;
+      return NextResponse.json(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/**
+ * Wraps a route handler: origin check for writes, authentication and role (401 anonymous, 403
+ * another role), zod validation of params and body, and error mapping. The handler itself calls one
+ * lib function, which checks authorization again where it reads or writes.
+ */
+export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
+  spec: { roles: readonly Role[]; body?: B; params?: P },
+  handler: (args: THandlerArgs<B, P, TActor>) => Promise<unknown>,
+) {
+  return wrap(spec, () => requireActor(spec.roles), handler);
+}
+
+/** The same for endpoints anyone may call; the actor is null when anonymous. */
+export function publicRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
+  spec: { body?: B; params?: P },
+  handler: (args: THandlerArgs<B, P, TActor | null>) => Promise<unknown>,
+) {
+  return wrap(spec, getActor, handler);
+}

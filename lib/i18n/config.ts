@@ -1,0 +1,18 @@
+export const LANGUAGES = ["ru", "en"] as const;
+export type TLanguage = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: TLanguage = "ru";
+export const LANGUAGE_COOKIE = "lang";
+
+export function isLanguage(value: unknown): value is TLanguage {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The first supported language in an Accept-Language header. */
+export function fromAcceptLanguage(header: string | null): TLanguage | null {
+  if (!header) return null;
+  for (const part of header.split(",")) {
+    const tag = part.split(";")[0]?.trim().slice(0, 2).toLowerCase();
+    if (isLanguage(tag)) return tag;
+  }
+  return null;
+}

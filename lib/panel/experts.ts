@@ -1,0 +1,34 @@
+import type { TDb } from "@/lib/db/types";
+import type { ExpertGroup, Language } from "@/lib/generated/prisma/enums";
+
+export type TNewExpert = {
+  studyId: string;
+  name: string;
+  email: string;
+  country: string;
+  expertGroup: ExpertGroup;
+  language: Language;
+};
+
+/**
+ * Adds an expert to a study's panel with the next pseudonym number. Call inside a transaction:
+ * the study row is locked so two additions never take the same number.
+ */
+export async function addExpert(tx: TDb, input: TNewExpert): Promise<{ expertId: string; userId: string; pseudonym: number }> {
+  await tx.$executeRaw`SELECT 1 FROM "Study" WHERE "id" = ${input.studyId}::uuid FOR UPDATE`;
+  const last = await tx.expert.aggregate({ where: { studyId: input.studyId }, _max: { pseudonym: true } });
+  const pseudonym = (last._max.pseudonym ?? 0) + 1;
+  const email = input.email.trim().toLowerCase();
+  const user = await tx.user.upsert({
+    where: { email },
+    create: { email, name: input.name, role: "EXPERT", language: input.language },
+    update: {},
+    select: { id: true, role: true },
+  });
+  if (user.role !== "EXPERT") throw new Error("This e-mail belongs to a staff account.");
+  const expert = await tx.expert.create({
+    data: { studyId: input.studyId, userId: user.id, pseudonym, country: input.country, expertGroup: input.expertGroup },
+    select: { id: true },
+  });
+  return { expertId: expert.id, userId: user.id, pseudonym };
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ExpertGroup, Language } from "@/lib/generated/prisma/enums";
+import { issueInvitation } from "@/lib/auth/invitations";
+import { addExpert } from "@/lib/panel/experts";
+import { createStaffAccount } from "@/lib/users/accounts";
+
+export const DEMO_STUDY_SLUG = "eaeu-2019";
+export const DEMO_COORDINATOR_EMAIL = "coordinator@demo.local";
+export const DEMO_INTERVIEWER_EMAIL = "interviewer@demo.local";
+export const DEMO_EXPERT_EMAIL = "expert1@demo.local";
+
+export type TDemoSignIns = {
+  coordinator: { email: string; password: string };
+  interviewer: { email: string; password: string };
+};
+
+const COUNTRIES = ["RU", "BY", "KZ", "AM", "KG"] as const;
+const GROUPS: ExpertGroup[] = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"];
+
+/** A password for a demo account: random per installation, never a default. */
+const demoPassword = () => randomBytes(12).toString("base64url");
+
+export async function databaseIsEmpty(prisma: PrismaClient): Promise<boolean> {
+  const [users, studies] = await Promise.all([prisma.user.count(), prisma.study.count()]);
+  return users === 0 && studies === 0;
+}
+
+/**
+ * Seeds the demo study: a coordinator, an interviewer and a panel of experts across the five
+ * countries and four groups. Runs in one transaction, so a failure leaves the database empty.
+ */
+export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
+  const signIns: TDemoSignIns = {
+    coordinator: { email: DEMO_COORDINATOR_EMAIL, password: demoPassword() },
+    interviewer: { email: DEMO_INTERVIEWER_EMAIL, password: demoPassword() },
+  };
+  await prisma.$transaction(
+    async (tx) => {
+      await createStaffAccount(tx, { ...signIns.coordinator, name: "Demo Coordinator", role: "COORDINATOR", language: "en" });
+      await createStaffAccount(tx, { ...signIns.interviewer, name: "Demo Interviewer", role: "INTERVIEWER", language: "ru" });
+      const study = await tx.study.create({
+        data: {
+          slug: DEMO_STUDY_SLUG,
+          isDemo: true,
+          titleEn: "Cross-border and interregional interaction of the member states of the Eurasian Economic Union",
+          titleRu: "Приграничное и межрегиональное взаимодействие государств — членов Евразийского экономического союза",
+        },
+      });
+      // 20 experts: one per country × group cell, so every cell of the funnel has someone.
+      let n = 0;
+      for (const country of COUNTRIES) {
+        for (const expertGroup of GROUPS) {
+          n += 1;
+          const language: Language = n % 3 === 0 ? "en" : "ru";
+          await addExpert(tx, {
+            studyId: study.id,
+            name: `Demo Expert ${n}`,
+            email: n === 1 ? DEMO_EXPERT_EMAIL : `expert${n}@demo.local`,
+            country,
+            expertGroup,
+            language,
+          });
+        }
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return signIns;
+}
+
+/** A fresh single-use link for the demo expert (Expert 1), printed at every start. */
+export async function demoExpertLink(prisma: PrismaClient, ttlDays: number): Promise<string | null> {
+  const expert = await prisma.expert.findFirst({
+    where: { user: { email: DEMO_EXPERT_EMAIL }, study: { slug: DEMO_STUDY_SLUG } },
+    select: { id: true },
+  });
+  if (!expert) return null;
+  const { token } = await issueInvitation(prisma, { expertId: expert.id, issuedById: null, ttlDays });
+  return `/invite/${token}`;
+}

@@ -1,0 +1,132 @@
+// `npm start`: the whole platform on one machine.
+// - With DATABASE_URL set, uses that PostgreSQL; otherwise starts an embedded one with its data in .data/.
+// - Applies migrations, seeds the demo study when the database is empty, builds the app if its
+//   sources changed, serves the production build and prints the URL and the demo sign-ins.
+// - Ctrl-C stops the app, then the embedded database; the data stays for the next start.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db/client";
+import { EnvError, parseEnv } from "@/lib/env";
+import { createStaffAccount } from "@/lib/users/accounts";
+import { databaseIsEmpty, demoExpertLink, seedDemo, type TDemoSignIns } from "@/prisma/seed/demo";
+import { ensureDatabase, startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded";
+import { migrate } from "./db/migrate";
+import { ROOT, buildIfStale } from "./lib/build";
+import { startNextServer, stopChild, waitForHealthy } from "./lib/server";
+
+const DATA_DIR = path.join(ROOT, ".data");
+const SIGN_INS_FILE = path.join(DATA_DIR, "demo-sign-ins.json");
+const say = (line: string) => console.log(`[start] ${line}`);
+
+async function readOrCreateSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+let embedded: TEmbeddedDatabase | undefined;
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    say("Using the PostgreSQL server in DATABASE_URL.");
+  } else {
+    embedded = await startEmbeddedPostgres({ dir: DATA_DIR, persistent: true, log: say });
+    await ensureDatabase(embedded.url("postgres"), "expert_panel");
+    databaseUrl = embedded.url("expert_panel");
+    say(`Embedded PostgreSQL started (data in ${path.relative(process.cwd(), DATA_DIR) || DATA_DIR}/pg).`);
+  }
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || (await readOrCreateSecret(path.join(DATA_DIR, "auth-secret"))),
+  };
+  const env = parseEnv({ ...childEnv, NODE_ENV: "production" });
+
+  const { applied } = await migrate(env.DATABASE_URL, { log: say });
+  if (applied.length === 0) say("Database schema is up to date.");
+
+  const prisma = createPrismaClient({ url: env.DATABASE_URL, max: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 });
+  let demoLink: string | null = null;
+  try {
+    if (await databaseIsEmpty(prisma)) {
+      say("Empty database: seeding the demo study.");
+      const signIns = await seedDemo(prisma);
+      await mkdir(DATA_DIR, { recursive: true });
+      await writeFile(SIGN_INS_FILE, JSON.stringify(signIns, null, 2), { mode: 0o600 });
+    }
+    if (env.BOOTSTRAP_COORDINATOR_EMAIL && env.BOOTSTRAP_COORDINATOR_PASSWORD) {
+      const exists = await prisma.user.findUnique({ where: { email: env.BOOTSTRAP_COORDINATOR_EMAIL.toLowerCase() } });
+      if (!exists) {
+        await createStaffAccount(prisma, {
+          email: env.BOOTSTRAP_COORDINATOR_EMAIL,
+          password: env.BOOTSTRAP_COORDINATOR_PASSWORD,
+          name: env.BOOTSTRAP_COORDINATOR_NAME ?? "Coordinator",
+          role: "COORDINATOR",
+          language: "en",
+        });
+        say("Created the bootstrap coordinator from BOOTSTRAP_COORDINATOR_EMAIL.");
+      }
+    }
+    demoLink = await demoExpertLink(prisma, env.INVITATION_TTL_DAYS);
+  } finally {
+    await prisma.$disconnect();
+  }
+
+  buildIfStale(say);
+
+  const server = startNextServer({ port, env: childEnv });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping the app${embedded ? " and the embedded database" : ""}...`);
+    await stopChild(server);
+    await embedded?.stop();
+    say("Stopped. Your data is kept; `npm start` picks it up again.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  server.on("exit", (code) => {
+    if (stopping) return;
+    say(`The app exited (code ${code}).`);
+    void embedded?.stop().finally(() => process.exit(code ?? 1));
+  });
+
+  const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  await waitForHealthy(`http://127.0.0.1:${port}`, server);
+  const signIns: TDemoSignIns | null = existsSync(SIGN_INS_FILE) ? JSON.parse(await readFile(SIGN_INS_FILE, "utf8")) : null;
+  console.log(
+    [
+      "",
+      `  Expert panel is running at ${baseUrl}`,
+      "",
+      "  Demo sign-ins:",
+      signIns
+        ? `    coordinator  ${signIns.coordinator.email} / ${signIns.coordinator.password}\n    interviewer  ${signIns.interviewer.email} / ${signIns.interviewer.password}`
+        : "    (no demo accounts in this database)",
+      demoLink ? `    expert       ${baseUrl}${demoLink}  (single-use; a new one is printed at every start)` : "",
+      signIns ? `  (the passwords are also in ${path.relative(process.cwd(), SIGN_INS_FILE)})` : "",
+      "",
+      "  Press Ctrl-C to stop.",
+      "",
+    ]
+      .filter((l) => l !== "")
+      .join("\n"),
+  );
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof EnvError) console.error(`[start] ${error.message}`);
+  else console.error("[start] failed:", error instanceof Error ? error.message : error);
+  await embedded?.stop().catch(() => {});
+  process.exit(1);
+});
