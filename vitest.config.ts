@@ -1,25 +1,28 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Unit tests need nothing running. Integration tests need DATABASE_URL (a migrated database made for
-// this run) and TEST_SERVER_URL (a maintenance database on the same server, for scratch databases):
-// `npm test` (scripts/test.ts) provides both.
+// Tests live beside the code they test: `x.test.ts` needs nothing running; `x.integration.test.ts`
+// needs DATABASE_URL (a migrated database made for this run) and TEST_SERVER_URL (a maintenance
+// database on the same server, for scratch databases). `npm test` (scripts/test.ts) provides both.
 export default defineConfig({
   resolve: {
     alias: {
       "@": path.resolve(__dirname),
       // lib/ modules are marked server-only for Next's bundler; tests run them on the server too.
-      "server-only": path.resolve(__dirname, "tests/helpers/server-only-noop.ts"),
+      "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts"),
     },
   },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["{lib,scripts,prisma}/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**"] },
+      },
       {
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          include: ["{lib,scripts,prisma}/**/*.integration.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,11 +1,13 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export function InvitationContinue({ token }: { token: string }) {
   const t = useTranslations("invite");
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   return (
@@ -26,7 +28,8 @@ export function InvitationContinue({ token }: { token: string }) {
             setBusy(false);
             return;
           }
-          window.location.assign("/expert");
+          router.replace("/expert");
+          router.refresh();
         }}
       >
         {busy ? t("continuing") : t("continue")}

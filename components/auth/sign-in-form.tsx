@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -9,6 +10,7 @@ import { ZPasswordSignIn, type TPasswordSignIn } from "@/lib/auth/schemas";
 
 export function SignInForm({ returnTo }: { returnTo?: string }) {
   const t = useTranslations("signin");
+  const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
@@ -23,8 +25,8 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
       setFailure(result?.error === "throttled" ? t("throttled") : t("failed"));
       return;
     }
-    // A full navigation, so every server component renders for the new session.
-    window.location.assign(returnTo ?? "/");
+    router.replace(returnTo ?? "/");
+    router.refresh();
   });
 
   return (

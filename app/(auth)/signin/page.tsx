@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { getActor, homeOf } from "@/lib/auth/actor";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -19,7 +20,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="card narrow stack">
       <h1>{t("title")}</h1>
-      <SignInForm returnTo={returnTo} />
+      <ClientMessages namespaces={["signin"]}>
+        <SignInForm returnTo={returnTo} />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PanelTable } from "@/components/coordinator/panel-table";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { StaffManager } from "@/components/coordinator/staff-manager";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listPanel } from "@/lib/panel/service";
@@ -12,7 +13,7 @@ export default async function CoordinatorHomePage() {
   const actor = await requirePageActor("COORDINATOR", "/coordinator");
   const [staff, panel, t] = await Promise.all([listStaff(actor), listPanel(actor), getTranslations("coordinator")]);
   return (
-    <div>
+    <ClientMessages namespaces={["coordinator"]}>
       <h1>{t("title")}</h1>
       <h2>{t("staffTitle")}</h2>
       <p className="muted">{t("staffLead")}</p>
@@ -32,6 +33,6 @@ export default async function CoordinatorHomePage() {
           linkRequested: Boolean(e.linkRequestedAt),
         }))}
       />
-    </div>
+    </ClientMessages>
   );
 }

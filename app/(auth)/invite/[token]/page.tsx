@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InvitationContinue } from "@/components/auth/invitation-continue";
 import { RequestNewLink } from "@/components/auth/request-new-link";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { inspectLink } from "@/lib/panel/link-requests";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
@@ -15,25 +16,27 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const [t, locale, link] = await Promise.all([getTranslations("invite"), getLocale(), inspectLink(token)]);
   const title = link.expert ? (locale === "en" ? link.expert.study.titleEn : link.expert.study.titleRu) : null;
   return (
-    <div className="card narrow stack">
-      <h1>{t("title")}</h1>
-      {link.state === "valid" ? (
-        <>
-          <p>{t("valid")}</p>
-          <p>
-            <strong>{title}</strong>
-          </p>
-          <InvitationContinue token={token} />
-          <p className="hint">{t("singleUse")}</p>
-        </>
-      ) : (
-        <>
-          <p className="alert error" role="alert">
-            {t(link.state)}
-          </p>
-          {link.state !== "unknown" && <RequestNewLink token={token} />}
-        </>
-      )}
-    </div>
+    <ClientMessages namespaces={["invite"]}>
+      <div className="card narrow stack">
+        <h1>{t("title")}</h1>
+        {link.state === "valid" ? (
+          <>
+            <p>{t("valid")}</p>
+            <p>
+              <strong>{title}</strong>
+            </p>
+            <InvitationContinue token={token} />
+            <p className="hint">{t("singleUse")}</p>
+          </>
+        ) : (
+          <>
+            <p className="alert error" role="alert">
+              {t(link.state)}
+            </p>
+            {link.state !== "unknown" && <RequestNewLink token={token} />}
+          </>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { SESSION_POLICY } from "@/lib/auth/session-policy";
 import { createSession, revokeSession, revokeUserSessions, validateSession } from "@/lib/auth/sessions";
-import { testPrisma } from "../helpers/db";
-import { makeStaff } from "../helpers/factories";
+import { testPrisma } from "@/lib/testing/db";
+import { makeStaff } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());

@@ -1,13 +1,13 @@
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchDatabase } from "@/tests/helpers/db";
-import { findSchemaDrift, loadDatamodel, type TDatamodel } from "@/tests/helpers/schema-drift";
+import { createScratchDatabase } from "@/lib/testing/db";
+import { findSchemaDrift, loadDatamodel, type TDatamodel } from "@/lib/testing/schema-drift";
 
 // prisma/migrations alone must build exactly the database prisma/schema.prisma describes: Prisma
 // Client is generated from the schema, but production only ever runs the migrations.
 
-const SCHEMA_PATH = path.resolve(__dirname, "../../prisma/schema.prisma");
+const SCHEMA_PATH = path.resolve(__dirname, "schema.prisma");
 
 describe("migrations and schema.prisma", () => {
   let datamodel: TDatamodel;

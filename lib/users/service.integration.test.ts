@@ -5,8 +5,8 @@ import { AppError } from "@/lib/errors";
 import { createStaffUser, listStaff, updateStaffUser } from "@/lib/users/service";
 import { listPanel, reissueInvitation, getOwnExpertProfile } from "@/lib/panel/service";
 import { ZCreateStaffUser } from "@/lib/users/schemas";
-import { testPrisma } from "../helpers/db";
-import { actorFor, makeExpert, makeStaff, makeStudy, unique } from "../helpers/factories";
+import { testPrisma } from "@/lib/testing/db";
+import { actorFor, makeExpert, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { consumeInvitation, inspectInvitation, issueInvitation, requestNewLink } from "@/lib/auth/invitations";
 import { hashToken } from "@/lib/auth/tokens";
-import { testPrisma } from "../helpers/db";
-import { makeExpert, makeStudy } from "../helpers/factories";
+import { testPrisma } from "@/lib/testing/db";
+import { makeExpert, makeStudy } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());

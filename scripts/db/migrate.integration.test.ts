@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { createScratchDatabase } from "@/tests/helpers/db";
+import { createScratchDatabase } from "@/lib/testing/db";
 import { MIGRATIONS_DIR, migrate, MigrationError } from "@/scripts/db/migrate";
 
 type TMigrationRow = {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { clearFailures, recordFailure, retryAfterMs } from "@/lib/security/rate-limit";
-import { testPrisma } from "../helpers/db";
-import { unique } from "../helpers/factories";
+import { testPrisma } from "@/lib/testing/db";
+import { unique } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());

@@ -1,6 +1,6 @@
 /**
  * Compares the Prisma schema (through Prisma's DMMF) with a live PostgreSQL database and describes
- * every difference in a sentence. tests/integration/migration-drift.test.ts runs it on a database
+ * every difference in a sentence. prisma/migration-drift.integration.test.ts runs it on a database
  * built only by prisma/migrations, so the migrations and schema.prisma cannot drift apart.
  *
  * Compared both ways: tables, columns (type, nullability, default), enums, primary keys, unique and
@@ -67,7 +67,7 @@ function columnType(field: TField, datamodel: TDatamodel): string {
   if (field.kind === "enum") return (enumOf(field, datamodel)?.dbName ?? field.type) + list;
   const [native, args] = field.nativeType ?? DEFAULT_NATIVE[field.type] ?? [field.type, []];
   const render = NATIVE_TYPES[native];
-  return render ? render(args) + list : `unknown native type ${native} (teach tests/helpers/schema-drift.ts)`;
+  return render ? render(args) + list : `unknown native type ${native} (teach lib/testing/schema-drift.ts)`;
 }
 
 const enumOf = (field: TField, datamodel: TDatamodel) => datamodel.enums.find((e) => e.name === field.type);
@@ -88,7 +88,7 @@ function columnDefault(field: TField, datamodel: TDatamodel): string | null {
     case "dbgenerated": return d.args[0] === undefined ? "(any database default)" : normalizeDefault(String(d.args[0]));
     // Made by Prisma Client, not the database.
     case "uuid": case "cuid": case "nanoid": case "ulid": return null;
-    default: return `unknown default ${d.name}() (teach tests/helpers/schema-drift.ts)`;
+    default: return `unknown default ${d.name}() (teach lib/testing/schema-drift.ts)`;
   }
 }
 
