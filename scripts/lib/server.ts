@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { ROOT } from "./build";
 
 /** Starts the production server (`next start`) as a child process. */
-export function startNextServer(options: { port: number; env: NodeJS.ProcessEnv; quiet?: boolean }): ChildProcess {
-  return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+export function startNextServer(options: { port: number; host: string; env: NodeJS.ProcessEnv; quiet?: boolean }): ChildProcess {
+  return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(options.port), "-H", options.host], {
     cwd: ROOT,
     env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",

@@ -1,0 +1,24 @@
+// Regenerates the README's screenshot from a running app (`npm start` in another terminal):
+//   npx tsx scripts/readme/screenshot.ts http://localhost:3000 coordinator@demo.local <password>
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { findChromium } from "../lib/chromium";
+
+async function main() {
+  const [baseUrl = "http://localhost:3000", email, password] = process.argv.slice(2);
+  if (!email || !password) throw new Error("usage: screenshot.ts BASE_URL EMAIL PASSWORD");
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ["--no-sandbox", "--disable-gpu"] });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 820 }, locale: "en-US" });
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/coordinator");
+  await page.screenshot({ path: path.join(__dirname, "coordinator.png") });
+  await browser.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
