@@ -2,7 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ExpertGroup, Language } from "@/lib/generated/prisma/enums";
 import { issueInvitation } from "@/lib/auth/invitations";
+import { createInstrumentWith } from "@/lib/instrument/create";
+import { ZGuide, ZQuestionnaire } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
+import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
+import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
 import { createStaffAccount } from "@/lib/users/accounts";
 
 export const DEMO_STUDY_SLUG = "eaeu-2019";
@@ -27,8 +31,9 @@ export async function databaseIsEmpty(prisma: PrismaClient): Promise<boolean> {
 }
 
 /**
- * Seeds the demo study: a coordinator, an interviewer and a panel of experts across the five
- * countries and four groups. Runs in one transaction, so a failure leaves the database empty.
+ * Seeds the demo study: a coordinator, an interviewer, the EAEU questionnaire and interview guide
+ * (published, version 1) and a panel of experts across the five countries and four groups. Runs
+ * in one transaction, so a failure leaves the database empty.
  */
 export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
   const signIns: TDemoSignIns = {
@@ -37,7 +42,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
   };
   await prisma.$transaction(
     async (tx) => {
-      await createStaffAccount(tx, { ...signIns.coordinator, name: "Demo Coordinator", role: "COORDINATOR", language: "en" });
+      const coordinator = await createStaffAccount(tx, { ...signIns.coordinator, name: "Demo Coordinator", role: "COORDINATOR", language: "en" });
       await createStaffAccount(tx, { ...signIns.interviewer, name: "Demo Interviewer", role: "INTERVIEWER", language: "ru" });
       const study = await tx.study.create({
         data: {
@@ -46,6 +51,22 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
           titleEn: "Cross-border and interregional interaction of the member states of the Eurasian Economic Union",
           titleRu: "Приграничное и межрегиональное взаимодействие государств — членов Евразийского экономического союза",
         },
+      });
+      await createInstrumentWith(tx, {
+        studyId: study.id,
+        kind: "questionnaire",
+        name: "EAEU expert questionnaire",
+        definition: ZQuestionnaire.parse(eaeuQuestionnaire),
+        actorId: coordinator.id,
+        publish: true,
+      });
+      await createInstrumentWith(tx, {
+        studyId: study.id,
+        kind: "guide",
+        name: "EAEU interview guide",
+        definition: ZGuide.parse(eaeuGuide),
+        actorId: coordinator.id,
+        publish: true,
       });
       // 20 experts: one per country × group cell, so every cell of the funnel has someone.
       let n = 0;

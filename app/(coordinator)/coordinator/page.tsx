@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PanelTable } from "@/components/coordinator/panel-table";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { StaffManager } from "@/components/coordinator/staff-manager";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listPanel } from "@/lib/panel/service";
@@ -14,6 +15,7 @@ export default async function CoordinatorHomePage() {
   const [staff, panel, t] = await Promise.all([listStaff(actor), listPanel(actor), getTranslations("coordinator")]);
   return (
     <ClientMessages namespaces={["coordinator"]}>
+      <CoordinatorNav current="/coordinator" />
       <h1>{t("title")}</h1>
       <h2>{t("staffTitle")}</h2>
       <p className="muted">{t("staffLead")}</p>

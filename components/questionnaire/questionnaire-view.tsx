@@ -1,0 +1,101 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import "./questionnaire.css";
+import { progress, visibleItemCodes, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
+import type { TQuestionnaire } from "@/lib/instrument/definition";
+import type { TLang } from "@/lib/instrument/text";
+import { ItemField } from "./item-field";
+import { InstrumentLangContext, useInstrumentText } from "./use-item-text";
+
+export type TQuestionnaireViewProps = {
+  definition: TQuestionnaire;
+  lang: TLang;
+  answers: TAnswers;
+  onAnswer: (code: string, value: TAnswerValue | undefined) => void;
+  optionOrder?: Record<string, string[]>;
+  section: number;
+  onSection: (index: number) => void;
+  showIncomplete?: boolean;
+  readOnly?: boolean;
+  /** Shown after the last section's "Next" (e.g. "Review answers"). */
+  onFinish?: () => void;
+};
+
+/**
+ * The questionnaire as a respondent sees it: one section at a time, a section list to jump
+ * anywhere, next/back, and progress (required answered / required visible). Items and sections
+ * appear and disappear as answers change.
+ */
+export function QuestionnaireView(props: TQuestionnaireViewProps) {
+  return (
+    <InstrumentLangContext.Provider value={props.lang}>
+      <QuestionnaireBody {...props} />
+    </InstrumentLangContext.Provider>
+  );
+}
+
+function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section, onSection, showIncomplete, readOnly, onFinish, lang }: TQuestionnaireViewProps) {
+  const t = useTranslations("questionnaire");
+  const text = useInstrumentText();
+  const visible = useMemo(() => visibleItemCodes(definition, answers), [definition, answers]);
+  const { answered, total } = useMemo(() => progress(definition, answers), [definition, answers]);
+  const shownSections = definition.sections.map((s, i) => ({ s, i })).filter(({ s }) => s.items.some((item) => visible.has(item.code)));
+  const currentIndex = Math.max(0, shownSections.findIndex(({ i }) => i === section));
+  const current = shownSections[currentIndex];
+  const go = (offset: number) => {
+    const target = shownSections[currentIndex + offset];
+    if (target) onSection(target.i);
+    else if (offset > 0) onFinish?.();
+  };
+
+  return (
+    <div className="questionnaire" lang={lang}>
+      <div className="progress" role="group" aria-label={t("progressLabel")}>
+        <progress max={total || 1} value={answered} aria-hidden="true" />
+        <span>{t("progress", { answered, total })}</span>
+      </div>
+      <nav aria-label={t("sections")} className="section-list">
+        <ol>
+          {shownSections.map(({ s, i }) => (
+            <li key={s.code}>
+              <button type="button" className={i === current?.i ? "link current" : "link"} aria-current={i === current?.i ? "step" : undefined} onClick={() => onSection(i)}>
+                {text(s.title)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {current && (
+        <section aria-labelledby={`section-${current.s.code}`} className="section">
+          <h2 id={`section-${current.s.code}`}>{text(current.s.title)}</h2>
+          {current.s.intro && <p>{text(current.s.intro)}</p>}
+          {current.s.items
+            .filter((item) => visible.has(item.code))
+            .map((item) => (
+              <ItemField
+                key={item.code}
+                item={item}
+                value={answers[item.code]}
+                order={optionOrder?.[item.code]}
+                showIncomplete={showIncomplete}
+                readOnly={readOnly}
+                onChange={(value) => onAnswer(item.code, value)}
+              />
+            ))}
+        </section>
+      )}
+      <div className="pager">
+        <button type="button" className="secondary" disabled={currentIndex === 0} onClick={() => go(-1)}>
+          {t("back")}
+        </button>
+        {(currentIndex < shownSections.length - 1 || onFinish) && (
+          <button type="button" onClick={() => go(1)}>
+            {currentIndex < shownSections.length - 1 ? t("next") : t("finish")}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
