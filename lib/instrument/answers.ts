@@ -183,8 +183,12 @@ export function checkResponse(q: TQuestionnaire, answers: TAnswers): { problems:
   const known = new Set(allItems(q).map((i) => i.code));
   for (const code of Object.keys(answers)) if (!known.has(code)) problems.push({ item: code, error: "unknownItem" });
   for (const item of allItems(q)) {
-    if (!isAnswerable(item) || !visible.has(item.code)) continue;
+    if (!visible.has(item.code)) continue;
     const value = answers[item.code];
+    if (!isAnswerable(item)) {
+      if (value !== undefined) problems.push({ item: item.code, error: "notAnswerable" });
+      continue;
+    }
     if (value !== undefined) {
       const parsed = answerSchema(item).safeParse(value);
       if (!parsed.success) {
@@ -202,5 +206,9 @@ export function checkResponse(q: TQuestionnaire, answers: TAnswers): { problems:
 export function progress(q: TQuestionnaire, answers: TAnswers): { answered: number; total: number } {
   const visible = visibleItemCodes(q, answers);
   const required = allItems(q).filter((i) => i.required && isAnswerable(i) && visible.has(i.code));
-  return { answered: required.filter((i) => completenessError(i, answers[i.code]) === null).length, total: required.length };
+  const done = (i: TItem) => {
+    const value = answers[i.code];
+    return (value === undefined || answerSchema(i).safeParse(value).success) && completenessError(i, value) === null;
+  };
+  return { answered: required.filter(done).length, total: required.length };
 }

@@ -43,6 +43,6 @@ export function optionOrderFor(q: TQuestionnaire, respondentSeed: string): Recor
 export function orderedOptions(options: TOption[], recorded: string[] | undefined): TOption[] {
   if (!recorded) return options;
   const byCode = new Map(options.map((o) => [o.code, o]));
-  const seen = recorded.map((c) => byCode.get(c)).filter((o): o is TOption => Boolean(o));
-  return seen.length === options.length ? seen : options;
+  const complete = recorded.length === options.length && new Set(recorded).size === options.length && recorded.every((c) => byCode.has(c));
+  return complete ? recorded.map((c) => byCode.get(c)!) : options;
 }
