@@ -43,6 +43,8 @@ export function optionOrderFor(q: TQuestionnaire, respondentSeed: string): Recor
 export function orderedOptions(options: TOption[], recorded: string[] | undefined): TOption[] {
   if (!recorded) return options;
   const byCode = new Map(options.map((o) => [o.code, o]));
-  const complete = recorded.length === options.length && new Set(recorded).size === options.length && recorded.every((c) => byCode.has(c));
-  return complete ? recorded.map((c) => byCode.get(c)!) : options;
+  // Codes no longer in the item are ignored; what remains must name every option exactly once.
+  const known = recorded.filter((c) => byCode.has(c));
+  const complete = known.length === options.length && new Set(known).size === options.length;
+  return complete ? known.map((c) => byCode.get(c)!) : options;
 }
