@@ -321,11 +321,15 @@ describe("instrument service: new drafts and deletion", () => {
     expect(await versionCount(instrumentId)).toBe(2);
   });
 
-  it("deleteVersion deletes a draft but refuses a published version and an instrument's only version", async () => {
-    const { actor, instrumentId, versionId } = await validInstrument({ publish: true });
+  it("deleteVersion deletes a draft but refuses a version with responses and an instrument's only version", async () => {
+    const { actor, study, instrumentId, versionId } = await validInstrument({ publish: true });
     const draft = await openDraft(actor, instrumentId);
+    const expert = await makeExpert(prisma, study.id);
+    await prisma.response.create({ data: { expertId: expert.expertId, instrumentId, versionId, optionOrder: {} } });
 
-    expect((await rejection(deleteVersion(actor, versionId))).status).toBe(409);
+    const refused = await rejection(deleteVersion(actor, versionId));
+    expect(refused.status).toBe(409);
+    expect(refused.message).toMatch(/response/);
     expect((await versionRow(versionId)).status).toBe("PUBLISHED");
 
     await deleteVersion(actor, draft.versionId);
@@ -338,6 +342,14 @@ describe("instrument service: new drafts and deletion", () => {
     const only = await freshInstrument();
     expect((await rejection(deleteVersion(only.actor, only.versionId))).status).toBe(409);
     expect(await versionCount(only.instrumentId)).toBe(1);
+  });
+
+  it("deleteVersion deletes a published version nobody has answered, when another version remains", async () => {
+    const { actor, instrumentId, versionId } = await validInstrument({ publish: true });
+    const draft = await openDraft(actor, instrumentId);
+    await deleteVersion(actor, versionId);
+    expect(await prisma.instrumentVersion.findUnique({ where: { id: versionId } })).toBeNull();
+    expect((await versionRow(draft.versionId)).status).toBe("DRAFT");
   });
 });
 

@@ -136,16 +136,17 @@ async function openDraftIn(tx: Prisma.TransactionClient, actorId: string, instru
   return { versionId: draft.id, number: draft.number, created: true };
 }
 
-/** Drafts can be deleted; a published version is kept, since responses are stamped with it. */
+/** Deletes a version, unless responses are stamped with it or it is the instrument's only one. */
 export async function deleteVersion(actor: TActor, versionId: string) {
   assertCoordinator(actor);
   return db().$transaction(async (tx) => {
     const version = await lockVersion(tx, versionId);
-    if (version.status === "PUBLISHED") throw conflict("A published version cannot be deleted: responses refer to it.");
+    const responses = await tx.response.count({ where: { versionId } });
+    if (responses > 0) throw conflict(`This version cannot be deleted: ${responses} response(s) answer it.`);
     const others = await tx.instrumentVersion.count({ where: { instrumentId: version.instrumentId, id: { not: versionId } } });
     if (others === 0) throw conflict("This is the instrument's only version.");
     await tx.instrumentVersion.delete({ where: { id: versionId } });
-    await recordAudit(tx, { actorId: actor.userId, action: "instrument.delete_draft", entity: "InstrumentVersion", entityId: versionId, before: { number: version.number } });
+    await recordAudit(tx, { actorId: actor.userId, action: version.status === "DRAFT" ? "instrument.delete_draft" : "instrument.delete_version", entity: "InstrumentVersion", entityId: versionId, before: { number: version.number } });
   });
 }
 
