@@ -3,16 +3,22 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { issueInvitation } from "@/lib/auth/invitations";
+import { createInstrumentWith } from "@/lib/instrument/create";
+import { ZQuestionnaire, type TQuestionnaire } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
+import { DEMO_CONSENT } from "@/prisma/seed/demo";
+import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
 import { createStaffAccount } from "@/lib/users/accounts";
 
 export type TStaff = { id: string; email: string; password: string; name: string };
 export type TExpert = { expertId: string; userId: string; pseudonym: number; token: string; link: string };
 
-type TWorkerFixtures = { prisma: PrismaClient; studyId: string };
+type TWorkerFixtures = { prisma: PrismaClient; studyId: string; questionnaire: TQuestionnaire };
 type TFixtures = {
   makeStaff: (role: "COORDINATOR" | "INTERVIEWER") => Promise<TStaff>;
   makeExpert: (options?: { language?: "ru" | "en"; country?: string }) => Promise<TExpert>;
+  /** A fresh single-use sign-in link for an expert (earlier links stop working). */
+  issueLink: (expertId: string) => Promise<string>;
 };
 
 const unique = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
@@ -32,9 +38,21 @@ export const test = base.extend<TFixtures, TWorkerFixtures>({
     },
     { scope: "worker" },
   ],
+  questionnaire: [
+    async ({}, use) => {
+      await use(ZQuestionnaire.parse(eaeuQuestionnaire));
+    },
+    { scope: "worker" },
+  ],
+  /** A study per worker, with the demo's consent text and the EAEU questionnaire published. */
   studyId: [
-    async ({ prisma }, use) => {
-      const study = await prisma.study.create({ data: { slug: `e2e-${unique()}`, titleEn: "E2E study", titleRu: "Тестовое исследование" } });
+    async ({ prisma, questionnaire }, use) => {
+      const study = await prisma.study.create({
+        data: { slug: `e2e-${unique()}`, titleEn: "E2E study", titleRu: "Тестовое исследование", consentText: DEMO_CONSENT, consentVersion: 1 },
+      });
+      await prisma.$transaction((tx) =>
+        createInstrumentWith(tx, { studyId: study.id, kind: "questionnaire", name: "Questionnaire", definition: questionnaire, actorId: null, publish: true }),
+      );
       await use(study.id);
     },
     { scope: "worker" },
@@ -47,6 +65,9 @@ export const test = base.extend<TFixtures, TWorkerFixtures>({
       const { id } = await createStaffAccount(prisma, { email, password, name, role, language: "en" });
       return { id, email, password, name };
     });
+  },
+  issueLink: async ({ prisma }, use) => {
+    await use(async (expertId) => `/invite/${(await issueInvitation(prisma, { expertId, issuedById: null, ttlDays: 14 })).token}`);
   },
   makeExpert: async ({ prisma, studyId }, use) => {
     await use(async (options = {}) => {

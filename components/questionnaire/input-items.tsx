@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { TNumberAnswer, TRankingAnswer, TTextAnswer } from "@/lib/instrument/answers";
 import type { TItem, TOption } from "@/lib/instrument/definition";
 import { useInstrumentText } from "./use-item-text";
@@ -57,9 +57,13 @@ export function NumberInput({ item, value, onChange, describedBy, readOnly, labe
 }) {
   const text = useInstrumentText();
   const [draft, setDraft] = useState(value === undefined ? "" : String(value.value));
-  useEffect(() => {
-    setDraft((current) => (value === undefined ? (current.trim() === "" ? "" : current) : Number(current) === value.value ? current : String(value.value)));
-  }, [value]);
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // The value changed from outside (another tab, a server sync): show it unless it is what is typed.
+    setShown(value);
+    if (value !== undefined && Number(draft.replace(",", ".")) !== value.value) setDraft(String(value.value));
+    if (value === undefined && shown !== undefined) setDraft("");
+  }
   return (
     <div className="number-input">
       <input

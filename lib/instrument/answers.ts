@@ -212,3 +212,13 @@ export function progress(q: TQuestionnaire, answers: TAnswers): { answered: numb
   };
   return { answered: required.filter(done).length, total: required.length };
 }
+
+/**
+ * The whole response as one zod schema (for react-hook-form's zodResolver on the review step): it
+ * runs the same `checkResponse` the server runs on submission, one issue per failing item.
+ */
+export function responseSchema(q: TQuestionnaire) {
+  return z.record(z.string(), z.any()).superRefine((answers, ctx) => {
+    for (const p of checkResponse(q, answers as TAnswers).problems) ctx.addIssue({ code: "custom", path: [p.item], message: p.error });
+  });
+}

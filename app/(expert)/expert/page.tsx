@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getOwnExpertProfile } from "@/lib/panel/service";
+import { getQuestionnaireState } from "@/lib/responses/service";
 
 export const metadata: Metadata = { title: "Your participation" };
 
 export default async function ExpertHomePage() {
   const actor = await requirePageActor("EXPERT", "/expert");
-  const [profile, t, common, locale] = await Promise.all([
+  const [profile, state, t, flow, common, locale] = await Promise.all([
     getOwnExpertProfile(actor),
+    getQuestionnaireState(actor),
     getTranslations("expert"),
+    getTranslations("expertFlow"),
     getTranslations("common"),
     getLocale(),
   ]);
   const pseudonym = common("expertPseudonym", { n: profile.pseudonym });
+  const q = state.questionnaire;
   return (
     <div className="stack">
       <h1>{t("title")}</h1>
@@ -26,6 +31,35 @@ export default async function ExpertHomePage() {
         <dt>{t("group")}</dt>
         <dd>{common(`groups.${profile.expertGroup}`)}</dd>
       </dl>
+      <div className="card stack">
+        {!q ? (
+          <p>{flow("notOpen")}</p>
+        ) : !state.consent.accepted ? (
+          <>
+            <p>{state.consent.declined ? flow("declinedNote") : flow("consentFirst")}</p>
+            <p>
+              <Link className="button" href="/expert/consent">
+                {flow("readConsent")}
+              </Link>
+            </p>
+          </>
+        ) : q.status === "SUBMITTED" ? (
+          <>
+            <p>{flow("submittedNote")}</p>
+            <p>
+              <Link className="button" href="/expert/thanks">
+                {flow("viewAnswers")}
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p>
+            <Link className="button" href="/expert/questionnaire">
+              {q.status === "NOT_STARTED" ? flow("start") : flow("continue")}
+            </Link>
+          </p>
+        )}
+      </div>
       <p className="muted">{t("privacy")}</p>
     </div>
   );

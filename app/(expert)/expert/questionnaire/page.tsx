@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { ExpertQuestionnaire } from "@/components/questionnaire/expert-questionnaire";
+import { requirePageActor } from "@/lib/auth/actor";
+import { pick } from "@/lib/instrument/text";
+import { getQuestionnaireState } from "@/lib/responses/service";
+
+export const metadata: Metadata = { title: "Questionnaire" };
+
+export default async function QuestionnairePage() {
+  const actor = await requirePageActor("EXPERT", "/expert/questionnaire");
+  const [state, locale] = await Promise.all([getQuestionnaireState(actor), getLocale()]);
+  if (!state.consent.accepted) redirect("/expert/consent");
+  const q = state.questionnaire;
+  if (!q) redirect("/expert");
+  if (q.status === "SUBMITTED") redirect("/expert/thanks");
+  const lang = locale === "en" ? "en" : "ru";
+  return (
+    <ClientMessages namespaces={["questionnaire", "answers", "expertFlow"]}>
+      <h1>{pick(q.definition.title, lang)}</h1>
+      <ExpertQuestionnaire userId={actor.userId} versionId={q.versionId} definition={q.definition} optionOrder={q.optionOrder} server={q.answers} lang={lang} />
+    </ClientMessages>
+  );
+}

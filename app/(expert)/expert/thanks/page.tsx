@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { AnswerSummary } from "@/components/questionnaire/answer-summary";
+import { requirePageActor } from "@/lib/auth/actor";
+import { getOwnAnswers } from "@/lib/responses/service";
+
+export const metadata: Metadata = { title: "Thank you" };
+
+export default async function ThanksPage() {
+  const actor = await requirePageActor("EXPERT", "/expert/thanks");
+  const [own, t, locale] = await Promise.all([getOwnAnswers(actor), getTranslations("expertFlow"), getLocale()]);
+  if (own.status !== "SUBMITTED") redirect("/expert/questionnaire");
+  const lang = locale === "en" ? "en" : "ru";
+  return (
+    <ClientMessages namespaces={["questionnaire"]}>
+      <h1>{t("thanksTitle")}</h1>
+      <p>{t("thanksBody")}</p>
+      <details className="card">
+        <summary>{t("yourAnswers")}</summary>
+        <AnswerSummary definition={own.definition} answers={own.answers} lang={lang} />
+      </details>
+    </ClientMessages>
+  );
+}

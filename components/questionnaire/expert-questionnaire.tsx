@@ -1,0 +1,178 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { responseSchema, type TAnswers } from "@/lib/instrument/answers";
+import { allItems, type TQuestionnaire } from "@/lib/instrument/definition";
+import { pick, type TLang } from "@/lib/instrument/text";
+import { enableOfflineReload } from "./offline-support";
+import { QuestionnaireView } from "./questionnaire-view";
+import { useAutosave, type TSaveStatus, type TServerAnswers } from "./use-autosave";
+
+type TProps = {
+  userId: string;
+  versionId: string;
+  definition: TQuestionnaire;
+  optionOrder: Record<string, string[]>;
+  server: TServerAnswers;
+  lang: TLang;
+};
+
+function SaveStatus({ status }: { status: TSaveStatus }) {
+  const t = useTranslations("expertFlow");
+  return (
+    <p className="save-status" role="status" aria-live="polite" data-status={status} data-testid="save-status">
+      <span className="dot" aria-hidden="true" />
+      {t(`status.${status}`)}
+    </p>
+  );
+}
+
+export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder, server, lang }: TProps) {
+  const t = useTranslations("expertFlow");
+  const { answers, setAnswer, status, updatedElsewhere, flush, pendingCount } = useAutosave({ userId, versionId, server });
+  const [section, setSection] = useState(0);
+  const [mode, setMode] = useState<"answer" | "review">("answer");
+  const focusItem = useRef<string | null>(null);
+  const sectionOf = useMemo(() => {
+    const map = new Map<string, number>();
+    definition.sections.forEach((s, i) => s.items.forEach((item) => map.set(item.code, i)));
+    return map;
+  }, [definition]);
+
+  useEffect(() => {
+    void enableOfflineReload();
+  }, []);
+
+  // After "go to this question" on the review step: scroll to it and put the focus in it.
+  useEffect(() => {
+    if (mode !== "answer" || !focusItem.current) return;
+    const el = document.getElementById(`item-${focusItem.current}`);
+    el?.scrollIntoView({ block: "center" });
+    el?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+    focusItem.current = null;
+  }, [mode, section]);
+
+  const goTo = (item: string) => {
+    setSection(sectionOf.get(item) ?? 0);
+    setMode("answer");
+    focusItem.current = item;
+  };
+
+  return (
+    <div className="stack">
+      <SaveStatus status={status} />
+      {updatedElsewhere.length > 0 && (
+        <p className="alert" role="status">
+          {t("updatedElsewhere", { items: updatedElsewhere.join(", ") })}
+        </p>
+      )}
+      {mode === "answer" ? (
+        <QuestionnaireView
+          definition={definition}
+          lang={lang}
+          answers={answers}
+          optionOrder={optionOrder}
+          section={section}
+          onSection={(i) => {
+            setSection(i);
+            window.scrollTo({ top: 0 });
+          }}
+          onAnswer={setAnswer}
+          onFinish={() => setMode("review")}
+        />
+      ) : (
+        <ReviewStep definition={definition} answers={answers} lang={lang} onGoTo={goTo} onBack={() => setMode("answer")} flush={flush} pendingCount={pendingCount} />
+      )}
+    </div>
+  );
+}
+
+/**
+ * The review page: lists every unanswered required item and invalid answer with a link to it, and
+ * submits. It validates with the same response schema the server applies, through zodResolver; the
+ * server checks again and has the last word.
+ */
+function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingCount }: {
+  definition: TQuestionnaire;
+  answers: TAnswers;
+  lang: TLang;
+  onGoTo: (item: string) => void;
+  onBack: () => void;
+  flush: () => Promise<void>;
+  pendingCount: () => number;
+}) {
+  const t = useTranslations("expertFlow");
+  const ta = useTranslations("answers");
+  const router = useRouter();
+  const schema = useMemo(() => responseSchema(definition), [definition]);
+  const { handleSubmit, trigger, formState } = useForm<Record<string, unknown>>({ resolver: zodResolver(schema), values: answers as Record<string, unknown>, mode: "all" });
+  const [serverProblems, setServerProblems] = useState<Array<{ item: string; error: string }>>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const items = useMemo(() => new Map(allItems(definition).map((i) => [i.code, i])), [definition]);
+
+  useEffect(() => {
+    void trigger();
+  }, [trigger, answers]);
+
+  const clientProblems = Object.entries(formState.errors).map(([item, e]) => ({ item, error: String(e?.message ?? "invalid") }));
+  const problems = serverProblems.length ? serverProblems : clientProblems;
+
+  const onSubmit = handleSubmit(async () => {
+    setFailure(null);
+    await flush();
+    if (pendingCount() > 0) {
+      setFailure(t("notAllSaved"));
+      return;
+    }
+    const res = await fetch("/api/expert/submit", { method: "POST" });
+    if (res.ok) {
+      router.push("/expert/thanks");
+      router.refresh();
+      return;
+    }
+    const body = (await res.json().catch(() => null)) as { error?: { details?: { problems?: Array<{ item: string; error: string }> } } } | null;
+    const list = body?.error?.details?.problems ?? [];
+    setServerProblems(list);
+    setFailure(list.length ? t("refused") : t("submitFailed"));
+  });
+
+  return (
+    <section aria-labelledby="review-title" className="stack">
+      <h2 id="review-title">{t("reviewTitle")}</h2>
+      {problems.length === 0 ? (
+        <p>{t("reviewReady")}</p>
+      ) : (
+        <>
+          <p>{t("reviewProblems", { count: problems.length })}</p>
+          <ul className="review-list" data-testid="review-problems">
+            {problems.map((p) => (
+              <li key={p.item}>
+                <button type="button" className="link" onClick={() => onGoTo(p.item)}>
+                  {p.item}. {pick(items.get(p.item)?.text, lang)}
+                </button>{" "}
+                — {ta(p.error, { min: "", max: "" })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {failure && (
+        <p className="alert error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="pager">
+        <button type="button" className="secondary" onClick={onBack}>
+          {t("backToQuestions")}
+        </button>
+        <button type="button" onClick={() => void onSubmit()} disabled={formState.isSubmitting}>
+          {t("submit")}
+        </button>
+      </div>
+    </section>
+  );
+}

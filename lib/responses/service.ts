@@ -1,0 +1,230 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import type { TActor } from "@/lib/auth/sessions";
+import { AppError, badRequest, conflict, forbidden, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { answerSchema, checkResponse, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
+import { allItems, isAnswerable } from "@/lib/instrument/definition";
+import { optionOrderFor } from "@/lib/instrument/order";
+import type { TText } from "@/lib/instrument/text";
+import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import type { TSaveAnswer } from "@/lib/responses/schemas";
+
+function assertExpert(actor: TActor): void {
+  if (actor.role !== "EXPERT") throw forbidden();
+}
+
+/** The acting expert's panel record, study and questionnaire: always looked up by the actor, never by an id from the client. */
+async function expertContext(actor: TActor) {
+  assertExpert(actor);
+  const expert = await db().expert.findFirst({
+    where: { userId: actor.userId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      study: {
+        select: {
+          id: true,
+          consentText: true,
+          consentVersion: true,
+          instruments: { where: { kind: "QUESTIONNAIRE" }, orderBy: { createdAt: "asc" }, take: 1, select: { id: true } },
+        },
+      },
+    },
+  });
+  if (!expert) throw notFound("Your panel record");
+  const instrumentId = expert.study.instruments[0]?.id ?? null;
+  return { expertId: expert.id, study: expert.study, instrumentId };
+}
+
+async function latestPublished(instrumentId: string) {
+  return db().instrumentVersion.findFirst({
+    where: { instrumentId, status: "PUBLISHED" },
+    orderBy: { number: "desc" },
+    select: { id: true, content: true },
+  });
+}
+
+async function consentState(expertId: string, textVersion: number) {
+  const last = await db().consent.findFirst({ where: { expertId }, orderBy: { decidedAt: "desc" }, select: { decision: true, textVersion: true } });
+  return { accepted: last?.decision === "ACCEPTED" && last.textVersion === textVersion, declined: last?.decision === "DECLINED" };
+}
+
+/** What the expert's questionnaire pages need: consent, the version to answer and every saved answer. */
+export async function getQuestionnaireState(actor: TActor) {
+  const ctx = await expertContext(actor);
+  const consent = { ...(await consentState(ctx.expertId, ctx.study.consentVersion)), text: ctx.study.consentText as TText | null, version: ctx.study.consentVersion };
+  if (!ctx.instrumentId) return { consent, questionnaire: null };
+  const response = await db().response.findUnique({
+    where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId: ctx.instrumentId } },
+    select: { id: true, status: true, optionOrder: true, version: { select: { id: true, content: true } }, answers: { select: { itemCode: true, value: true, revision: true } } },
+  });
+  const version = response?.version ?? (await latestPublished(ctx.instrumentId));
+  if (!version) return { consent, questionnaire: null };
+  const definition = publishedQuestionnaire(version.id, version.content);
+  const answers: Record<string, { value: TAnswerValue | null; revision: number }> = {};
+  for (const a of response?.answers ?? []) answers[a.itemCode] = { value: a.value as TAnswerValue | null, revision: a.revision };
+  return {
+    consent,
+    questionnaire: {
+      responseId: response?.id ?? null,
+      status: response?.status ?? "NOT_STARTED",
+      versionId: version.id,
+      definition,
+      // Until the first save creates the response, the order is computed the same way it will be recorded.
+      optionOrder: (response?.optionOrder as Record<string, string[]> | undefined) ?? optionOrderFor(definition, ctx.expertId),
+      answers,
+    },
+  };
+}
+
+export async function recordConsent(actor: TActor, input: { decision: "ACCEPTED" | "DECLINED"; textVersion: number; language: "ru" | "en" }) {
+  const ctx = await expertContext(actor);
+  if (input.textVersion !== ctx.study.consentVersion) throw conflict("The consent text has changed. Please read it again.");
+  await db().consent.create({ data: { expertId: ctx.expertId, decision: input.decision, textVersion: input.textVersion, language: input.language } });
+  return { decision: input.decision };
+}
+
+export type TSaveResult =
+  | { status: "saved"; revision: number; replay: boolean }
+  | { status: "conflict"; revision: number; value: TAnswerValue | null };
+
+/**
+ * Applies one autosave. Idempotent by mutation id: a replay is acknowledged with the revision it
+ * got the first time. A save based on an older revision than the stored one is refused with the
+ * stored value, so the client can show what was saved elsewhere. Acknowledged only after commit.
+ */
+export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSaveResult> {
+  const ctx = await expertContext(actor);
+  if (!ctx.instrumentId) throw notFound("The questionnaire");
+  const instrumentId = ctx.instrumentId;
+  const consent = await consentState(ctx.expertId, ctx.study.consentVersion);
+  if (!consent.accepted) throw new AppError(403, "consent_required", "Please accept the consent statement first.");
+
+  const existing = await db().response.findUnique({
+    where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId } },
+    select: { id: true, version: { select: { id: true, content: true } } },
+  });
+  const version = existing?.version ?? (await latestPublished(instrumentId));
+  if (!version) throw notFound("The questionnaire");
+  const definition = publishedQuestionnaire(version.id, version.content);
+  const item = allItems(definition).find((i) => i.code === input.item);
+  if (!item || !isAnswerable(item)) throw badRequest(`"${input.item}" is not a question of this questionnaire.`, [{ path: "item", message: "unknownItem" }]);
+  let value: TAnswerValue | null = null;
+  if (input.value !== null) {
+    const parsed = answerSchema(item).safeParse(input.value);
+    if (!parsed.success) {
+      throw badRequest(`The answer to ${item.code} is not valid.`, parsed.error.issues.map((i) => ({ path: ["value", ...i.path].join("."), message: i.message })));
+    }
+    value = parsed.data;
+  }
+
+  return db().$transaction(async (tx) => {
+    const response = await lockResponse(tx, { expertId: ctx.expertId, instrumentId, versionId: version.id, optionOrder: optionOrderFor(definition, ctx.expertId) });
+    const replay = await tx.answerMutation.findUnique({ where: { id: input.mutationId }, select: { revision: true, responseId: true, itemCode: true } });
+    if (replay) {
+      if (replay.responseId !== response.id || replay.itemCode !== input.item) throw conflict("This mutation id was already used for another answer.");
+      return { status: "saved" as const, revision: replay.revision, replay: true };
+    }
+    const status = await tx.response.findUniqueOrThrow({ where: { id: response.id }, select: { status: true } });
+    if (status.status === "SUBMITTED") throw new AppError(409, "submitted", "This questionnaire has been submitted and can no longer be changed.");
+    const current = await tx.answer.findUnique({ where: { responseId_itemCode: { responseId: response.id, itemCode: input.item } }, select: { revision: true, value: true } });
+    const currentRevision = current?.revision ?? 0;
+    if (input.baseRevision !== currentRevision) {
+      return { status: "conflict" as const, revision: currentRevision, value: (current?.value as TAnswerValue | null) ?? null };
+    }
+    const revision = currentRevision + 1;
+    const json = value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+    await tx.answer.upsert({
+      where: { responseId_itemCode: { responseId: response.id, itemCode: input.item } },
+      create: { responseId: response.id, itemCode: input.item, value: json, revision, mutationId: input.mutationId },
+      update: { value: json, revision, mutationId: input.mutationId, updatedAt: new Date() },
+    });
+    await tx.answerMutation.create({ data: { id: input.mutationId, responseId: response.id, itemCode: input.item, revision } });
+    await tx.response.update({ where: { id: response.id }, data: { updatedAt: new Date() } });
+    return { status: "saved" as const, revision, replay: false };
+  });
+}
+
+/**
+ * The expert's response, created on first use (never by merely reading), and locked for the rest
+ * of the transaction, so saves of one response are checked and applied one at a time. The insert
+ * is race-free: concurrent first saves wait for one another instead of colliding.
+ */
+async function lockResponse(
+  tx: Prisma.TransactionClient,
+  input: { expertId: string; instrumentId: string; versionId: string; optionOrder: Record<string, string[]> },
+) {
+  await tx.$executeRaw`
+    INSERT INTO "Response" ("expertId", "instrumentId", "versionId", "optionOrder")
+    VALUES (${input.expertId}::uuid, ${input.instrumentId}::uuid, ${input.versionId}::uuid, ${JSON.stringify(input.optionOrder)}::jsonb)
+    ON CONFLICT ("expertId", "instrumentId") DO NOTHING`;
+  const [row] = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Response" WHERE "expertId" = ${input.expertId}::uuid AND "instrumentId" = ${input.instrumentId}::uuid FOR UPDATE`;
+  return { id: row!.id };
+}
+
+function answersOf(rows: Array<{ itemCode: string; value: unknown }>): TAnswers {
+  const answers: TAnswers = {};
+  for (const row of rows) if (row.value !== null) answers[row.itemCode] = row.value as TAnswerValue;
+  return answers;
+}
+
+/**
+ * Submits the expert's response after checking all of it on the server: every answer valid, every
+ * visible required item answered. Submitting twice is harmless.
+ */
+export async function submitResponse(actor: TActor) {
+  const ctx = await expertContext(actor);
+  if (!ctx.instrumentId) throw notFound("The questionnaire");
+  const instrumentId = ctx.instrumentId;
+  const existing = await db().response.findUnique({ where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId } }, select: { versionId: true } });
+  const versionId = existing?.versionId ?? (await latestPublished(instrumentId))?.id;
+  if (!versionId) throw notFound("The questionnaire");
+  return db().$transaction(async (tx) => {
+    const version = await tx.instrumentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { id: true, content: true } });
+    const first = publishedQuestionnaire(version.id, version.content);
+    const response = await lockResponse(tx, { expertId: ctx.expertId, instrumentId, versionId, optionOrder: optionOrderFor(first, ctx.expertId) });
+    const locked = await tx.response.findUniqueOrThrow({
+      where: { id: response.id },
+      select: { status: true, submittedAt: true, version: { select: { id: true, content: true } }, answers: { select: { itemCode: true, value: true } } },
+    });
+    if (locked.status === "SUBMITTED") return { status: "SUBMITTED" as const, submittedAt: locked.submittedAt };
+    const definition = publishedQuestionnaire(locked.version.id, locked.version.content);
+    const { problems } = checkResponse(definition, answersOf(locked.answers));
+    if (problems.length > 0) throw new AppError(422, "incomplete", "Some answers are missing or not valid.", { problems });
+    const submittedAt = new Date();
+    await tx.response.update({ where: { id: response.id }, data: { status: "SUBMITTED", submittedAt, updatedAt: submittedAt } });
+    return { status: "SUBMITTED" as const, submittedAt };
+  });
+}
+
+/** The expert's own submitted answers, for their copy on the thank-you page. */
+export async function getOwnAnswers(actor: TActor) {
+  const state = await getQuestionnaireState(actor);
+  if (!state.questionnaire) throw notFound("The questionnaire");
+  const answers: TAnswers = {};
+  for (const [code, a] of Object.entries(state.questionnaire.answers)) if (a.value !== null) answers[code] = a.value;
+  return { definition: state.questionnaire.definition, answers, status: state.questionnaire.status };
+}
+
+/** A coordinator reopens a submitted response so the expert can change it; recorded in the audit log. */
+export async function reopenResponse(actor: TActor, responseId: string) {
+  if (actor.role !== "COORDINATOR") throw forbidden();
+  return db().$transaction(async (tx) => {
+    const response = await tx.response.findUnique({ where: { id: responseId }, select: { status: true, submittedAt: true } });
+    if (!response) throw notFound("The response");
+    if (response.status !== "SUBMITTED") throw conflict("This response is not submitted.");
+    await tx.response.update({ where: { id: responseId }, data: { status: "IN_PROGRESS", submittedAt: null, updatedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "response.reopen",
+      entity: "Response",
+      entityId: responseId,
+      before: { status: "SUBMITTED", submittedAt: response.submittedAt?.toISOString() ?? null },
+      after: { status: "IN_PROGRESS" },
+    });
+    return { status: "IN_PROGRESS" as const };
+  });
+}
