@@ -1,15 +1,33 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-type TPanelRow = { id: string; pseudonym: number; name: string; email: string; country: string; group: string; linkRequested: boolean };
+type TPanelRow = {
+  id: string;
+  pseudonym: number;
+  name: string;
+  email: string;
+  country: string;
+  group: string;
+  linkRequested: boolean;
+  response: { id: string; status: "IN_PROGRESS" | "SUBMITTED" } | null;
+};
 
 export function PanelTable({ experts }: { experts: TPanelRow[] }) {
   const t = useTranslations("coordinator");
   const common = useTranslations("common");
   const [links, setLinks] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+
+  const reopen = async (responseId: string) => {
+    setError(null);
+    const res = await fetch(`/api/coordinator/responses/${responseId}/reopen`, { method: "POST" });
+    if (!res.ok) setError(common("unexpectedError"));
+    router.refresh();
+  };
 
   const issue = async (id: string) => {
     setError(null);
@@ -37,6 +55,7 @@ export function PanelTable({ experts }: { experts: TPanelRow[] }) {
               <th scope="col">{t("name")}</th>
               <th scope="col">{t("country")}</th>
               <th scope="col">{t("group")}</th>
+              <th scope="col">{t("questionnaire")}</th>
               <th scope="col">{t("actions")}</th>
             </tr>
           </thead>
@@ -51,6 +70,17 @@ export function PanelTable({ experts }: { experts: TPanelRow[] }) {
                 </td>
                 <td>{common(`countries.${e.country}` as "countries.RU")}</td>
                 <td>{common(`groups.${e.group}` as "groups.SCIENTIST")}</td>
+                <td>
+                  {t(`responseStatus.${e.response?.status ?? "NONE"}`)}
+                  {e.response?.status === "SUBMITTED" && (
+                    <>
+                      <br />
+                      <button type="button" className="secondary" onClick={() => reopen(e.response!.id)}>
+                        {t("reopen")}
+                      </button>
+                    </>
+                  )}
+                </td>
                 <td className="stack">
                   {e.linkRequested && <span className="alert">{t("linkRequested")}</span>}
                   <button type="button" className="secondary" onClick={() => issue(e.id)}>

@@ -22,6 +22,7 @@ export async function listPanel(actor: TActor) {
       linkRequestedAt: true,
       study: { select: { slug: true, titleEn: true, titleRu: true } },
       user: { select: { name: true, email: true, language: true } },
+      responses: { select: { id: true, status: true, updatedAt: true }, take: 1, orderBy: { startedAt: "asc" } },
     },
     orderBy: [{ linkRequestedAt: { sort: "desc", nulls: "last" } }, { pseudonym: "asc" }],
   });

@@ -33,6 +33,7 @@ export default async function CoordinatorHomePage() {
           country: e.country,
           group: e.expertGroup,
           linkRequested: Boolean(e.linkRequestedAt),
+          response: e.responses[0] ? { id: e.responses[0].id, status: e.responses[0].status } : null,
         }))}
       />
     </ClientMessages>
