@@ -4,8 +4,8 @@ import { expect, signInAsExpert, test } from "./fixtures";
 import { answerEverything } from "./questionnaire-driver";
 
 const LABELS = {
-  ru: { start: "Начать заполнение анкеты", accept: "Я согласен(на) участвовать", next: "Далее", finish: "Проверить ответы", submit: "Отправить ответы" },
-  en: { start: "Start the questionnaire", accept: "I agree to take part", next: "Next", finish: "Review answers", submit: "Submit answers" },
+  ru: { start: "Прочитать заявление о согласии", accept: "Я согласен(на) участвовать", next: "Далее", finish: "Проверить ответы", submit: "Отправить ответы" },
+  en: { start: "Read the consent statement", accept: "I agree to take part", next: "Next", finish: "Review answers", submit: "Submit answers" },
 };
 
 /** Serious and critical axe violations on the page as it is now, as readable lines. */

@@ -7,8 +7,8 @@ import { startNextServer, stopChild, waitForHealthy } from "@/scripts/lib/server
 import { answerEverything, answerItem, answerSection } from "./questionnaire-driver";
 
 const LABELS = {
-  ru: { start: "Начать заполнение анкеты", accept: "Я согласен(на) участвовать", next: "Далее", finish: "Проверить ответы", submit: "Отправить ответы", saved: "Все ответы сохранены", thanks: "Спасибо!" },
-  en: { start: "Start the questionnaire", accept: "I agree to take part", next: "Next", finish: "Review answers", submit: "Submit answers", saved: "All answers saved", thanks: "Thank you!" },
+  ru: { start: "Прочитать заявление о согласии", accept: "Я согласен(на) участвовать", next: "Далее", finish: "Проверить ответы", submit: "Отправить ответы", saved: "Все ответы сохранены", thanks: "Спасибо!" },
+  en: { start: "Read the consent statement", accept: "I agree to take part", next: "Next", finish: "Review answers", submit: "Submit answers", saved: "All answers saved", thanks: "Thank you!" },
 };
 
 async function storedAnswers(prisma: PrismaClient, expertId: string): Promise<TAnswers> {

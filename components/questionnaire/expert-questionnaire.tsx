@@ -102,7 +102,7 @@ function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingC
   lang: TLang;
   onGoTo: (item: string) => void;
   onBack: () => void;
-  flush: () => Promise<void>;
+  flush: (options?: { wait?: boolean }) => Promise<void>;
   pendingCount: () => number;
 }) {
   const t = useTranslations("expertFlow");
@@ -123,7 +123,7 @@ function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingC
 
   const onSubmit = handleSubmit(async () => {
     setFailure(null);
-    await flush();
+    await flush({ wait: true });
     if (pendingCount() > 0) {
       setFailure(t("notAllSaved"));
       return;

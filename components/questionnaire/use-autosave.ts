@@ -37,7 +37,7 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const backoff = useRef(1_000);
   const stopped = useRef(false);
-  const flushRef = useRef<() => Promise<void>>(async () => {});
+  const flushRef = useRef<(options?: { wait?: boolean }) => Promise<void>>(async () => {});
 
   const schedule = useCallback((delay: number) => {
     if (timer.current) clearTimeout(timer.current);
@@ -102,16 +102,23 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
     }
   }, [key, schedule]);
 
-  const flush = useCallback(async () => {
-    if (stopped.current) return;
-    if (typeof navigator !== "undefined" && navigator.locks) {
-      await navigator.locks.request(key, { ifAvailable: true }, async (lock) => {
-        if (lock) await sendAll();
-      });
-    } else {
-      await sendAll();
-    }
-  }, [key, sendAll]);
+  /**
+   * Sends what is queued. By default it skips if another send (in this tab or another) is under
+   * way, since that one empties the queue; `wait` instead waits for it and then sends the rest.
+   */
+  const flush = useCallback(
+    async (options: { wait?: boolean } = {}) => {
+      if (stopped.current) return;
+      if (typeof navigator !== "undefined" && navigator.locks) {
+        await navigator.locks.request(key, { ifAvailable: !options.wait }, async (lock) => {
+          if (lock) await sendAll();
+        });
+      } else {
+        await sendAll();
+      }
+    },
+    [key, sendAll],
+  );
   flushRef.current = flush;
 
   const setAnswer = useCallback(
