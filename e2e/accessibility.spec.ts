@@ -57,3 +57,20 @@ test("the questionnaire can be answered with the keyboard alone", async ({ page,
   await expect(radios.nth(1)).toBeChecked();
   await expect(page.getByTestId("save-status")).toHaveText("All answers saved");
 });
+
+test("every section of the questionnaire fits a 360 px wide phone without horizontal scrolling", async ({ browser, makeExpert, questionnaire }) => {
+  const context = await browser.newContext({ baseURL: process.env.BASE_URL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const expert = await makeExpert();
+  await signInAsExpert(page, expert);
+  await page.goto("/expert/consent");
+  await page.getByRole("button", { name: LABELS.en.accept }).click();
+  await expect(page).toHaveURL(/questionnaire$/);
+  for (const section of questionnaire.sections) {
+    await page.getByRole("button", { name: section.title.en, exact: true }).click();
+    await expect(page.locator(`[id="section-${section.code}"]`)).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `section ${section.code}`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});

@@ -70,7 +70,7 @@ test.describe("invitation links", () => {
     const staffContext = await browser.newContext({ baseURL: ORIGIN() });
     const staffPage = await staffContext.newPage();
     await signInAsStaff(staffPage, coordinator);
-    const row = staffPage.getByTestId(`expert-${expert.pseudonym}`).first();
+    const row = staffPage.getByTestId(`expert-${expert.expertId}`);
     await expect(row.getByText("Asked for a new link")).toBeVisible();
     await staffContext.close();
   });
@@ -91,8 +91,8 @@ test.describe("invitation links", () => {
     const expert = await makeExpert();
     const coordinator = await makeStaff("COORDINATOR");
     await signInAsStaff(page, coordinator);
-    await page.getByTestId(`expert-${expert.pseudonym}`).first().getByRole("button", { name: "Issue new link" }).click();
-    const newLink = await page.getByTestId(`expert-${expert.pseudonym}`).first().locator("code.link").innerText();
+    await page.getByTestId(`expert-${expert.expertId}`).getByRole("button", { name: "Issue new link" }).click();
+    const newLink = await page.getByTestId(`expert-${expert.expertId}`).locator("code.link").innerText();
 
     const expertContext = await browser.newContext({ baseURL: ORIGIN() });
     const expertPage = await expertContext.newPage();

@@ -61,7 +61,7 @@ export function PanelTable({ experts }: { experts: TPanelRow[] }) {
           </thead>
           <tbody>
             {experts.map((e) => (
-              <tr key={e.id} data-testid={`expert-${e.pseudonym}`}>
+              <tr key={e.id} data-testid={`expert-${e.id}`}>
                 <td>{common("expertPseudonym", { n: e.pseudonym })}</td>
                 <td>
                   {e.name}
