@@ -16,6 +16,8 @@ const ZEnv = z
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** How many proxies in front of the app append to X-Forwarded-For (0: trust none of it). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     BOOTSTRAP_COORDINATOR_EMAIL: z.email().optional(),
     BOOTSTRAP_COORDINATOR_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     BOOTSTRAP_COORDINATOR_NAME: z.string().min(1).max(200).optional(),

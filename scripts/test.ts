@@ -43,16 +43,29 @@ function bin(name: string): string {
   return path.join(ROOT, "node_modules", ".bin", name);
 }
 
-function vitestCounts(file: string): TCounts {
+/**
+ * Counts from a runner's JSON report. A runner that exited non-zero, or whose report shows a suite
+ * that failed to load, counts as at least one failure even when no single test failed.
+ */
+function vitestCounts(file: string, exitCode: number): TCounts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+    success: boolean;
+  };
+  const broken = exitCode !== 0 || !report.success || report.numFailedTestSuites > 0 ? 1 : 0;
+  return { passed: report.numPassedTests, failed: Math.max(report.numFailedTests, broken), skipped: report.numPendingTests + report.numTodoTests };
 }
 
-function playwrightCounts(file: string): TCounts {
+function playwrightCounts(file: string, exitCode: number): TCounts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const { stats } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  const { stats, errors } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
+  const broken = exitCode !== 0 || (errors?.length ?? 0) > 0 ? 1 : 0;
+  return { passed: stats.expected + stats.flaky, failed: Math.max(stats.unexpected, broken), skipped: stats.skipped };
 }
 
 async function main(): Promise<number> {
@@ -79,8 +92,8 @@ async function main(): Promise<number> {
 
   if (suites.includes("unit") && !suites.includes("integration")) {
     const out = path.join(reports, "unit.json");
-    await run(bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], baseEnv);
-    add(vitestCounts(out));
+    const code = await run(bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], baseEnv);
+    add(vitestCounts(out, code));
   }
 
   const needsDatabase = suites.includes("integration") || suites.includes("e2e");
@@ -108,8 +121,8 @@ async function main(): Promise<number> {
     if (suites.includes("integration")) {
       const projects = suites.includes("unit") ? ["--project", "unit", "--project", "integration"] : ["--project", "integration"];
       const out = path.join(reports, "vitest.json");
-      await run(bin("vitest"), ["run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], dbEnv);
-      add(vitestCounts(out));
+      const code = await run(bin("vitest"), ["run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], dbEnv);
+      add(vitestCounts(out, code));
     }
 
     if (suites.includes("e2e")) {
@@ -125,13 +138,13 @@ async function main(): Promise<number> {
       try {
         await waitForHealthy(baseUrl, server);
         const out = path.join(reports, "playwright.json");
-        await run(bin("playwright"), ["test", ...extra], {
+        const code = await run(bin("playwright"), ["test", ...extra], {
           ...appEnv,
           BASE_URL: baseUrl,
           CHROMIUM_PATH: chromium!,
           PLAYWRIGHT_JSON_OUTPUT_FILE: out,
         });
-        add(playwrightCounts(out));
+        add(playwrightCounts(out, code));
       } finally {
         await stopChild(server);
       }

@@ -1,5 +1,7 @@
 "use client";
 
+import { QUEUE_PREFIX, readQueue, writeQueue } from "@/lib/autosave/queue";
+
 const CACHE = "expert-panel-pages-v1";
 
 /**
@@ -21,7 +23,16 @@ export async function enableOfflineReload(): Promise<void> {
   }
 }
 
-/** On sign-out: remove cached pages, which hold this expert's answers. */
+/**
+ * On sign-out: remove the cached pages and the copies of saved answers, which hold this expert's
+ * answers. Changes not yet saved are kept, so signing out never loses them.
+ */
 export async function clearOfflineCopies(): Promise<void> {
   if ("caches" in window) await caches.delete(CACHE).catch(() => false);
+  for (const key of Object.keys(localStorage)) {
+    if (!key.startsWith(QUEUE_PREFIX)) continue;
+    const state = readQueue(localStorage, key);
+    if (state.pending.length === 0) localStorage.removeItem(key);
+    else writeQueue(localStorage, key, { ...state, values: {} });
+  }
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { acknowledge, adoptServer, enqueue, queueKey, readQueue, writeQueue, type TQueueState } from "@/lib/autosave/queue";
+import { acknowledge, adoptServer, enqueue, markSent, queueKey, readQueue, writeQueue, type TQueueState } from "@/lib/autosave/queue";
 import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 
-export type TSaveStatus = "saved" | "saving" | "offline" | "signedOut" | "submitted";
+export type TSaveStatus = "saved" | "saving" | "offline" | "signedOut" | "submitted" | "versionChanged";
 export type TServerAnswers = Record<string, { value: TAnswerValue | null; revision: number }>;
 
 const SEND_DELAY_MS = 400;
@@ -33,7 +33,6 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
   const [answers, setAnswers] = useState<TAnswers>(() => fromServer(server));
   const [status, setStatus] = useState<TSaveStatus>("saved");
   const [updatedElsewhere, setUpdatedElsewhere] = useState<string[]>([]);
-  const inFlight = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const backoff = useRef(1_000);
   const stopped = useRef(false);
@@ -56,22 +55,20 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
         return;
       }
       setStatus("saving");
-      inFlight.current = next.mutationId;
+      // From now on the server may apply it even if its answer never arrives: later changes queue behind it.
+      writeQueue(localStorage, key, markSent(state, next.mutationId));
       let res: Response;
       try {
         res = await fetch("/api/expert/answers", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ mutationId: next.mutationId, item: next.item, baseRevision: state.revisions[next.item] ?? 0, value: next.value }),
+          body: JSON.stringify({ mutationId: next.mutationId, versionId, item: next.item, baseRevision: state.revisions[next.item] ?? 0, value: next.value }),
         });
       } catch {
-        inFlight.current = null;
         setStatus("offline");
         schedule(backoff.current);
         backoff.current = Math.min(backoff.current * 2, MAX_BACKOFF_MS);
         return;
-      } finally {
-        inFlight.current = null;
       }
       const body = (await res.json().catch(() => null)) as { status?: string; revision?: number; value?: TAnswerValue | null; error?: { code?: string } } | null;
       state = readQueue(localStorage, key);
@@ -83,15 +80,19 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
         setAnswers((prev) => ({ ...prev, [next.item]: body.value ?? undefined }));
         markElsewhere(next.item);
       } else if (res.status === 409 && body?.error?.code === "submitted") {
-        writeQueue(localStorage, key, { ...state, pending: [] });
+        // Kept, not sent: if a coordinator reopens the response, they go out then.
         setStatus("submitted");
+        return;
+      } else if (res.status === 409 && body?.error?.code === "version_changed") {
+        setStatus("versionChanged");
         return;
       } else if (res.status === 401 || res.status === 403) {
         // Signed out (e.g. the session expired): keep everything queued until the expert is back.
         setStatus("signedOut");
         return;
-      } else if (res.status === 400) {
-        // Refused as invalid: the form shows why; keeping it would block every later save.
+      } else if (res.status === 400 || res.status === 404 || res.status === 409) {
+        // Refused for good (invalid, unknown, or a reused mutation id): retrying cannot succeed and
+        // would block every later save. The form shows why an answer is invalid.
         writeQueue(localStorage, key, { ...state, pending: state.pending.filter((p) => p.mutationId !== next.mutationId) });
       } else {
         setStatus("offline");
@@ -100,7 +101,7 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
         return;
       }
     }
-  }, [key, schedule]);
+  }, [key, schedule, versionId]);
 
   /**
    * Sends what is queued. By default it skips if another send (in this tab or another) is under
@@ -126,8 +127,8 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
       setAnswers((prev) => ({ ...prev, [item]: value }));
       setUpdatedElsewhere((prev) => prev.filter((c) => c !== item));
       const state = readQueue(localStorage, key);
-      writeQueue(localStorage, key, enqueue(state, { mutationId: crypto.randomUUID(), item, value: value ?? null }, inFlight.current));
-      setStatus((s) => (s === "offline" || s === "signedOut" ? s : "saving"));
+      writeQueue(localStorage, key, enqueue(state, { mutationId: crypto.randomUUID(), item, value: value ?? null }));
+      setStatus((s) => (s === "offline" || s === "signedOut" || s === "versionChanged" ? s : "saving"));
       schedule(SEND_DELAY_MS);
     },
     [key, schedule],

@@ -14,10 +14,17 @@ import { ZPasswordSignIn, ZInvitationSignIn } from "@/lib/auth/schemas";
 
 type TSignedIn = NextAuthUser & { sessionId: string };
 
+/**
+ * The client's address for per-IP throttling. X-Forwarded-For is written by the client too, so
+ * only the entries added by our own proxies count: with TRUSTED_PROXY_HOPS=n, the n-th entry from
+ * the right. With no trusted proxy, every request shares one key and per-account limits do the work.
+ */
 function clientIp(headers: Record<string, unknown> | undefined): string {
+  const hops = env().TRUSTED_PROXY_HOPS;
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "direct";
+  if (!hops || typeof forwarded !== "string") return "direct";
+  const entries = forwarded.split(",").map((e) => e.trim()).filter(Boolean);
+  return entries[entries.length - hops] ?? "direct";
 }
 
 async function throttled(keys: string[]): Promise<boolean> {
@@ -56,17 +63,24 @@ async function signInWithInvitation(raw: unknown, ip: string): Promise<TSignedIn
   if (!parsed.success) return null;
   const ipKey = `invite:ip:${ip}`;
   if (await throttled([ipKey])) throw new Error("throttled");
-  const result = await consumeInvitation(db(), parsed.data.token);
-  if (!result.ok) {
+  // Using the link and opening the session commit together: a failure in between leaves the link usable.
+  const outcome = await db().$transaction(async (tx) => {
+    const result = await consumeInvitation(tx, parsed.data.token);
+    if (!result.ok) return { ok: false as const, state: result.state };
+    const user = await tx.user.findUniqueOrThrow({ where: { id: result.userId }, select: { id: true, role: true, name: true, disabledAt: true } });
+    if (user.disabledAt) throw new Error("disabled");
+    return { ok: true as const, user, sessionId: await createSession(tx, user) };
+  }).catch((error: unknown) => {
+    if (error instanceof Error && error.message === "disabled") return { ok: false as const, state: "disabled" };
+    throw error;
+  });
+  if (!outcome.ok) {
     await recordFailure(db(), ipKey);
-    log.info({ event: "signin.failed", method: "invitation", state: result.state }, "invitation refused");
+    log.info({ event: "signin.failed", method: "invitation", state: outcome.state }, "invitation refused");
     return null;
   }
-  const user = await db().user.findUniqueOrThrow({ where: { id: result.userId }, select: { id: true, role: true, name: true, disabledAt: true } });
-  if (user.disabledAt) return null;
-  const sessionId = await createSession(db(), user);
-  log.info({ event: "signin", method: "invitation", userId: user.id }, "signed in");
-  return { id: user.id, name: user.name, sessionId };
+  log.info({ event: "signin", method: "invitation", userId: outcome.user.id }, "signed in");
+  return { id: outcome.user.id, name: outcome.user.name, sessionId: outcome.sessionId };
 }
 
 let cached: NextAuthOptions | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acknowledge, adoptServer, enqueue, queueKey, readQueue, writeQueue, type TPending, type TQueueState, type TStorage } from "@/lib/autosave/queue";
+import { acknowledge, adoptServer, enqueue, markSent, queueKey, readQueue, writeQueue, type TPending, type TQueueState, type TStorage } from "@/lib/autosave/queue";
 
 class MemoryStorage implements TStorage {
   readonly data = new Map<string, string>();
@@ -19,54 +19,57 @@ const EMPTY = { pending: [], revisions: {}, values: {} };
 describe("enqueue", () => {
   it("appends changes to different items in order", () => {
     let s = state();
-    s = enqueue(s, change("m1", "A", "a1"), null);
-    s = enqueue(s, change("m2", "B", "b1"), null);
-    s = enqueue(s, change("m3", "C", "c1"), null);
+    s = enqueue(s, change("m1", "A", "a1"));
+    s = enqueue(s, change("m2", "B", "b1"));
+    s = enqueue(s, change("m3", "C", "c1"));
     expect(ids(s)).toEqual(["m1", "m2", "m3"]);
   });
 
   it("coalesces an unsent change to the same item in place, keeping the order of items", () => {
     let s = state();
-    s = enqueue(s, change("m1", "A", "a1"), null);
-    s = enqueue(s, change("m2", "B", "b1"), null);
-    s = enqueue(s, change("m3", "A", "a2"), null);
+    s = enqueue(s, change("m1", "A", "a1"));
+    s = enqueue(s, change("m2", "B", "b1"));
+    s = enqueue(s, change("m3", "A", "a2"));
     expect(s.pending).toEqual([change("m3", "A", "a2"), change("m2", "B", "b1")]);
-    s = enqueue(s, change("m4", "B", "b2"), null);
-    s = enqueue(s, change("m5", "A", "a3"), null);
+    s = enqueue(s, change("m4", "B", "b2"));
+    s = enqueue(s, change("m5", "A", "a3"));
     expect(s.pending).toEqual([change("m5", "A", "a3"), change("m4", "B", "b2")]);
   });
 
-  it("never replaces the in-flight entry; the new change queues behind it", () => {
+  it("never replaces an entry that was sent (its acknowledgement may have been lost); the new change queues behind it", () => {
     let s = state();
-    s = enqueue(s, change("m1", "A", "a1"), null);
-    s = enqueue(s, change("m2", "B", "b1"), null);
-    s = enqueue(s, change("m3", "A", "a2"), "m1");
-    expect(s.pending).toEqual([change("m1", "A", "a1"), change("m2", "B", "b1"), change("m3", "A", "a2")]);
-    // A further change to A while m1 is still in flight replaces the unsent m3, not m1.
-    s = enqueue(s, change("m4", "A", "a3"), "m1");
-    expect(s.pending).toEqual([change("m1", "A", "a1"), change("m2", "B", "b1"), change("m4", "A", "a3")]);
+    s = enqueue(s, change("m1", "A", "a1"));
+    s = enqueue(s, change("m2", "B", "b1"));
+    s = markSent(s, "m1");
+    const sent = { ...change("m1", "A", "a1"), sent: true };
+    s = enqueue(s, change("m3", "A", "a2"));
+    expect(s.pending).toEqual([sent, change("m2", "B", "b1"), change("m3", "A", "a2")]);
+    // A further change to A replaces the unsent m3, not m1.
+    s = enqueue(s, change("m4", "A", "a3"));
+    expect(s.pending).toEqual([sent, change("m2", "B", "b1"), change("m4", "A", "a3")]);
   });
 
-  it("an in-flight entry for another item does not prevent coalescing", () => {
+  it("a sent entry for another item does not prevent coalescing", () => {
     let s = state();
-    s = enqueue(s, change("m1", "A", "a1"), null);
-    s = enqueue(s, change("m2", "B", "b1"), null);
-    s = enqueue(s, change("m3", "B", "b2"), "m1");
-    expect(s.pending).toEqual([change("m1", "A", "a1"), change("m3", "B", "b2")]);
+    s = enqueue(s, change("m1", "A", "a1"));
+    s = enqueue(s, change("m2", "B", "b1"));
+    s = markSent(s, "m1");
+    s = enqueue(s, change("m3", "B", "b2"));
+    expect(s.pending).toEqual([{ ...change("m1", "A", "a1"), sent: true }, change("m3", "B", "b2")]);
   });
 
   it("keeps a cleared value (null) as a change of its own", () => {
     let s = state();
-    s = enqueue(s, change("m1", "A", "a1"), null);
-    s = enqueue(s, { mutationId: "m2", item: "A", value: null }, null);
+    s = enqueue(s, change("m1", "A", "a1"));
+    s = enqueue(s, { mutationId: "m2", item: "A", value: null });
     expect(s.pending).toEqual([{ mutationId: "m2", item: "A", value: null }]);
   });
 
   it("leaves revisions and values alone and does not mutate the state it was given", () => {
     const before = state([change("m1", "A", "a1")], { A: 2 }, { A: { text: "old" } });
     const copy = structuredClone(before);
-    const next = enqueue(before, change("m2", "A", "a2"), null);
-    enqueue(next, change("m3", "B", "b1"), null);
+    const next = enqueue(before, change("m2", "A", "a2"));
+    enqueue(next, change("m3", "B", "b1"));
     expect(before).toEqual(copy);
     expect(next.revisions).toEqual({ A: 2 });
     expect(next.values).toEqual({ A: { text: "old" } });
@@ -160,7 +163,7 @@ describe("readQueue / writeQueue", () => {
     const s = readQueue(storage, key);
     expect(s).toEqual(EMPTY);
     // The result can be used at once.
-    const next = acknowledge(enqueue(s, change("m1", "A", "a1"), null), change("m1", "A", "a1"), 1);
+    const next = acknowledge(enqueue(s, change("m1", "A", "a1")), change("m1", "A", "a1"), 1);
     expect(next).toEqual({ pending: [], revisions: { A: 1 }, values: { A: { text: "a1" } } });
   });
 

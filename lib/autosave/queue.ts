@@ -7,7 +7,13 @@ import type { TAnswerValue } from "@/lib/instrument/answers";
  * item are merged (only the newest value matters), so a long offline spell stays small.
  */
 
-export type TPending = { mutationId: string; item: string; value: TAnswerValue | null };
+export type TPending = {
+  mutationId: string;
+  item: string;
+  value: TAnswerValue | null;
+  /** Sent at least once: the server may have applied it even if no acknowledgement came back. */
+  sent?: boolean;
+};
 export type TQueueState = {
   pending: TPending[];
   /** The last revision of each item this browser has seen acknowledged. */
@@ -25,8 +31,10 @@ export interface TStorage {
 }
 
 
+export const QUEUE_PREFIX = "expert-panel.autosave.";
+
 export function queueKey(userId: string, versionId: string): string {
-  return `expert-panel.autosave.${userId}.${versionId}`;
+  return `${QUEUE_PREFIX}${userId}.${versionId}`;
 }
 
 export function readQueue(storage: TStorage, key: string): TQueueState {
@@ -44,15 +52,20 @@ export function writeQueue(storage: TStorage, key: string, state: TQueueState): 
 }
 
 /**
- * Adds a change. An unsent entry for the same item is replaced in place; `inFlight` (the entry
- * being sent right now) is never replaced, so its acknowledgement still matches.
+ * Adds a change. An unsent entry for the same item is replaced in place. An entry that was ever
+ * sent is never replaced: the server may have applied it with its lost acknowledgement, so it must
+ * be replayed under its own mutation id, and the new change queues behind it.
  */
-export function enqueue(state: TQueueState, change: TPending, inFlight: string | null): TQueueState {
-  const index = state.pending.findIndex((p) => p.item === change.item && p.mutationId !== inFlight);
+export function enqueue(state: TQueueState, change: TPending): TQueueState {
+  const index = state.pending.findIndex((p) => p.item === change.item && !p.sent);
   const pending = [...state.pending];
   if (index >= 0) pending[index] = change;
   else pending.push(change);
   return { ...state, pending };
+}
+
+export function markSent(state: TQueueState, mutationId: string): TQueueState {
+  return { ...state, pending: state.pending.map((p) => (p.mutationId === mutationId ? { ...p, sent: true } : p)) };
 }
 
 export function acknowledge(state: TQueueState, change: TPending, revision: number): TQueueState {

@@ -344,12 +344,12 @@ describe("instrument service: new drafts and deletion", () => {
     expect(await versionCount(only.instrumentId)).toBe(1);
   });
 
-  it("deleteVersion deletes a published version nobody has answered, when another version remains", async () => {
+  it("a published version is kept even with no responses, and the database refuses to delete it", async () => {
     const { actor, instrumentId, versionId } = await validInstrument({ publish: true });
-    const draft = await openDraft(actor, instrumentId);
-    await deleteVersion(actor, versionId);
-    expect(await prisma.instrumentVersion.findUnique({ where: { id: versionId } })).toBeNull();
-    expect((await versionRow(draft.versionId)).status).toBe("DRAFT");
+    await openDraft(actor, instrumentId);
+    expect((await rejection(deleteVersion(actor, versionId))).status).toBe(409);
+    await expect(prisma.$executeRaw`DELETE FROM "InstrumentVersion" WHERE "id" = ${versionId}::uuid`).rejects.toThrow(/cannot be deleted/);
+    expect((await versionRow(versionId)).status).toBe("PUBLISHED");
   });
 });
 

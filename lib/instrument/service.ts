@@ -136,17 +136,22 @@ async function openDraftIn(tx: Prisma.TransactionClient, actorId: string, instru
   return { versionId: draft.id, number: draft.number, created: true };
 }
 
-/** Deletes a version, unless responses are stamped with it or it is the instrument's only one. */
+/**
+ * Deletes a draft. Published versions are kept for good (the database refuses to delete them):
+ * responses are stamped with them, and exports name them by number and hash.
+ */
 export async function deleteVersion(actor: TActor, versionId: string) {
   assertCoordinator(actor);
   return db().$transaction(async (tx) => {
     const version = await lockVersion(tx, versionId);
-    const responses = await tx.response.count({ where: { versionId } });
-    if (responses > 0) throw conflict(`This version cannot be deleted: ${responses} response(s) answer it.`);
+    if (version.status === "PUBLISHED") {
+      const responses = await tx.response.count({ where: { versionId } });
+      throw conflict(`A published version cannot be deleted${responses ? `: ${responses} response(s) answer it` : ""}.`);
+    }
     const others = await tx.instrumentVersion.count({ where: { instrumentId: version.instrumentId, id: { not: versionId } } });
     if (others === 0) throw conflict("This is the instrument's only version.");
     await tx.instrumentVersion.delete({ where: { id: versionId } });
-    await recordAudit(tx, { actorId: actor.userId, action: version.status === "DRAFT" ? "instrument.delete_draft" : "instrument.delete_version", entity: "InstrumentVersion", entityId: versionId, before: { number: version.number } });
+    await recordAudit(tx, { actorId: actor.userId, action: "instrument.delete_draft", entity: "InstrumentVersion", entityId: versionId, before: { number: version.number } });
   });
 }
 

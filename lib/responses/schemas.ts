@@ -3,6 +3,8 @@ import { z } from "zod";
 /** One autosave: the new value of one item (null clears it), based on the revision the client last saw. */
 export const ZSaveAnswer = z.object({
   mutationId: z.uuid(),
+  /** The questionnaire version the expert was shown; a response stays on the version it began with. */
+  versionId: z.uuid(),
   item: z.string().min(1).max(40),
   baseRevision: z.number().int().min(0).max(1_000_000),
   value: z.unknown(),

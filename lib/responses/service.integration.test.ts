@@ -101,8 +101,9 @@ async function secondExpert(studyId: string) {
   return { expert, actor };
 }
 
-const save = (actor: TActor, item: string, value: unknown, baseRevision = 0, mutationId: string = randomUUID()) =>
-  saveAnswer(actor, { mutationId, item, baseRevision, value });
+/** A save as the page sends it: for the version the expert is shown. */
+const save = async (actor: TActor, item: string, value: unknown, baseRevision = 0, mutationId: string = randomUUID()) =>
+  saveAnswer(actor, { mutationId, versionId: (await getQuestionnaireState(actor)).questionnaire!.versionId, item, baseRevision, value });
 
 const responseOf = (expertId: string) => prisma.response.findFirst({ where: { expertId } });
 const answerRow = async (expertId: string, itemCode: string) => {

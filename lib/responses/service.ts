@@ -106,8 +106,14 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
     where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId } },
     select: { id: true, version: { select: { id: true, content: true } } },
   });
-  const version = existing?.version ?? (await latestPublished(instrumentId));
-  if (!version) throw notFound("The questionnaire");
+  // The response answers the version the expert was shown: the one it began with, or for a first
+  // save, the (published) version the page showed, even if a newer one has been published since.
+  const version =
+    existing?.version ??
+    (await db().instrumentVersion.findFirst({ where: { id: input.versionId, instrumentId, status: "PUBLISHED" }, select: { id: true, content: true } }));
+  if (!version || version.id !== input.versionId) {
+    throw new AppError(409, "version_changed", "The questionnaire has changed since this page was opened. Please reload the page.");
+  }
   const definition = publishedQuestionnaire(version.id, version.content);
   const item = allItems(definition).find((i) => i.code === input.item);
   if (!item || !isAnswerable(item)) throw badRequest(`"${input.item}" is not a question of this questionnaire.`, [{ path: "item", message: "unknownItem" }]);
@@ -178,6 +184,9 @@ function answersOf(rows: Array<{ itemCode: string; value: unknown }>): TAnswers 
 export async function submitResponse(actor: TActor) {
   const ctx = await expertContext(actor);
   if (!ctx.instrumentId) throw notFound("The questionnaire");
+  if (!(await consentState(ctx.expertId, ctx.study.consentVersion)).accepted) {
+    throw new AppError(403, "consent_required", "Please accept the consent statement first.");
+  }
   const instrumentId = ctx.instrumentId;
   const existing = await db().response.findUnique({ where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId } }, select: { versionId: true } });
   const versionId = existing?.versionId ?? (await latestPublished(instrumentId))?.id;

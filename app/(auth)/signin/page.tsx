@@ -4,13 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { getActor, homeOf } from "@/lib/auth/actor";
+import { safeReturnPath } from "@/lib/http/safe-path";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-/** Only same-site paths may follow sign-in, never another origin. */
-function safeReturnPath(value: string | string[] | undefined): string | undefined {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : undefined;
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
