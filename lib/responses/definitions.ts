@@ -6,6 +6,10 @@ import { ZQuestionnaire, type TQuestionnaire } from "@/lib/instrument/definition
  */
 const cache = new Map<string, TQuestionnaire>();
 
+export function cachedQuestionnaire(versionId: string): TQuestionnaire | undefined {
+  return cache.get(versionId);
+}
+
 export function publishedQuestionnaire(versionId: string, content: unknown): TQuestionnaire {
   let definition = cache.get(versionId);
   if (!definition) {

@@ -8,7 +8,7 @@ import { answerSchema, checkResponse, type TAnswers, type TAnswerValue } from "@
 import { allItems, isAnswerable } from "@/lib/instrument/definition";
 import { optionOrderFor } from "@/lib/instrument/order";
 import type { TText } from "@/lib/instrument/text";
-import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/definitions";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
 
 function assertExpert(actor: TActor): void {
@@ -90,31 +90,63 @@ export type TSaveResult =
   | { status: "saved"; revision: number; replay: boolean }
   | { status: "conflict"; revision: number; value: TAnswerValue | null };
 
+type TSaveContext = {
+  expertId: string;
+  instrumentId: string | null;
+  consented: boolean | null;
+  responseVersionId: string | null;
+  versionPublished: boolean;
+};
+
 /**
- * Applies one autosave. Idempotent by mutation id: a replay is acknowledged with the revision it
- * got the first time. A save based on an older revision than the stored one is refused with the
- * stored value, so the client can show what was saved elsewhere. Acknowledged only after commit.
+ * Everything a save needs to know about the acting expert, in one query: their panel record, the
+ * study's questionnaire, their latest consent decision, their response's version, and whether the
+ * version the page showed is a published version of that questionnaire.
+ */
+async function saveContext(userId: string, versionId: string): Promise<TSaveContext | null> {
+  const rows = await db().$queryRaw<TSaveContext[]>`
+    SELECT e."id" AS "expertId",
+           i."id" AS "instrumentId",
+           (SELECT c."decision" = 'ACCEPTED' AND c."textVersion" = s."consentVersion"
+              FROM "Consent" c WHERE c."expertId" = e."id" ORDER BY c."decidedAt" DESC LIMIT 1) AS "consented",
+           r."versionId" AS "responseVersionId",
+           EXISTS (SELECT 1 FROM "InstrumentVersion" v
+                    WHERE v."id" = ${versionId}::uuid AND v."instrumentId" = i."id" AND v."status" = 'PUBLISHED') AS "versionPublished"
+      FROM "Expert" e
+      JOIN "Study" s ON s."id" = e."studyId"
+      LEFT JOIN LATERAL (SELECT "id" FROM "Instrument" WHERE "studyId" = s."id" AND "kind" = 'QUESTIONNAIRE' ORDER BY "createdAt" LIMIT 1) i ON true
+      LEFT JOIN "Response" r ON r."expertId" = e."id" AND r."instrumentId" = i."id"
+     WHERE e."userId" = ${userId}::uuid
+     ORDER BY e."createdAt" DESC
+     LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+async function questionnaireOf(versionId: string) {
+  const cached = cachedQuestionnaire(versionId);
+  if (cached) return cached;
+  const version = await db().instrumentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { content: true } });
+  return publishedQuestionnaire(versionId, version.content);
+}
+
+/**
+ * Applies one autosave, in three round trips (the session check, the context above, and the
+ * save_answer function, which does the write atomically). Idempotent by mutation id: a replay is
+ * acknowledged with the revision it got the first time. A save based on an older revision than the
+ * stored one is refused with the stored value. Acknowledged only after PostgreSQL has committed.
  */
 export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSaveResult> {
-  const ctx = await expertContext(actor);
+  assertExpert(actor);
+  const ctx = await saveContext(actor.userId, input.versionId);
+  if (!ctx) throw notFound("Your panel record");
   if (!ctx.instrumentId) throw notFound("The questionnaire");
-  const instrumentId = ctx.instrumentId;
-  const consent = await consentState(ctx.expertId, ctx.study.consentVersion);
-  if (!consent.accepted) throw new AppError(403, "consent_required", "Please accept the consent statement first.");
-
-  const existing = await db().response.findUnique({
-    where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId } },
-    select: { id: true, version: { select: { id: true, content: true } } },
-  });
+  if (!ctx.consented) throw new AppError(403, "consent_required", "Please accept the consent statement first.");
   // The response answers the version the expert was shown: the one it began with, or for a first
-  // save, the (published) version the page showed, even if a newer one has been published since.
-  const version =
-    existing?.version ??
-    (await db().instrumentVersion.findFirst({ where: { id: input.versionId, instrumentId, status: "PUBLISHED" }, select: { id: true, content: true } }));
-  if (!version || version.id !== input.versionId) {
+  // save, the published version the page showed, even if a newer one has been published since.
+  if (ctx.responseVersionId ? ctx.responseVersionId !== input.versionId : !ctx.versionPublished) {
     throw new AppError(409, "version_changed", "The questionnaire has changed since this page was opened. Please reload the page.");
   }
-  const definition = publishedQuestionnaire(version.id, version.content);
+  const definition = await questionnaireOf(input.versionId);
   const item = allItems(definition).find((i) => i.code === input.item);
   if (!item || !isAnswerable(item)) throw badRequest(`"${input.item}" is not a question of this questionnaire.`, [{ path: "item", message: "unknownItem" }]);
   let value: TAnswerValue | null = null;
@@ -125,32 +157,26 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
     }
     value = parsed.data;
   }
-
-  return db().$transaction(async (tx) => {
-    const response = await lockResponse(tx, { expertId: ctx.expertId, instrumentId, versionId: version.id, optionOrder: optionOrderFor(definition, ctx.expertId) });
-    const replay = await tx.answerMutation.findUnique({ where: { id: input.mutationId }, select: { revision: true, responseId: true, itemCode: true } });
-    if (replay) {
-      if (replay.responseId !== response.id || replay.itemCode !== input.item) throw conflict("This mutation id was already used for another answer.");
-      return { status: "saved" as const, revision: replay.revision, replay: true };
-    }
-    const status = await tx.response.findUniqueOrThrow({ where: { id: response.id }, select: { status: true } });
-    if (status.status === "SUBMITTED") throw new AppError(409, "submitted", "This questionnaire has been submitted and can no longer be changed.");
-    const current = await tx.answer.findUnique({ where: { responseId_itemCode: { responseId: response.id, itemCode: input.item } }, select: { revision: true, value: true } });
-    const currentRevision = current?.revision ?? 0;
-    if (input.baseRevision !== currentRevision) {
-      return { status: "conflict" as const, revision: currentRevision, value: (current?.value as TAnswerValue | null) ?? null };
-    }
-    const revision = currentRevision + 1;
-    const json = value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
-    await tx.answer.upsert({
-      where: { responseId_itemCode: { responseId: response.id, itemCode: input.item } },
-      create: { responseId: response.id, itemCode: input.item, value: json, revision, mutationId: input.mutationId },
-      update: { value: json, revision, mutationId: input.mutationId, updatedAt: new Date() },
-    });
-    await tx.answerMutation.create({ data: { id: input.mutationId, responseId: response.id, itemCode: input.item, revision } });
-    await tx.response.update({ where: { id: response.id }, data: { updatedAt: new Date() } });
-    return { status: "saved" as const, revision, replay: false };
-  });
+  const order = ctx.responseVersionId ? {} : optionOrderFor(definition, ctx.expertId);
+  const [row] = await db().$queryRaw<Array<{ outcome: string; revision: number; value: unknown }>>`
+    SELECT * FROM "save_answer"(${ctx.expertId}::uuid, ${ctx.instrumentId}::uuid, ${input.versionId}::uuid, ${JSON.stringify(order)}::jsonb,
+                                ${input.item}, ${input.baseRevision}::integer, ${input.mutationId}::uuid, ${JSON.stringify(value)}::jsonb)`;
+  switch (row?.outcome) {
+    case "saved":
+      return { status: "saved", revision: row.revision, replay: false };
+    case "replay":
+      return { status: "saved", revision: row.revision, replay: true };
+    case "conflict":
+      return { status: "conflict", revision: row.revision, value: (row.value as TAnswerValue | null) ?? null };
+    case "submitted":
+      throw new AppError(409, "submitted", "This questionnaire has been submitted and can no longer be changed.");
+    case "version_changed":
+      throw new AppError(409, "version_changed", "The questionnaire has changed since this page was opened. Please reload the page.");
+    case "mutation_reused":
+      throw conflict("This mutation id was already used for another answer.");
+    default:
+      throw new Error(`save_answer returned ${String(row?.outcome)}`);
+  }
 }
 
 /**
