@@ -29,3 +29,75 @@ export async function actorFor(prisma: PrismaClient, userId: string): Promise<TA
   const sessionId = await createSession(prisma, user);
   return { userId, sessionId, role: user.role, name: user.name, language: user.language };
 }
+
+// ── Interviews (appended for lib/interviews, lib/quotes and lib/codebook tests)
+
+import { createInstrumentWith as createInstrumentWithImpl } from "@/lib/instrument/create";
+import { ZGuide as ZGuideImpl } from "@/lib/instrument/definition";
+import { confirmedText as confirmedTextImpl } from "@/lib/instrument/text";
+
+/** A small interview guide: block B1 (Q1 with probes Q1_P1 and Q1_P2, Q2 without) and block B2 (Q3 with probe Q3_P1). */
+export function smallGuide() {
+  const t = (s: string) => confirmedTextForTests(s);
+  return {
+    kind: "guide" as const,
+    title: t("Guide"),
+    blocks: [
+      {
+        code: "B1",
+        title: t("Block 1"),
+        questions: [
+          { code: "Q1", text: t("Question 1"), probes: [{ code: "Q1_P1", text: t("Probe 1") }, { code: "Q1_P2", text: t("Probe 2") }] },
+          { code: "Q2", text: t("Question 2"), probes: [] },
+        ],
+      },
+      { code: "B2", title: t("Block 2"), questions: [{ code: "Q3", text: t("Question 3"), probes: [{ code: "Q3_P1", text: t("Probe 3") }] }] },
+    ],
+  };
+}
+
+function confirmedTextForTests(s: string) {
+  return confirmedTextImpl(`${s} (ru)`, `${s} (en)`);
+}
+
+/** A guide instrument of the study with one version, published unless `publish: false`. */
+export async function makeGuide(prisma: PrismaClient, studyId: string, options: { publish?: boolean; name?: string } = {}) {
+  return createInstrumentWithImpl(prisma, {
+    studyId,
+    kind: "guide",
+    name: options.name ?? `Guide ${unique()}`,
+    definition: ZGuideImpl.parse(smallGuide()),
+    actorId: null,
+    publish: options.publish ?? true,
+  });
+}
+
+/** An expert with a distinctive real name and e-mail (so tests can check they never leak), in a given country and group. */
+export async function makeNamedExpert(
+  prisma: PrismaClient,
+  studyId: string,
+  options: { country?: string; expertGroup?: "SCIENTIST" | "OFFICIAL" | "BUSINESS" | "NONPROFIT" } = {},
+) {
+  const name = `Realname${unique()} Secretsurname`;
+  const email = `realmail-${unique()}@hidden.test`;
+  const added = await prisma.$transaction((tx) =>
+    addExpert(tx, { studyId, name, email, country: options.country ?? "AM", expertGroup: options.expertGroup ?? "SCIENTIST", language: "ru" }),
+  );
+  return { ...added, name, email };
+}
+
+/** An interview assigned straight in the database (the service's checks are tested on their own). */
+export async function makeInterview(
+  prisma: PrismaClient,
+  input: { expertId: string; interviewerId: string; versionId: string; plannedAt?: Date; mode?: "IN_PERSON" | "PHONE" | "VIDEO" },
+) {
+  return prisma.interview.create({
+    data: {
+      expertId: input.expertId,
+      interviewerId: input.interviewerId,
+      versionId: input.versionId,
+      plannedAt: input.plannedAt ?? new Date(),
+      mode: input.mode ?? "VIDEO",
+    },
+  });
+}

@@ -6,6 +6,8 @@ import { createInstrumentWith } from "@/lib/instrument/create";
 import { confirmedText } from "@/lib/instrument/text";
 import { ZGuide, ZQuestionnaire } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
+import { seedCodebook } from "@/lib/codebook/seed";
+import { eaeuCodebook } from "@/prisma/seed/eaeu/codebook";
 import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
 import { createStaffAccount } from "@/lib/users/accounts";
@@ -82,6 +84,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
         actorId: coordinator.id,
         publish: true,
       });
+      await seedCodebook(tx, study.id, eaeuCodebook);
       // 20 experts: one per country × group cell, so every cell of the funnel has someone.
       let n = 0;
       for (const country of COUNTRIES) {

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { attribution, CSV_COLUMNS, guardCell, quotesCsv, quotesMarkdown, type TExportGroup } from "@/lib/quotes/export";
+
+/** A small RFC 4180 reader (csv-parse is not a dependency): quoted fields, doubled quotes, CRLF inside quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") endField();
+    else if (c === "\r" && text[i + 1] === "\n") {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
+  }
+  if (field !== "" || row.length) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+const q = (text: string, pseudonym = 4, country = "AM") => ({
+  text,
+  pseudonym,
+  country,
+  expertGroup: "SCIENTIST",
+  blockCode: "B1",
+  questionCode: "Q1",
+  interviewId: "00000000-0000-4000-8000-000000000001",
+});
+
+const groups: TExportGroup[] = [
+  { code: "BARRIERS", path: "Barriers", quotes: [q("Borders, \"customs\"\nand queues.")] },
+  { code: "BARRIERS_BUREAUCRACY", path: "Barriers › Bureaucracy", quotes: [q("=HYPERLINK(\"http://x\")", 7, "KZ"), q("-1 is a bad sign", 2, "RU")] },
+];
+
+describe("attribution", () => {
+  it("names the expert by pseudonym and the country's formal name", () => {
+    expect(attribution(4, "AM", "en")).toBe("Expert 4 (Republic of Armenia)");
+    expect(attribution(4, "AM", "ru")).toBe("Эксперт 4 (Республика Армения)");
+    expect(attribution(12, "RU", "en")).toBe("Expert 12 (Russian Federation)");
+    expect(attribution(3, "XX", "en")).toBe("Expert 3 (XX)");
+  });
+});
+
+describe("CSV export", () => {
+  it("guards cells a spreadsheet would run as formulas", () => {
+    for (const bad of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]) expect(guardCell(bad)).toBe(`'${bad}`);
+    for (const ok of ["Borders", "1-2", " =x", ""]) expect(guardCell(ok)).toBe(ok);
+  });
+
+  it("has a BOM and a header, parses back to one row per quote and code, with formula cells guarded", () => {
+    const csv = quotesCsv(groups, "en");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.slice(1)).toEqual([
+      ["BARRIERS", "Barriers", "Borders, \"customs\"\nand queues.", "Expert 4 (Republic of Armenia)", "AM", "SCIENTIST", "B1", "Q1", "00000000-0000-4000-8000-000000000001"],
+      ["BARRIERS_BUREAUCRACY", "Barriers › Bureaucracy", "'=HYPERLINK(\"http://x\")", "Expert 7 (Republic of Kazakhstan)", "KZ", "SCIENTIST", "B1", "Q1", "00000000-0000-4000-8000-000000000001"],
+      ["BARRIERS_BUREAUCRACY", "Barriers › Bureaucracy", "'-1 is a bad sign", "Expert 2 (Russian Federation)", "RU", "SCIENTIST", "B1", "Q1", "00000000-0000-4000-8000-000000000001"],
+    ]);
+  });
+
+  it("writes attributions in Russian", () => {
+    expect(parseCsv(quotesCsv(groups, "ru").slice(1))[1]![3]).toBe("Эксперт 4 (Республика Армения)");
+  });
+
+  it("is a header alone when there are no quotes", () => {
+    expect(parseCsv(quotesCsv([], "en").slice(1))).toEqual([[...CSV_COLUMNS]]);
+  });
+});
+
+describe("Markdown export", () => {
+  it("groups quotes under a heading per code, each a block quote with its attribution", () => {
+    const md = quotesMarkdown(groups, "en");
+    expect(md).toBe(
+      [
+        "# Quotes",
+        "",
+        "## Barriers",
+        "",
+        '> Borders, "customs"',
+        "> and queues.",
+        ">",
+        "> — Expert 4 (Republic of Armenia)",
+        "",
+        "## Barriers › Bureaucracy",
+        "",
+        '> =HYPERLINK("http://x")',
+        ">",
+        "> — Expert 7 (Republic of Kazakhstan)",
+        "",
+        "> -1 is a bad sign",
+        ">",
+        "> — Expert 2 (Russian Federation)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("writes Russian, and leaves out codes without quotes", () => {
+    const md = quotesMarkdown([{ code: "EMPTY", path: "Пусто", quotes: [] }, { code: "X", path: "Барьеры", quotes: [q("Текст")] }], "ru");
+    expect(md).toContain("# Цитаты");
+    expect(md).not.toContain("Пусто");
+    expect(md).toContain("## Барьеры\n\n> Текст\n>\n> — Эксперт 4 (Республика Армения)\n");
+  });
+});
