@@ -9,12 +9,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZCreateCode, ZUpdateCode, type TCreateCode, type TUpdateCode } from "@/lib/codebook/schemas";
 import { buildTree, wouldCreateCycle, type TCodeNode, type TCodeRow } from "@/lib/codebook/tree";
 import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertRole } from "@/lib/auth/roles";
 
 export type { TCodeNode } from "@/lib/codebook/tree";
-
-function assertCoordinator(actor: TActor): void {
-  if (actor.role !== "COORDINATOR") throw forbidden();
-}
 
 const ROW_SELECT = { id: true, parentId: true, code: true, nameRu: true, nameEn: true, descriptionRu: true, descriptionEn: true, position: true } as const;
 
@@ -78,7 +75,7 @@ async function placeAmongSiblings(tx: Prisma.TransactionClient, studyId: string,
 const duplicateCode = (code: string) => conflict(`The code "${code}" is already in this study's codebook.`);
 
 export async function createCode(actor: TActor, studyId: string, input: TCreateCode): Promise<{ id: string }> {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   assertId(studyId, "The study");
   const data = parseInput(ZCreateCode, input);
   const study = await db().study.findUnique({ where: { id: studyId }, select: { id: true } });
@@ -116,7 +113,7 @@ export async function createCode(actor: TActor, studyId: string, input: TCreateC
 
 /** Changes a code's names, descriptions, code, parent or place. A parent below the code itself is refused (400). */
 export async function updateCode(actor: TActor, codeId: string, patch: TUpdateCode): Promise<{ id: string }> {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   assertId(codeId, "The code");
   const data = parseInput(ZUpdateCode, patch);
   const found = await db().themeCode.findUnique({ where: { id: codeId }, select: { studyId: true } });
@@ -167,7 +164,7 @@ export async function updateCode(actor: TActor, codeId: string, patch: TUpdateCo
 
 /** Deletes a code with every code below it; quotes and notes lose those tags (and nothing else). */
 export async function deleteCode(actor: TActor, codeId: string): Promise<{ ok: true }> {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   assertId(codeId, "The code");
   const found = await db().themeCode.findUnique({ where: { id: codeId }, select: { studyId: true } });
   if (!found) throw notFound("The code");

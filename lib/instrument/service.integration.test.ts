@@ -21,6 +21,7 @@ import { blankDefinition } from "@/lib/instrument/templates";
 import { confirmedText } from "@/lib/instrument/text";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeExpert, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { rejection } from "@/lib/testing/errors";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -28,15 +29,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 const problemsOf = (error: AppError) => (error.details as { problems: TProblem[] }).problems;
 const kindsAt = (problems: TProblem[]) => problems.map((p) => ({ path: p.path, kind: p.kind }));

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import type { TActor } from "@/lib/auth/sessions";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canonicalJson, contentHash } from "@/lib/instrument/canonical";
 import { checkDefinition } from "@/lib/instrument/check";
@@ -12,10 +12,7 @@ import type { TDefinition } from "@/lib/instrument/definition";
 import { INSTRUMENT_FILE_FORMAT } from "@/lib/instrument/schemas";
 import { blankDefinition } from "@/lib/instrument/templates";
 import { createInstrumentWith } from "@/lib/instrument/create";
-
-function assertCoordinator(actor: TActor): void {
-  if (actor.role !== "COORDINATOR") throw forbidden();
-}
+import { assertRole } from "@/lib/auth/roles";
 
 
 const TRANSLATION_KINDS = new Set(["translation-missing", "translation-stale"]);
@@ -33,7 +30,7 @@ const VERSION_SELECT = {
 } as const;
 
 export async function listInstruments(actor: TActor) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   return db().instrument.findMany({
     select: {
       id: true,
@@ -47,14 +44,14 @@ export async function listInstruments(actor: TActor) {
 }
 
 export async function getVersion(actor: TActor, versionId: string) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   const version = await db().instrumentVersion.findUnique({ where: { id: versionId }, select: VERSION_SELECT });
   if (!version) throw notFound("The instrument version");
   return { ...version, problems: checkDefinition(version.content).problems };
 }
 
 export async function createInstrument(actor: TActor, input: { studyId: string; kind: "questionnaire" | "guide"; name: string }) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   const study = await db().study.findUnique({ where: { id: input.studyId }, select: { id: true } });
   if (!study) throw notFound("The study");
   try {
@@ -82,7 +79,7 @@ async function lockVersion(tx: Prisma.TransactionClient, versionId: string) {
  * returned so the editor can show them, and only block publishing.
  */
 export async function saveDraft(actor: TActor, versionId: string, content: unknown) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   const { definition, problems } = checkDefinition(content);
   if (!definition) throw invalidDefinition(problems, "The definition is not well-formed.");
   await db().$transaction((tx) => writeDraft(tx, versionId, definition));
@@ -98,7 +95,7 @@ async function writeDraft(tx: Prisma.TransactionClient, versionId: string, defin
 }
 
 export async function publishVersion(actor: TActor, versionId: string) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
     const version = await lockVersion(tx, versionId);
     if (version.status === "PUBLISHED") throw conflict("This version is already published.");
@@ -119,7 +116,7 @@ export async function publishVersion(actor: TActor, versionId: string) {
  * versions stay exactly as they were. If a draft is already open, that draft is returned.
  */
 export async function openDraft(actor: TActor, instrumentId: string) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   return db().$transaction((tx) => openDraftIn(tx, actor.userId, instrumentId));
 }
 
@@ -141,7 +138,7 @@ async function openDraftIn(tx: Prisma.TransactionClient, actorId: string, instru
  * responses are stamped with them, and exports name them by number and hash.
  */
 export async function deleteVersion(actor: TActor, versionId: string) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
     const version = await lockVersion(tx, versionId);
     if (version.status === "PUBLISHED") {
@@ -173,7 +170,7 @@ export async function exportVersion(actor: TActor, versionId: string) {
  * Anything but translation gaps refuses the whole import, with every problem listed.
  */
 export async function importDefinition(actor: TActor, instrumentId: string, content: unknown) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   const { definition, problems } = checkDefinition(content);
   const blocking = problems.filter((p) => !TRANSLATION_KINDS.has(p.kind));
   if (!definition || blocking.length > 0) throw invalidDefinition(problems, "The file was not imported: fix these problems first.");

@@ -3,7 +3,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
 import { createCode } from "@/lib/codebook/service";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
@@ -23,6 +22,7 @@ import { NOTE_MAX_CHARS, type TSaveNote } from "@/lib/interviews/schemas";
 import { createQuote, deleteQuote, listQuotes, setQuoteCodes } from "@/lib/quotes/service";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeGuide, makeInterview, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { rejection } from "@/lib/testing/errors";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -30,15 +30,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 const staff = async (role: "COORDINATOR" | "INTERVIEWER") => {
   const { id } = await makeStaff(prisma, role);

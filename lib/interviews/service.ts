@@ -9,6 +9,7 @@ import type { ExpertGroup, InterviewMode, InterviewStatus } from "@/lib/generate
 import type { TGuide } from "@/lib/instrument/definition";
 import { publishedGuide, type TPublishedGuide } from "@/lib/interviews/guides";
 import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertRole } from "@/lib/auth/roles";
 import {
   ZCodeIds,
   ZCreateInterview,
@@ -20,14 +21,6 @@ import {
 } from "@/lib/interviews/schemas";
 
 // ─────────────────────────────────────────────────────────── who sees which interview
-
-function assertCoordinator(actor: TActor): void {
-  if (actor.role !== "COORDINATOR") throw forbidden();
-}
-
-function assertInterviewer(actor: TActor): void {
-  if (actor.role !== "INTERVIEWER") throw forbidden();
-}
 
 /**
  * The interviews an actor may see: an interviewer only their own, a coordinator every one; any
@@ -99,7 +92,7 @@ export type TCoordinatorInterview = {
 
 /** Every interview, with experts' real names: for the coordinator's own views only. */
 export async function listInterviews(actor: TActor): Promise<{ interviews: TCoordinatorInterview[] }> {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   const rows = await db().interview.findMany({
     select: {
       id: true,
@@ -136,7 +129,7 @@ export async function listInterviews(actor: TActor): Promise<{ interviews: TCoor
  * be an enabled interviewer and the version a published guide of the expert's study (400).
  */
 export async function createInterview(actor: TActor, input: TCreateInterview): Promise<{ id: string }> {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   const data = parseInput(ZCreateInterview, input);
   return db().$transaction(async (tx) => {
     const expert = await tx.expert.findUnique({ where: { id: data.expertId }, select: { id: true, studyId: true } });
@@ -230,7 +223,7 @@ export type TOwnInterview = {
 
 /** The acting interviewer's own interviews by planned date, optionally of one status. No real names. */
 export async function listOwnInterviews(actor: TActor, query: { status?: InterviewStatus } = {}): Promise<{ interviews: TOwnInterview[] }> {
-  assertInterviewer(actor);
+  assertRole(actor, "INTERVIEWER");
   const { status } = parseInput(ZOwnInterviewsQuery, query);
   const rows = await db().interview.findMany({
     where: { interviewerId: actor.userId, ...(status ? { status } : {}) },

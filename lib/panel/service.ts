@@ -5,14 +5,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { issueInvitation } from "@/lib/auth/invitations";
 import type { TActor } from "@/lib/auth/sessions";
 import { forbidden, notFound } from "@/lib/errors";
-
-function assertCoordinator(actor: TActor): void {
-  if (actor.role !== "COORDINATOR") throw forbidden();
-}
+import { assertRole } from "@/lib/auth/roles";
 
 /** The panel as coordinators see it: real names included. */
 export async function listPanel(actor: TActor) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   return db().expert.findMany({
     select: {
       id: true,
@@ -33,7 +30,7 @@ export async function listPanel(actor: TActor) {
  * returned once, to be sent to the expert, and is not retrievable afterwards.
  */
 export async function reissueInvitation(actor: TActor, expertId: string) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
     const expert = await tx.expert.findUnique({ where: { id: expertId }, select: { id: true } });
     if (!expert) throw notFound("The expert");

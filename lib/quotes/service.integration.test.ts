@@ -5,7 +5,6 @@ import { seedCodebook } from "@/lib/codebook/seed";
 import { createCode, deleteCode, listCodes, updateCode } from "@/lib/codebook/service";
 import { flattenTree } from "@/lib/codebook/tree";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { confirmedText } from "@/lib/instrument/text";
 import { recordInterviewConsent, saveNote, setNoteCodes } from "@/lib/interviews/service";
 import { CSV_COLUMNS } from "@/lib/quotes/export";
@@ -13,6 +12,7 @@ import { createQuote, deleteQuote, exportQuotes, listQuotes, setQuoteCodes } fro
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeGuide, makeInterview, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 import { eaeuCodebook, type TCodebookEntry } from "@/prisma/seed/eaeu/codebook";
+import { rejection } from "@/lib/testing/errors";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -20,15 +20,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 const staff = async (role: "COORDINATOR" | "INTERVIEWER") => actorFor(prisma, (await makeStaff(prisma, role)).id);
 

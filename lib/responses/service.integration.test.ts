@@ -12,6 +12,7 @@ import { confirmedText } from "@/lib/instrument/text";
 import { getOwnAnswers, getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { rejection } from "@/lib/testing/errors";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -19,15 +20,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 // ── A small published questionnaire (every text translated and confirmed).
 

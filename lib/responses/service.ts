@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
+import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
-import { AppError, badRequest, conflict, forbidden, notFound } from "@/lib/errors";
+import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { answerSchema, checkResponse, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
 import { allItems, isAnswerable } from "@/lib/instrument/definition";
@@ -11,13 +12,9 @@ import type { TText } from "@/lib/instrument/text";
 import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/definitions";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
 
-function assertExpert(actor: TActor): void {
-  if (actor.role !== "EXPERT") throw forbidden();
-}
-
 /** The acting expert's panel record, study and questionnaire: always looked up by the actor, never by an id from the client. */
 async function expertContext(actor: TActor) {
-  assertExpert(actor);
+  assertRole(actor, "EXPERT");
   const expert = await db().expert.findFirst({
     where: { userId: actor.userId },
     orderBy: { createdAt: "desc" },
@@ -136,7 +133,7 @@ async function questionnaireOf(versionId: string) {
  * stored one is refused with the stored value. Acknowledged only after PostgreSQL has committed.
  */
 export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSaveResult> {
-  assertExpert(actor);
+  assertRole(actor, "EXPERT");
   const ctx = await saveContext(actor.userId, input.versionId);
   if (!ctx) throw notFound("Your panel record");
   if (!ctx.instrumentId) throw notFound("The questionnaire");
@@ -246,7 +243,7 @@ export async function getOwnAnswers(actor: TActor) {
 
 /** A coordinator reopens a submitted response so the expert can change it; recorded in the audit log. */
 export async function reopenResponse(actor: TActor, responseId: string) {
-  if (actor.role !== "COORDINATOR") throw forbidden();
+  assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
     const response = await tx.response.findUnique({ where: { id: responseId }, select: { status: true, submittedAt: true } });
     if (!response) throw notFound("The response");

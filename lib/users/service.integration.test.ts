@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { validateSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { createStaffUser, listStaff, updateStaffUser } from "@/lib/users/service";
 import { listPanel, reissueInvitation, getOwnExpertProfile } from "@/lib/panel/service";
 import { ZCreateStaffUser } from "@/lib/users/schemas";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeExpert, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { rejection } from "@/lib/testing/errors";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -14,15 +14,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 describe("staff accounts (data layer)", () => {
   it("only coordinators can list, create or change accounts", async () => {

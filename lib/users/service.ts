@@ -4,24 +4,21 @@ import { recordAudit } from "@/lib/audit/record";
 import type { TActor } from "@/lib/auth/sessions";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import type { z } from "zod";
 import { createStaffAccount } from "@/lib/users/accounts";
 import type { ZCreateStaffUser, ZUpdateUser } from "@/lib/users/schemas";
-
-function assertCoordinator(actor: TActor): void {
-  if (actor.role !== "COORDINATOR") throw forbidden();
-}
+import { assertRole } from "@/lib/auth/roles";
 
 const STAFF_SELECT = { id: true, email: true, name: true, role: true, language: true, disabledAt: true, createdAt: true } as const;
 
 export async function listStaff(actor: TActor) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   return db().user.findMany({ where: { role: { not: "EXPERT" } }, select: STAFF_SELECT, orderBy: [{ role: "asc" }, { name: "asc" }] });
 }
 
 export async function createStaffUser(actor: TActor, input: z.output<typeof ZCreateStaffUser>) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   try {
     return await db().$transaction(async (tx) => {
       const { id } = await createStaffAccount(tx, input);
@@ -39,7 +36,7 @@ export async function createStaffUser(actor: TActor, input: z.output<typeof ZCre
  * The last enabled coordinator cannot be demoted or disabled, so the study is never left without one.
  */
 export async function updateStaffUser(actor: TActor, userId: string, patch: z.output<typeof ZUpdateUser>) {
-  assertCoordinator(actor);
+  assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
     // Serialise changes to coordinators so two concurrent demotions cannot both pass the check.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('staff-roles'))`;

@@ -1,0 +1,8 @@
+import type { TActor } from "@/lib/auth/sessions";
+import { forbidden } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** The data layer's role check: every service function starts with it, whatever the route did. */
+export function assertRole(actor: TActor, ...roles: Role[]): void {
+  if (!roles.includes(actor.role)) throw forbidden();
+}
