@@ -4,16 +4,22 @@ import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { issueInvitation } from "@/lib/auth/invitations";
 import { createInstrumentWith } from "@/lib/instrument/create";
-import { ZQuestionnaire, type TQuestionnaire } from "@/lib/instrument/definition";
+import { ZGuide, ZQuestionnaire, type TGuide, type TQuestionnaire } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
 import { DEMO_CONSENT } from "@/prisma/seed/demo";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
+import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
+import { eaeuCodebook } from "@/prisma/seed/eaeu/codebook";
+import { seedCodebook } from "@/lib/codebook/seed";
 import { createStaffAccount } from "@/lib/users/accounts";
 
 export type TStaff = { id: string; email: string; password: string; name: string };
 export type TExpert = { expertId: string; userId: string; pseudonym: number; token: string; link: string };
 
-type TWorkerFixtures = { prisma: PrismaClient; studyId: string; questionnaire: TQuestionnaire };
+/** The demo's interview guide, published in the worker's study, and the demo codebook there. */
+export type TInterviewKit = { versionId: string; guide: TGuide };
+
+type TWorkerFixtures = { prisma: PrismaClient; studyId: string; questionnaire: TQuestionnaire; interviewKit: TInterviewKit };
 type TFixtures = {
   makeStaff: (role: "COORDINATOR" | "INTERVIEWER") => Promise<TStaff>;
   makeExpert: (options?: { language?: "ru" | "en"; country?: string }) => Promise<TExpert>;
@@ -54,6 +60,19 @@ export const test = base.extend<TFixtures, TWorkerFixtures>({
         createInstrumentWith(tx, { studyId: study.id, kind: "questionnaire", name: "Questionnaire", definition: questionnaire, actorId: null, publish: true }),
       );
       await use(study.id);
+    },
+    { scope: "worker" },
+  ],
+  /** Made on first use: the EAEU interview guide published in the worker's study, and the EAEU codebook. */
+  interviewKit: [
+    async ({ prisma, studyId }, use) => {
+      const guide = ZGuide.parse(eaeuGuide);
+      const { versionId } = await prisma.$transaction(async (tx) => {
+        const created = await createInstrumentWith(tx, { studyId, kind: "guide", name: "Interview guide", definition: guide, actorId: null, publish: true });
+        await seedCodebook(tx, studyId, eaeuCodebook);
+        return created;
+      });
+      await use({ versionId, guide });
     },
     { scope: "worker" },
   ],

@@ -4,12 +4,15 @@ import { getTranslations } from "next-intl/server";
 const LINKS = [
   { href: "/coordinator", key: "navOverview" },
   { href: "/coordinator/instruments", key: "navInstruments" },
+  { href: "/coordinator/interviews", key: "navInterviews" },
+  { href: "/coordinator/codebook", key: "navCodebook" },
+  { href: "/coordinator/quotes", key: "navQuotes" },
 ] as const;
 
 export async function CoordinatorNav({ current }: { current: (typeof LINKS)[number]["href"] }) {
   const t = await getTranslations("coordinator");
   return (
-    <nav aria-label="Coordinator" className="row-actions" style={{ marginBottom: "1rem" }}>
+    <nav aria-label={t("navLabel")} className="row-actions" style={{ marginBottom: "1rem" }}>
       {LINKS.map((l) => (
         <Link key={l.href} href={l.href} aria-current={l.href === current ? "page" : undefined} className={l.href === current ? "button" : "button secondary"}>
           {t(l.key)}

@@ -2,41 +2,83 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { acknowledge, adoptServer, enqueue, markSent, queueKey, readQueue, writeQueue, type TQueueState } from "@/lib/autosave/queue";
-import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
+import type { TAnswerValue } from "@/lib/instrument/answers";
 
 export type TSaveStatus = "saved" | "saving" | "offline" | "signedOut" | "submitted" | "versionChanged";
 export type TServerAnswers = Record<string, { value: TAnswerValue | null; revision: number }>;
+
+/** The states every durable autosave can be in; a caller adds its own (e.g. "submitted"). */
+export type TBaseSaveStatus = "saved" | "saving" | "offline" | "signedOut";
+/** What the server holds: one value per item, with its revision. */
+export type TServerValues<V> = Record<string, { value: V | null; revision: number }>;
+/** One queued change as it goes to the server. */
+export type TOutgoing<V> = { mutationId: string; item: string; value: V | null; baseRevision: number };
+/**
+ * How the server answered one change: saved; a conflict (it holds a newer value, which wins);
+ * halt (keep everything queued and stop sending, showing `status`); drop (refused for good, so
+ * retrying cannot succeed and would block every later change); retry (try again later, as offline).
+ */
+export type TSendResult<V, S extends string> =
+  | { kind: "saved"; revision: number }
+  | { kind: "conflict"; revision: number; value: V | null }
+  | { kind: "halt"; status: S | "signedOut" }
+  | { kind: "drop" }
+  | { kind: "retry" };
+
+export type TDurableAutosaveOptions<V, S extends string> = {
+  /** The localStorage key of the queue (see queueKey), also the name of the cross-tab Web Lock. */
+  key: string;
+  /** The server's values when the page was made; read once, on mount. */
+  initial: TServerValues<V>;
+  /** Sends one change; throws when the server cannot be reached. */
+  send: (change: TOutgoing<V>) => Promise<TSendResult<V, S>>;
+  /** The server's current values; "signedOut" when the session has ended; null to ignore this round. Throws when offline. */
+  snapshot: () => Promise<TServerValues<V> | "signedOut" | null>;
+  /** Statuses kept when the queue becomes empty (e.g. "submitted"). */
+  stickyWhenIdle?: readonly S[];
+  /** Statuses a new change does not turn into "saving" (offline and signed-out always stay). */
+  keepOnChange?: readonly S[];
+};
 
 const SEND_DELAY_MS = 400;
 const SYNC_EVERY_MS = 15_000;
 const MAX_BACKOFF_MS = 8_000;
 
-function fromServer(server: TServerAnswers): TAnswers {
-  const answers: TAnswers = {};
-  for (const [code, a] of Object.entries(server)) if (a.value !== null) answers[code] = a.value;
-  return answers;
+// The queue stores values as JSON; it is typed for questionnaire answers, and any JSON value fits.
+const stored = <V>(value: V | null) => value as unknown as TAnswerValue | null;
+const loaded = <V>(value: TAnswerValue | null | undefined) => value as unknown as V | null | undefined;
+
+function fromServer<V>(server: TServerValues<V>): Record<string, V | undefined> {
+  const values: Record<string, V | undefined> = {};
+  for (const [code, a] of Object.entries(server)) if (a.value !== null) values[code] = a.value;
+  return values;
 }
 
-function withPending(answers: TAnswers, state: TQueueState): TAnswers {
-  const next = { ...answers };
-  for (const p of state.pending) next[p.item] = p.value ?? undefined;
+function withPending<V>(values: Record<string, V | undefined>, state: TQueueState): Record<string, V | undefined> {
+  const next = { ...values };
+  for (const p of state.pending) next[p.item] = loaded<V>(p.value) ?? undefined;
   return next;
 }
 
 /**
- * Answers as the expert sees them, and their way to the server. Every change is written to the
- * durable queue at once and sent shortly after; only the server's acknowledgement (sent after
- * PostgreSQL commits) removes it. Sending is serialised across tabs with a Web Lock.
+ * Values as the user sees them, and their way to the server. Every change is written to the
+ * durable queue (lib/autosave/queue.ts, in localStorage) at once and sent shortly after; only the
+ * server's acknowledgement (sent after PostgreSQL commits) removes it. Sending is serialised across
+ * tabs with a Web Lock. Each change carries a mutation id (replays are acknowledged, not applied
+ * twice) and the revision it was based on (a change based on an older one yields the server's).
  */
-export function useAutosave({ userId, versionId, server }: { userId: string; versionId: string; server: TServerAnswers }) {
-  const key = queueKey(userId, versionId);
-  const [answers, setAnswers] = useState<TAnswers>(() => fromServer(server));
-  const [status, setStatus] = useState<TSaveStatus>("saved");
+export function useDurableAutosave<V, S extends string = never>(options: TDurableAutosaveOptions<V, S>) {
+  const { key } = options;
+  const [values, setValues] = useState<Record<string, V | undefined>>(() => fromServer(options.initial));
+  const [status, setStatus] = useState<TBaseSaveStatus | S>("saved");
   const [updatedElsewhere, setUpdatedElsewhere] = useState<string[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const backoff = useRef(1_000);
   const stopped = useRef(false);
   const flushRef = useRef<(options?: { wait?: boolean }) => Promise<void>>(async () => {});
+  // The caller's functions change every render; the latest ones are used.
+  const opts = useRef(options);
+  opts.current = options;
 
   const schedule = useCallback((delay: number) => {
     if (timer.current) clearTimeout(timer.current);
@@ -47,71 +89,59 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
 
   /** Sends queued changes one by one until the queue is empty or the server cannot be reached. */
   const sendAll = useCallback(async () => {
+    const offline = () => {
+      setStatus("offline");
+      schedule(backoff.current);
+      backoff.current = Math.min(backoff.current * 2, MAX_BACKOFF_MS);
+    };
     for (;;) {
       let state = readQueue(localStorage, key);
       const next = state.pending[0];
       if (!next) {
-        setStatus((s) => (s === "submitted" ? s : "saved"));
+        const sticky = opts.current.stickyWhenIdle ?? [];
+        setStatus((s) => (sticky.includes(s as S) ? s : "saved"));
         return;
       }
       setStatus("saving");
       // From now on the server may apply it even if its answer never arrives: later changes queue behind it.
       writeQueue(localStorage, key, markSent(state, next.mutationId));
-      let res: Response;
+      let result: TSendResult<V, S>;
       try {
-        res = await fetch("/api/expert/answers", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ mutationId: next.mutationId, versionId, item: next.item, baseRevision: state.revisions[next.item] ?? 0, value: next.value }),
-        });
+        result = await opts.current.send({ mutationId: next.mutationId, item: next.item, value: loaded<V>(next.value) ?? null, baseRevision: state.revisions[next.item] ?? 0 });
       } catch {
-        setStatus("offline");
-        schedule(backoff.current);
-        backoff.current = Math.min(backoff.current * 2, MAX_BACKOFF_MS);
+        offline();
         return;
       }
-      const body = (await res.json().catch(() => null)) as { status?: string; revision?: number; value?: TAnswerValue | null; error?: { code?: string } } | null;
       state = readQueue(localStorage, key);
-      if (res.ok && body?.status === "saved") {
-        writeQueue(localStorage, key, acknowledge(state, next, body.revision!));
+      if (result.kind === "saved") {
+        writeQueue(localStorage, key, acknowledge(state, next, result.revision));
         backoff.current = 1_000;
-      } else if (res.status === 409 && body?.status === "conflict") {
-        writeQueue(localStorage, key, adoptServer(state, next.item, body.revision!, body.value ?? null));
-        setAnswers((prev) => ({ ...prev, [next.item]: body.value ?? undefined }));
+      } else if (result.kind === "conflict") {
+        writeQueue(localStorage, key, adoptServer(state, next.item, result.revision, stored(result.value)));
+        setValues((prev) => ({ ...prev, [next.item]: result.value ?? undefined }));
         markElsewhere(next.item);
-      } else if (res.status === 409 && body?.error?.code === "submitted") {
-        // Kept, not sent: if a coordinator reopens the response, they go out then.
-        setStatus("submitted");
+      } else if (result.kind === "halt") {
+        // Kept, not sent: they go out once the reason is gone (signed in again, reopened, reloaded).
+        setStatus(result.status);
         return;
-      } else if (res.status === 409 && body?.error?.code === "version_changed") {
-        setStatus("versionChanged");
-        return;
-      } else if (res.status === 401 || res.status === 403) {
-        // Signed out (e.g. the session expired): keep everything queued until the expert is back.
-        setStatus("signedOut");
-        return;
-      } else if (res.status === 400 || res.status === 404 || res.status === 409) {
-        // Refused for good (invalid, unknown, or a reused mutation id): retrying cannot succeed and
-        // would block every later save. The form shows why an answer is invalid.
+      } else if (result.kind === "drop") {
         writeQueue(localStorage, key, { ...state, pending: state.pending.filter((p) => p.mutationId !== next.mutationId) });
       } else {
-        setStatus("offline");
-        schedule(backoff.current);
-        backoff.current = Math.min(backoff.current * 2, MAX_BACKOFF_MS);
+        offline();
         return;
       }
     }
-  }, [key, schedule, versionId]);
+  }, [key, schedule]);
 
   /**
    * Sends what is queued. By default it skips if another send (in this tab or another) is under
    * way, since that one empties the queue; `wait` instead waits for it and then sends the rest.
    */
   const flush = useCallback(
-    async (options: { wait?: boolean } = {}) => {
+    async (flushOptions: { wait?: boolean } = {}) => {
       if (stopped.current) return;
       if (typeof navigator !== "undefined" && navigator.locks) {
-        await navigator.locks.request(key, { ifAvailable: !options.wait }, async (lock) => {
+        await navigator.locks.request(key, { ifAvailable: !flushOptions.wait }, async (lock) => {
           if (lock) await sendAll();
         });
       } else {
@@ -122,42 +152,41 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
   );
   flushRef.current = flush;
 
-  const setAnswer = useCallback(
-    (item: string, value: TAnswerValue | undefined) => {
-      setAnswers((prev) => ({ ...prev, [item]: value }));
+  const setValue = useCallback(
+    (item: string, value: V | undefined) => {
+      setValues((prev) => ({ ...prev, [item]: value }));
       setUpdatedElsewhere((prev) => prev.filter((c) => c !== item));
       const state = readQueue(localStorage, key);
-      writeQueue(localStorage, key, enqueue(state, { mutationId: crypto.randomUUID(), item, value: value ?? null }));
-      setStatus((s) => (s === "offline" || s === "signedOut" || s === "versionChanged" ? s : "saving"));
+      writeQueue(localStorage, key, enqueue(state, { mutationId: crypto.randomUUID(), item, value: stored(value ?? null) }));
+      const keep: readonly string[] = ["offline", "signedOut", ...(opts.current.keepOnChange ?? [])];
+      setStatus((s) => (keep.includes(s) ? s : "saving"));
       schedule(SEND_DELAY_MS);
     },
     [key, schedule],
   );
 
-  /** Takes newer answers saved elsewhere (another device, or a reopened response) for items with no unsent change here. */
+  /** Takes newer values saved elsewhere (another device, or a reopened record) for items with no unsent change here. */
   const sync = useCallback(async () => {
     try {
-      const res = await fetch("/api/expert/questionnaire", { cache: "no-store" });
-      if (res.status === 401 || res.status === 403) {
+      const server = await opts.current.snapshot();
+      if (server === "signedOut") {
         setStatus("signedOut");
         return;
       }
-      if (!res.ok) return;
-      const data = (await res.json()) as { questionnaire: { versionId: string; answers: TServerAnswers } | null };
-      if (!data.questionnaire || data.questionnaire.versionId !== versionId) return;
+      if (!server) return;
       let state = readQueue(localStorage, key);
-      const changed: Record<string, TAnswerValue | undefined> = {};
-      for (const [item, a] of Object.entries(data.questionnaire.answers)) {
+      const changed: Record<string, V | undefined> = {};
+      for (const [item, a] of Object.entries(server)) {
         const known = state.revisions[item] ?? 0;
         if (a.revision > known && !state.pending.some((p) => p.item === item)) {
-          state = adoptServer(state, item, a.revision, a.value);
+          state = adoptServer(state, item, a.revision, stored(a.value));
           changed[item] = a.value ?? undefined;
         }
       }
       const items = Object.keys(changed);
       if (items.length) {
         writeQueue(localStorage, key, state);
-        setAnswers((prev) => ({ ...prev, ...changed }));
+        setValues((prev) => ({ ...prev, ...changed }));
         items.forEach(markElsewhere);
       }
       setStatus((s) => (s === "signedOut" ? "saved" : s));
@@ -165,10 +194,11 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
     } catch {
       setStatus("offline");
     }
-  }, [flush, key, versionId]);
+  }, [flush, key]);
 
   useEffect(() => {
     stopped.current = false;
+    const server = opts.current.initial;
     // Whichever is newer per item wins: the server's snapshot in this page, or what this browser
     // saw acknowledged since (a page reloaded offline is an older copy). Unsent changes go on top.
     const state = readQueue(localStorage, key);
@@ -176,21 +206,20 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
     for (const [item, a] of Object.entries(server)) {
       if ((state.revisions[item] ?? 0) < a.revision) {
         state.revisions[item] = a.revision;
-        state.values[item] = a.value;
+        state.values[item] = stored(a.value);
       }
     }
     for (const [item, revision] of Object.entries(state.revisions)) {
-      if (revision > (server[item]?.revision ?? 0) && item in state.values) shown[item] = state.values[item] ?? undefined;
+      if (revision > (server[item]?.revision ?? 0) && item in state.values) shown[item] = loaded<V>(state.values[item]) ?? undefined;
     }
     writeQueue(localStorage, key, state);
-    // localStorage exists only in the browser, so it joins the server's answers after hydration.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setAnswers(withPending(shown, state));
+    // localStorage exists only in the browser, so it joins the server's values after hydration.
+    setValues(withPending(shown, state));
     void flush();
 
     const onStorage = (e: StorageEvent) => {
       if (e.key !== key) return;
-      setAnswers((prev) => withPending(prev, readQueue(localStorage, key)));
+      setValues((prev) => withPending(prev, readQueue(localStorage, key)));
     };
     const wake = () => {
       backoff.current = 1_000;
@@ -217,6 +246,45 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const pendingCount = () => readQueue(localStorage, key).pending.length;
-  return { answers, setAnswer, status, updatedElsewhere, flush, sync, pendingCount };
+  const pendingCount = useCallback((item?: string) => readQueue(localStorage, key).pending.filter((p) => item === undefined || p.item === item).length, [key]);
+  return { values, setValue, status, updatedElsewhere, flush, sync, pendingCount };
+}
+
+/** The expert's questionnaire answers, saved through the durable queue to /api/expert/answers. */
+export function useAutosave({ userId, versionId, server }: { userId: string; versionId: string; server: TServerAnswers }) {
+  const { values, setValue, status, updatedElsewhere, flush, sync, pendingCount } = useDurableAutosave<TAnswerValue, "submitted" | "versionChanged">({
+    key: queueKey(userId, versionId),
+    initial: server,
+    stickyWhenIdle: ["submitted"],
+    keepOnChange: ["versionChanged"],
+    send: async (change) => {
+      const res = await fetch("/api/expert/answers", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ mutationId: change.mutationId, versionId, item: change.item, baseRevision: change.baseRevision, value: change.value }),
+      });
+      const body = (await res.json().catch(() => null)) as { status?: string; revision?: number; value?: TAnswerValue | null; error?: { code?: string } } | null;
+      if (res.ok && body?.status === "saved") return { kind: "saved", revision: body.revision! };
+      if (res.status === 409 && body?.status === "conflict") return { kind: "conflict", revision: body.revision!, value: body.value ?? null };
+      // Kept, not sent: if a coordinator reopens the response, they go out then.
+      if (res.status === 409 && body?.error?.code === "submitted") return { kind: "halt", status: "submitted" };
+      if (res.status === 409 && body?.error?.code === "version_changed") return { kind: "halt", status: "versionChanged" };
+      // Signed out (e.g. the session expired): keep everything queued until the expert is back.
+      if (res.status === 401 || res.status === 403) return { kind: "halt", status: "signedOut" };
+      // Refused for good (invalid, unknown, or a reused mutation id). The form shows why an answer is invalid.
+      if (res.status === 400 || res.status === 404 || res.status === 409) return { kind: "drop" };
+      return { kind: "retry" };
+    },
+    snapshot: async () => {
+      const res = await fetch("/api/expert/questionnaire", { cache: "no-store" });
+      if (res.status === 401 || res.status === 403) return "signedOut";
+      if (!res.ok) return null;
+      const data = (await res.json()) as { questionnaire: { versionId: string; answers: TServerAnswers } | null };
+      if (!data.questionnaire || data.questionnaire.versionId !== versionId) return null;
+      return data.questionnaire.answers;
+    },
+  });
+  const answers = values;
+  const setAnswer = setValue;
+  return { answers, setAnswer, status: status as TSaveStatus, updatedElsewhere, flush, sync, pendingCount: () => pendingCount() };
 }

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CodebookEditor } from "@/components/codebook/codebook-editor";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { CoordinatorNav } from "@/components/layout/coordinator-nav";
+import { requirePageActor } from "@/lib/auth/actor";
+import { listCodes } from "@/lib/codebook/service";
+import { listStudies } from "@/lib/study/service";
+
+export const metadata: Metadata = { title: "Codebook" };
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CodebookPage({ searchParams }: TProps) {
+  const actor = await requirePageActor("COORDINATOR", "/coordinator/codebook");
+  const [studies, t, locale] = await Promise.all([listStudies(actor), getTranslations("codebook"), getLocale()]);
+  const asked = (await searchParams).study;
+  const study = studies.find((s) => s.id === asked) ?? studies.find((s) => s.isDemo) ?? studies[0];
+  if (asked && !studies.some((s) => s.id === asked)) notFound();
+  const title = (s: { titleEn: string; titleRu: string }) => (locale === "en" ? s.titleEn : s.titleRu);
+  const codes = study ? (await listCodes(actor, study.id)).codes : [];
+  return (
+    <ClientMessages namespaces={["codebook"]}>
+      <CoordinatorNav current="/coordinator/codebook" />
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("lead")}</p>
+      {studies.length > 1 && (
+        <form method="get" action="/coordinator/codebook" className="row-actions" style={{ alignItems: "end", marginBottom: "1rem" }}>
+          <div style={{ flex: "1 1 16rem" }}>
+            <label htmlFor="codebook-study">{t("study")}</label>
+            <select id="codebook-study" name="study" defaultValue={study?.id}>
+              {studies.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {title(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t("show")}</button>
+        </form>
+      )}
+      {study ? (
+        <section aria-labelledby="codebook-study-title" className="stack">
+          <h2 id="codebook-study-title">{title(study)}</h2>
+          <CodebookEditor key={study.id} studyId={study.id} initial={codes} />
+        </section>
+      ) : (
+        <p className="card muted">{t("noStudies")}</p>
+      )}
+    </ClientMessages>
+  );
+}

@@ -1,0 +1,317 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { ZThemeCodeCode } from "@/lib/codebook/schemas";
+import { flattenTree, type TCodeNode } from "@/lib/codebook/tree";
+import "@/components/interview/interview.css";
+
+const ZCodeForm = z.object({
+  code: ZThemeCodeCode,
+  parentId: z.string(),
+  nameRu: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  descriptionRu: z.string().trim().max(4000),
+  descriptionEn: z.string().trim().max(4000),
+});
+type TCodeForm = z.infer<typeof ZCodeForm>;
+type TField = keyof TCodeForm;
+
+type TResult = { ok: true } | { ok: false; field?: TField; message: string };
+
+function countBelow(node: TCodeNode): number {
+  return node.children.reduce((n, c) => n + 1 + countBelow(c), 0);
+}
+
+/**
+ * One code's form, for adding and editing: the code, its place in the tree, and its name and
+ * description in both languages side by side.
+ */
+function CodeForm({
+  legend,
+  initial,
+  parents,
+  onSubmit,
+  onCancel,
+  submitLabel,
+}: {
+  legend: string;
+  initial: TCodeForm;
+  parents: Array<{ id: string; label: string; depth: number }>;
+  onSubmit: (values: TCodeForm) => Promise<TResult>;
+  onCancel?: () => void;
+  submitLabel: string;
+}) {
+  const t = useTranslations("codebook");
+  const uid = useId();
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<TCodeForm>({ resolver: zodResolver(ZCodeForm), defaultValues: initial });
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await onSubmit(values);
+    if (result.ok) {
+      reset(initial);
+      return;
+    }
+    if (result.field) setError(result.field, { message: result.message });
+    else setFailure(result.message);
+  });
+
+  const id = (name: TField) => `${uid}-${name}`;
+  const field = (name: TField) => ({
+    id: id(name),
+    "aria-invalid": Boolean(errors[name]),
+    "aria-describedby": errors[name] ? `${id(name)}-error` : name === "code" ? `${id(name)}-hint` : undefined,
+  });
+  const error = (name: TField) =>
+    errors[name] ? (
+      <p id={`${id(name)}-error`} className="field-error">
+        {errors[name]?.message === "duplicate" ? t("errors.duplicate") : errors[name]?.message === "cycle" ? t("errors.cycle") : t(`errors.${name}`)}
+      </p>
+    ) : null;
+
+  return (
+    <form onSubmit={submit} noValidate className="cb">
+      <fieldset className="cb-form">
+        <legend>{legend}</legend>
+        <div className="grid-2">
+          <div className="cb-code-field">
+            <label htmlFor={id("code")}>{t("code")}</label>
+            <input autoComplete="off" spellCheck={false} {...field("code")} {...register("code")} />
+            {error("code") ?? (
+              <p id={`${id("code")}-hint`} className="hint">
+                {t("codeHint")}
+              </p>
+            )}
+          </div>
+          <div>
+            <label htmlFor={id("parentId")}>{t("parent")}</label>
+            <select {...field("parentId")} {...register("parentId")}>
+              <option value="">{t("topLevel")}</option>
+              {parents.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {`${"\u00a0\u00a0".repeat(p.depth)}${p.label}`}
+                </option>
+              ))}
+            </select>
+            {error("parentId")}
+          </div>
+        </div>
+        <div className="cb-bi">
+          <div lang="ru">
+            <label htmlFor={id("nameRu")}>{t("nameRu")}</label>
+            <input {...field("nameRu")} {...register("nameRu")} />
+            {error("nameRu")}
+          </div>
+          <div lang="en">
+            <label htmlFor={id("nameEn")}>{t("nameEn")}</label>
+            <input {...field("nameEn")} {...register("nameEn")} />
+            {error("nameEn")}
+          </div>
+          <div lang="ru">
+            <label htmlFor={id("descriptionRu")}>{t("descriptionRu")}</label>
+            <textarea rows={3} {...field("descriptionRu")} {...register("descriptionRu")} />
+            {error("descriptionRu")}
+          </div>
+          <div lang="en">
+            <label htmlFor={id("descriptionEn")}>{t("descriptionEn")}</label>
+            <textarea rows={3} {...field("descriptionEn")} {...register("descriptionEn")} />
+            {error("descriptionEn")}
+          </div>
+        </div>
+        {failure && (
+          <p className="alert error" role="alert">
+            {failure}
+          </p>
+        )}
+        <div className="row-actions">
+          <button type="submit" disabled={isSubmitting}>
+            {submitLabel}
+          </button>
+          {onCancel && (
+            <button type="button" className="secondary" onClick={onCancel}>
+              {t("cancel")}
+            </button>
+          )}
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+const EMPTY: TCodeForm = { code: "", parentId: "", nameRu: "", nameEn: "", descriptionRu: "", descriptionEn: "" };
+
+/** The study's codebook as an editable tree: add sub-codes, edit names and descriptions in both languages, move, delete. */
+export function CodebookEditor({ studyId, initial }: { studyId: string; initial: TCodeNode[] }) {
+  const t = useTranslations("codebook");
+  const common = useTranslations("common");
+  const [codes, setCodes] = useState(initial);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const flat = flattenTree(codes);
+
+  const reload = async () => {
+    const res = await fetch(`/api/coordinator/studies/${studyId}/codes`, { cache: "no-store" });
+    if (res.ok) setCodes(((await res.json()) as { codes: TCodeNode[] }).codes);
+  };
+
+  const send = async (url: string, method: string, body?: unknown): Promise<TResult> => {
+    try {
+      const res = await fetch(url, { method, headers: body ? { "content-type": "application/json" } : undefined, body: body ? JSON.stringify(body) : undefined });
+      if (res.ok) return { ok: true };
+      const data = (await res.json().catch(() => null)) as { error?: { message?: string; details?: Array<{ path?: string; message?: string }> } } | null;
+      if (res.status === 409) return { ok: false, field: "code", message: "duplicate" };
+      const detail = data?.error?.details?.[0];
+      if (res.status === 400 && detail?.message === "cycle") return { ok: false, field: "parentId", message: "cycle" };
+      return { ok: false, message: data?.error?.message ?? common("unexpectedError") };
+    } catch {
+      return { ok: false, message: common("unexpectedError") };
+    }
+  };
+
+  const payload = (v: TCodeForm) => ({ code: v.code, parentId: v.parentId || null, nameRu: v.nameRu, nameEn: v.nameEn, descriptionRu: v.descriptionRu, descriptionEn: v.descriptionEn });
+
+  const create = async (values: TCodeForm) => {
+    const result = await send(`/api/coordinator/studies/${studyId}/codes`, "POST", payload(values));
+    if (result.ok) {
+      setAdding(null);
+      setMessage({ kind: "success", text: t("created", { code: values.code }) });
+      await reload();
+    }
+    return result;
+  };
+
+  const update = async (codeId: string, values: TCodeForm) => {
+    const result = await send(`/api/coordinator/codes/${codeId}`, "PATCH", payload(values));
+    if (result.ok) {
+      setEditing(null);
+      setMessage({ kind: "success", text: t("saved", { code: values.code }) });
+      await reload();
+    }
+    return result;
+  };
+
+  const remove = async (node: TCodeNode) => {
+    const result = await send(`/api/coordinator/codes/${node.id}`, "DELETE");
+    setDeleting(null);
+    setMessage(result.ok ? { kind: "success", text: t("deleted", { code: node.code }) } : { kind: "error", text: result.message });
+    await reload();
+  };
+
+  /** Codes a node may be moved under: any but itself and the codes below it. */
+  const parentsFor = (node?: TCodeNode) => {
+    const below = new Set(node ? flattenTree([node]).map((f) => f.node.id) : []);
+    return flat.filter((f) => !below.has(f.node.id)).map((f) => ({ id: f.node.id, depth: f.depth, label: `${f.node.code} — ${f.node.nameRu} / ${f.node.nameEn}` }));
+  };
+
+  const renderNodes = (nodes: TCodeNode[], parentId: string | null) => (
+    <ul className="cb-tree-level">
+      {nodes.map((node) => {
+        const below = countBelow(node);
+        return (
+          <li key={node.id} className="cb-node" data-testid={`code-${node.code}`}>
+            {editing === node.id ? (
+              <CodeForm
+                legend={t("editLegend", { code: node.code })}
+                initial={{ code: node.code, parentId: parentId ?? "", nameRu: node.nameRu, nameEn: node.nameEn, descriptionRu: node.descriptionRu, descriptionEn: node.descriptionEn }}
+                parents={parentsFor(node)}
+                onSubmit={(v) => update(node.id, v)}
+                onCancel={() => setEditing(null)}
+                submitLabel={t("save")}
+              />
+            ) : (
+              <div className="cb-card">
+                <div className="cb-head">
+                  <span className="cb-code">{node.code}</span>
+                  {below > 0 && <span className="muted">{t("subcodes", { count: below })}</span>}
+                </div>
+                <div className="cb-names">
+                  <p lang="ru">
+                    <span className="iv-sr">{t("nameRu")}: </span>
+                    {node.nameRu}
+                  </p>
+                  <p lang="en">
+                    <span className="iv-sr">{t("nameEn")}: </span>
+                    {node.nameEn}
+                  </p>
+                  {(node.descriptionRu || node.descriptionEn) && (
+                    <>
+                      <p lang="ru" className="cb-desc">
+                        {node.descriptionRu}
+                      </p>
+                      <p lang="en" className="cb-desc">
+                        {node.descriptionEn}
+                      </p>
+                    </>
+                  )}
+                </div>
+                <div className="row-actions">
+                  <button type="button" className="secondary" onClick={() => setEditing(node.id)} aria-label={t("editLabel", { code: node.code })}>
+                    {t("edit")}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setAdding(node.id)} aria-label={t("addChildLabel", { code: node.code })}>
+                    {t("addChild")}
+                  </button>
+                  {deleting === node.id ? (
+                    <>
+                      <button type="button" className="secondary iv-danger" onClick={() => void remove(node)}>
+                        {t("confirmDelete")}
+                      </button>
+                      <button type="button" className="secondary" onClick={() => setDeleting(null)}>
+                        {t("keep")}
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" className="secondary iv-danger" onClick={() => setDeleting(node.id)} aria-label={t("deleteLabel", { code: node.code })}>
+                      {t("delete")}
+                    </button>
+                  )}
+                </div>
+                {deleting === node.id && (
+                  <p className="alert" role="alert">
+                    {t("deleteWarning", { code: node.code, count: below })}
+                  </p>
+                )}
+              </div>
+            )}
+            {adding === node.id && (
+              <CodeForm
+                legend={t("addChildLegend", { code: node.code })}
+                initial={{ ...EMPTY, parentId: node.id }}
+                parents={parentsFor()}
+                onSubmit={create}
+                onCancel={() => setAdding(null)}
+                submitLabel={t("add")}
+              />
+            )}
+            {node.children.length > 0 && renderNodes(node.children, node.id)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+
+  return (
+    <div className="cb stack">
+      {message && (
+        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
+          {message.text}
+        </p>
+      )}
+      {codes.length === 0 ? <p className="card muted">{t("empty")}</p> : <div className="cb-tree">{renderNodes(codes, null)}</div>}
+      <CodeForm legend={t("addRoot")} initial={EMPTY} parents={parentsFor()} onSubmit={create} submitLabel={t("add")} />
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useMemo, useState } from "react";
+import type { TGuide } from "@/lib/instrument/definition";
+import { pick, type TLang } from "@/lib/instrument/text";
+import { COUNTRIES } from "@/lib/study/countries";
+import { QuestionCard } from "./question-card";
+import { EMPTY_NOTE, type TCodeNode, type TExpertRef, type TNoteValue, type TQuoteItem, type TServerNote } from "./types";
+
+/** "Expert 4 (Republic of Armenia)": how an expert is named everywhere outside the coordinator's panel. */
+export function useAttribution() {
+  const common = useTranslations("common");
+  return useCallback(
+    (expert: Pick<TExpertRef, "pseudonym" | "country">, lang: TLang) => {
+      const country = COUNTRIES[expert.country] ? pick(COUNTRIES[expert.country]!.formal, lang) : expert.country;
+      return `${common("expertPseudonym", { n: expert.pseudonym })} (${country})`;
+    },
+    [common],
+  );
+}
+
+const NONE: never[] = [];
+
+async function errorMessage(res: Response): Promise<string | null> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? null;
+}
+
+/**
+ * Quotes and codes of one interview, for the interviewer's workspace and the coordinator's view:
+ * every change goes to the API at once and the state follows what the server confirmed.
+ * `beforeWrite` runs first (the workspace saves pending notes, since a quote must match the saved text).
+ */
+export function useQuotesAndCodes({
+  interviewId,
+  quotes: initialQuotes,
+  notes,
+  beforeQuote,
+}: {
+  interviewId: string;
+  quotes: TQuoteItem[];
+  notes: Record<string, TServerNote>;
+  beforeQuote?: (questionCode: string) => Promise<string | null>;
+}) {
+  const t = useTranslations("interview");
+  const [quotes, setQuotes] = useState(initialQuotes);
+  const [noteCodes, setNoteCodes] = useState<Record<string, string[]>>(() => Object.fromEntries(Object.entries(notes).map(([code, n]) => [code, n.codeIds])));
+
+  const onQuote = useCallback(
+    async (questionCode: string, text: string, start: number, end: number): Promise<string | null> => {
+      const blocked = beforeQuote ? await beforeQuote(questionCode) : null;
+      if (blocked) return blocked;
+      const slice = text.slice(start, end);
+      try {
+        const res = await fetch(`/api/interviews/${interviewId}/quotes`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ questionCode, start, end, text: slice }),
+        });
+        if (!res.ok) return (await errorMessage(res)) ?? t("quoteFailed");
+        const { id } = (await res.json()) as { id: string };
+        setQuotes((prev) => [...prev, { id, questionCode, start, end, text: slice, codeIds: [] }]);
+        return null;
+      } catch {
+        return t("quoteOffline");
+      }
+    },
+    [beforeQuote, interviewId, t],
+  );
+
+  const onQuoteCodes = useCallback(async (quoteId: string, codeIds: string[]) => {
+    try {
+      const res = await fetch(`/api/quotes/${quoteId}/codes`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ codeIds }) });
+      if (!res.ok) return false;
+      const body = (await res.json()) as { codeIds: string[] };
+      setQuotes((prev) => prev.map((q) => (q.id === quoteId ? { ...q, codeIds: body.codeIds } : q)));
+      return true;
+    } catch {
+      return false;
+    }
+  }, []);
+
+  const onDeleteQuote = useCallback(async (quoteId: string) => {
+    try {
+      const res = await fetch(`/api/quotes/${quoteId}`, { method: "DELETE" });
+      if (!res.ok && res.status !== 404) return false;
+      setQuotes((prev) => prev.filter((q) => q.id !== quoteId));
+      return true;
+    } catch {
+      return false;
+    }
+  }, []);
+
+  const onNoteCodes = useCallback(
+    async (questionCode: string, codeIds: string[]) => {
+      if (beforeQuote && (await beforeQuote(questionCode))) return false;
+      try {
+        const res = await fetch(`/api/interviews/${interviewId}/notes/${encodeURIComponent(questionCode)}/codes`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ codeIds }),
+        });
+        if (!res.ok) return false;
+        const body = (await res.json()) as { codeIds: string[] };
+        setNoteCodes((prev) => ({ ...prev, [questionCode]: body.codeIds }));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    [beforeQuote, interviewId],
+  );
+
+  return { quotes, noteCodes, onQuote, onQuoteCodes, onDeleteQuote, onNoteCodes };
+}
+
+type TGuideNotesProps = {
+  definition: TGuide;
+  lang: TLang;
+  notes: Record<string, TNoteValue | undefined>;
+  worked: Record<string, { first: string | null; last: string | null }>;
+  mode: "consent" | "edit" | "locked";
+  hintId?: string;
+  codes: TCodeNode[];
+  canQuote: boolean;
+  /** Whether notes can be coded (the server keeps codes of a question without notes on an empty note). */
+  canTag: boolean;
+  onNote?: (code: string, next: TNoteValue) => void;
+  quotesAndCodes: ReturnType<typeof useQuotesAndCodes>;
+};
+
+/** The guide's blocks in order, with a table of contents and each main question's notes. */
+export function GuideNotes({ definition, lang, notes, worked, mode, hintId, codes, canQuote, canTag, onNote, quotesAndCodes }: TGuideNotesProps) {
+  const t = useTranslations("interview");
+  const { quotes, noteCodes, onQuote, onQuoteCodes, onDeleteQuote, onNoteCodes } = quotesAndCodes;
+  const quotesBy = useMemo(() => {
+    const map = new Map<string, TQuoteItem[]>();
+    for (const q of quotes) map.set(q.questionCode, [...(map.get(q.questionCode) ?? []), q]);
+    return map;
+  }, [quotes]);
+  const skipped = definition.blocks.flatMap((b) => b.questions.filter((q) => notes[q.code]?.skipped));
+
+  return (
+    <div className="iv-guide" lang={lang}>
+      <nav className="iv-contents card" aria-labelledby="iv-contents-title">
+        <h2 id="iv-contents-title">{t("contents")}</h2>
+        <ol>
+          {definition.blocks.map((block) => {
+            const done = block.questions.filter((q) => {
+              const n = notes[q.code];
+              return n && !n.skipped && (n.text.trim() || n.probesAsked.length);
+            }).length;
+            return (
+              <li key={block.code}>
+                <a href={`#block-${block.code}`}>{pick(block.title, lang)}</a> <span className="muted">· {t("progress", { done, total: block.questions.length })}</span>
+              </li>
+            );
+          })}
+        </ol>
+        {skipped.length > 0 && (
+          <p className="iv-skipped-list" data-testid="skipped-list">
+            {t("skippedList")}{" "}
+            {skipped.map((q, i) => (
+              <span key={q.code}>
+                {i > 0 && ", "}
+                <a href={`#note-${q.code}`}>{q.code}</a>
+              </span>
+            ))}
+          </p>
+        )}
+      </nav>
+      {definition.blocks.map((block) => (
+        <section key={block.code} id={`block-${block.code}`} className="iv-block" aria-labelledby={`block-${block.code}-title`}>
+          <h2 id={`block-${block.code}-title`}>
+            {pick(block.title, lang)}
+            {block.suggestedMinutes && <span className="muted iv-minutes"> · {t("minutes", { count: block.suggestedMinutes })}</span>}
+          </h2>
+          {block.intro && <p className="muted">{pick(block.intro, lang)}</p>}
+          {block.questions.map((q) => (
+            <QuestionCard
+              key={q.code}
+              question={q}
+              lang={lang}
+              note={notes[q.code] ?? EMPTY_NOTE}
+              worked={worked[q.code]}
+              mode={mode}
+              hintId={hintId}
+              quotes={quotesBy.get(q.code) ?? NONE}
+              noteCodeIds={noteCodes[q.code] ?? NONE}
+              codes={codes}
+              canQuote={canQuote}
+              canTag={canTag}
+              onNote={onNote}
+              onQuote={onQuote}
+              onQuoteCodes={onQuoteCodes}
+              onDeleteQuote={onDeleteQuote}
+              onNoteCodes={onNoteCodes}
+            />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

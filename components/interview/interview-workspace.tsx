@@ -1,0 +1,269 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useCallback, useRef, useState, useSyncExternalStore } from "react";
+import { pick, type TLang } from "@/lib/instrument/text";
+import { GuideNotes, useAttribution, useQuotesAndCodes } from "./guide-notes";
+import { formatDuration, LocalTime } from "./local-time";
+import type { TInterviewClient, TNoteValue } from "./types";
+import { useNoteAutosave, type TNoteSaveStatus } from "./use-note-autosave";
+import "./interview.css";
+
+const everySecond = (notify: () => void) => {
+  const timer = setInterval(notify, 1000);
+  return () => clearInterval(timer);
+};
+
+/** Elapsed time since the interview started, ticking each second; the recorded duration once finished. */
+function Clock({ startedAt, finished, durationSeconds }: { startedAt: string | null; finished: boolean; durationSeconds: number }) {
+  const t = useTranslations("interview");
+  const now = useSyncExternalStore(
+    everySecond,
+    () => Math.floor(Date.now() / 1000),
+    () => null,
+  );
+  let value = "–:––:––";
+  if (finished) value = formatDuration(durationSeconds);
+  else if (startedAt && now !== null) value = formatDuration(now - Math.floor(new Date(startedAt).getTime() / 1000));
+  return (
+    <p className="iv-clock" data-testid="interview-clock">
+      <span className="muted">{finished ? t("duration") : t("elapsed")}</span>{" "}
+      <span className="iv-clock-value" role="timer" aria-live="off">
+        {startedAt || finished ? value : t("notStarted")}
+      </span>
+    </p>
+  );
+}
+
+function SaveStatus({ status }: { status: TNoteSaveStatus }) {
+  const t = useTranslations("interview");
+  return (
+    <p className="iv-save-status" role="status" aria-live="polite" data-status={status} data-testid="save-status">
+      <span className="iv-dot" aria-hidden="true" />
+      {t(`saveStatus.${status}`)}
+    </p>
+  );
+}
+
+type TMeta = Pick<TInterviewClient, "status" | "consentAt" | "startedAt" | "finishedAt" | "durationSeconds">;
+
+/**
+ * The interviewer's workspace: the guide's blocks in order, a notes field per main question that
+ * autosaves durably, probes to tick, skipping, oral consent first, a running clock, quotes with
+ * codes, and finishing (after which the notes are read-only).
+ */
+export function InterviewWorkspace({ userId, lang, interview }: { userId: string; lang: TLang; interview: TInterviewClient }) {
+  const t = useTranslations("interview");
+  const common = useTranslations("common");
+  const attribution = useAttribution();
+  const [meta, setMeta] = useState<TMeta>({
+    status: interview.status,
+    consentAt: interview.consentAt,
+    startedAt: interview.startedAt,
+    finishedAt: interview.finishedAt,
+    durationSeconds: interview.durationSeconds,
+  });
+  const { values, setValue, status, updatedElsewhere, flush, pendingCount } = useNoteAutosave({ userId, interviewId: interview.id, initial: interview.notes });
+  const [worked, setWorked] = useState<Record<string, { first: string | null; last: string | null }>>(() =>
+    Object.fromEntries(Object.entries(interview.notes).map(([code, n]) => [code, { first: n.firstWorkedAt, last: n.lastWorkedAt }])),
+  );
+  const [consentBusy, setConsentBusy] = useState(false);
+  const [consentError, setConsentError] = useState(false);
+  const [finishError, setFinishError] = useState<string | null>(null);
+  const [finishing, setFinishing] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  const locked = meta.status === "DONE" || meta.status === "CANCELLED";
+  const mode = locked ? "locked" : meta.consentAt ? "edit" : "consent";
+
+  /** A quote must match the saved text, so unsaved notes of the question go out first. */
+  const beforeQuote = useCallback(
+    async (questionCode: string) => {
+      await flush({ wait: true });
+      return pendingCount(questionCode) > 0 ? t("quoteNotSaved") : null;
+    },
+    [flush, pendingCount, t],
+  );
+  const quotesAndCodes = useQuotesAndCodes({ interviewId: interview.id, quotes: interview.quotes, notes: interview.notes, beforeQuote });
+
+  const onNote = useCallback(
+    (code: string, next: TNoteValue) => {
+      setValue(code, next);
+      const now = new Date().toISOString();
+      setWorked((prev) => ({ ...prev, [code]: { first: prev[code]?.first ?? now, last: now } }));
+    },
+    [setValue],
+  );
+
+  const recordConsent = async () => {
+    setConsentBusy(true);
+    setConsentError(false);
+    try {
+      const res = await fetch(`/api/interviews/${interview.id}/consent`, { method: "POST" });
+      if (!res.ok) throw new Error(String(res.status));
+      const body = (await res.json()) as { consentAt: string };
+      setMeta((m) => ({ ...m, consentAt: body.consentAt, startedAt: m.startedAt ?? body.consentAt, status: m.status === "PLANNED" ? "IN_PROGRESS" : m.status }));
+      void flush();
+    } catch {
+      setConsentError(true);
+    } finally {
+      setConsentBusy(false);
+    }
+  };
+
+  const finish = async () => {
+    setFinishing(true);
+    setFinishError(null);
+    try {
+      await flush({ wait: true });
+      if (pendingCount() > 0) {
+        setFinishError(t("finishNotSaved"));
+        return;
+      }
+      const res = await fetch(`/api/interviews/${interview.id}/finish`, { method: "POST" });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        setFinishError(body?.error?.message ?? t("finishFailed"));
+        return;
+      }
+      const body = (await res.json()) as { finishedAt: string; durationSeconds: number };
+      setMeta((m) => ({ ...m, status: "DONE", finishedAt: body.finishedAt, durationSeconds: body.durationSeconds }));
+      dialog.current?.close();
+    } catch {
+      setFinishError(t("finishFailed"));
+    } finally {
+      setFinishing(false);
+    }
+  };
+
+  const notes: Record<string, TNoteValue | undefined> = values;
+  const expertName = attribution(interview.expert, lang);
+  const definition = interview.guide.definition;
+
+  return (
+    <div className="iv stack">
+      <p>
+        <Link href="/interviewer">← {t("backToList")}</Link>
+      </p>
+      <h1>{t("workspaceTitle", { expert: expertName })}</h1>
+      <dl className="facts">
+        <dt>{t("facts.group")}</dt>
+        <dd>{common(`groups.${interview.expert.expertGroup}` as "groups.SCIENTIST")}</dd>
+        <dt>{t("facts.planned")}</dt>
+        <dd>
+          <LocalTime iso={interview.plannedAt} />
+        </dd>
+        <dt>{t("facts.mode")}</dt>
+        <dd>{t(`mode.${interview.mode}`)}</dd>
+        <dt>{t("facts.guide")}</dt>
+        <dd>{pick(definition.title, lang)}</dd>
+        <dt>{t("facts.status")}</dt>
+        <dd data-testid="interview-status">{t(`status.${meta.status}`)}</dd>
+      </dl>
+
+      <div className="iv-bar" aria-label={t("toolbar")} role="region">
+        <SaveStatus status={status} />
+        <Clock startedAt={meta.startedAt} finished={meta.status === "DONE"} durationSeconds={meta.durationSeconds} />
+        {!locked && (
+          <button type="button" onClick={() => dialog.current?.showModal()} disabled={!meta.consentAt}>
+            {t("finish")}
+          </button>
+        )}
+      </div>
+
+      {updatedElsewhere.length > 0 && (
+        <p className="alert" role="status">
+          {t("updatedElsewhere", { items: updatedElsewhere.join(", ") })}
+        </p>
+      )}
+      {meta.status === "DONE" && meta.finishedAt && (
+        <p className="alert success" id="iv-locked-hint" data-testid="finished-notice">
+          {t("finishedNotice")} <LocalTime iso={meta.finishedAt} /> · {t("duration")} {formatDuration(meta.durationSeconds)}
+        </p>
+      )}
+      {meta.status === "CANCELLED" && (
+        <p className="alert" id="iv-locked-hint">
+          {t("cancelledNotice")}
+        </p>
+      )}
+
+      {meta.status !== "CANCELLED" && (
+        <fieldset className="iv-consent card">
+          <legend>{t("consentLegend")}</legend>
+          <div className="iv-check">
+            <input
+              type="checkbox"
+              id="iv-consent"
+              checked={Boolean(meta.consentAt) || consentBusy}
+              disabled={Boolean(meta.consentAt) || consentBusy || locked}
+              aria-describedby="iv-consent-hint"
+              onChange={(e) => {
+                if (e.target.checked) void recordConsent();
+              }}
+            />
+            <label htmlFor="iv-consent">{t("consentLabel")}</label>
+          </div>
+          <p id="iv-consent-hint" className={consentError ? "field-error" : "hint"} role={consentError ? "alert" : undefined}>
+            {consentError ? (
+              t("consentFailed")
+            ) : meta.consentAt ? (
+              <>
+                {t("consentRecorded")} <LocalTime iso={meta.consentAt} />
+              </>
+            ) : (
+              t("consentHint")
+            )}
+          </p>
+        </fieldset>
+      )}
+
+      {definition.intro && (
+        <details className="iv-intro card">
+          <summary>{t("guideIntro")}</summary>
+          <p>{pick(definition.intro, lang)}</p>
+        </details>
+      )}
+
+      <GuideNotes
+        definition={definition}
+        lang={lang}
+        notes={notes}
+        worked={worked}
+        mode={mode}
+        hintId={mode === "consent" ? "iv-consent-hint" : locked ? "iv-locked-hint" : undefined}
+        codes={interview.codes}
+        canQuote={meta.status !== "CANCELLED" && Boolean(meta.consentAt)}
+        canTag={meta.status !== "CANCELLED" && Boolean(meta.consentAt)}
+        onNote={locked ? undefined : onNote}
+        quotesAndCodes={quotesAndCodes}
+      />
+
+      {!locked && (
+        <div className="iv-finish-end">
+          <button type="button" onClick={() => dialog.current?.showModal()} disabled={!meta.consentAt}>
+            {t("finish")}
+          </button>
+        </div>
+      )}
+
+      <dialog ref={dialog} className="iv-dialog" aria-labelledby="iv-finish-title" aria-describedby="iv-finish-body">
+        <h2 id="iv-finish-title">{t("finishConfirmTitle")}</h2>
+        <p id="iv-finish-body">{t("finishConfirmBody")}</p>
+        {finishError && (
+          <p className="alert error" role="alert">
+            {finishError}
+          </p>
+        )}
+        <div className="row-actions">
+          <button type="button" onClick={() => void finish()} disabled={finishing}>
+            {t("finishConfirm")}
+          </button>
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            {t("finishCancel")}
+          </button>
+        </div>
+      </dialog>
+    </div>
+  );
+}
