@@ -1,39 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { attribution, CSV_COLUMNS, guardCell, quotesCsv, quotesMarkdown, type TExportGroup } from "@/lib/quotes/export";
+import { parse } from "csv-parse/sync";
 
-/** A small RFC 4180 reader (csv-parse is not a dependency): quoted fields, doubled quotes, CRLF inside quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") endField();
-    else if (c === "\r" && text[i + 1] === "\n") {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  if (field !== "" || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
+/** The export read back as rows, as a spreadsheet would read it. */
+const parseCsv = (text: string): string[][] => parse(text, { relax_column_count: true });
 
 const q = (text: string, pseudonym = 4, country = "AM") => ({
   text,

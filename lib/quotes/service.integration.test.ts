@@ -13,6 +13,7 @@ import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeGuide, makeInterview, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 import { eaeuCodebook, type TCodebookEntry } from "@/prisma/seed/eaeu/codebook";
 import { rejection } from "@/lib/testing/errors";
+import { parse } from "csv-parse/sync";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -23,39 +24,8 @@ afterAll(async () => {
 
 const staff = async (role: "COORDINATOR" | "INTERVIEWER") => actorFor(prisma, (await makeStaff(prisma, role)).id);
 
-/** A small RFC 4180 reader (csv-parse is not a dependency). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") endField();
-    else if (c === "\r" && text[i + 1] === "\n") {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  if (field !== "" || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
+/** The export read back as rows, as a spreadsheet would read it. */
+const parseCsv = (text: string): string[][] => parse(text, { relax_column_count: true });
 
 const e = (code: string, en: string, children?: TCodebookEntry[]): TCodebookEntry => ({
   code,
