@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, signInAsStaff, test } from "./fixtures";
+
+const API = path.join(__dirname, "..", "app", "api");
+
+/** Every mutating route handler under app/api (next-auth's own routes have their own CSRF check). */
+function mutatingRoutes(): Array<{ method: string; url: string }> {
+  const routes: Array<{ method: string; url: string }> = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === "route.ts") {
+        const rel = path.relative(API, path.dirname(full)).split(path.sep);
+        if (rel[0] === "auth") continue;
+        const url = `/api/${rel.map((s) => (s.startsWith("[") ? (/code/i.test(s) ? "B1_Q1" : "00000000-0000-4000-8000-000000000000") : s)).join("/")}`;
+        const source = readFileSync(full, "utf8");
+        for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+          if (new RegExp(`export const ${method}\\b`).test(source)) routes.push({ method, url });
+        }
+      }
+    }
+  };
+  walk(API);
+  return routes;
+}
+
+test("every mutating endpoint refuses a cross-site request, including Origin: null, even for a signed-in coordinator", async ({ page, makeStaff }) => {
+  const routes = mutatingRoutes();
+  expect(routes.length).toBeGreaterThan(20);
+  await signInAsStaff(page, await makeStaff("COORDINATOR"));
+  await expect(page).toHaveURL(/\/coordinator$/);
+  for (const origin of ["https://evil.example", "null"]) {
+    for (const { method, url } of routes) {
+      const res = await page.request.fetch(url, { method, headers: { origin, "content-type": "application/json" }, data: {} });
+      expect(res.status(), `${method} ${url} from ${origin}`).toBe(403);
+      expect((await res.json()).error.code, `${method} ${url}`).toBe("cross_site");
+    }
+  }
+});
+
+test("pages carry a strict Content-Security-Policy and the other security headers; the session cookie is HttpOnly and SameSite", async ({ page, context, request, makeStaff }) => {
+  for (const url of ["/", "/signin", "/invite", "/invite/not-a-token", "/api/health"]) {
+    const res = await request.get(url);
+    const headers = res.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, url).toContain("object-src 'none'");
+    expect(csp, url).toContain("base-uri 'none'");
+    expect(csp, url).toContain("frame-ancestors 'none'");
+    expect(csp, url).not.toContain("unsafe-eval");
+    expect(headers["x-content-type-options"], url).toBe("nosniff");
+    expect(headers["referrer-policy"], url).toBeTruthy();
+  }
+  await signInAsStaff(page, await makeStaff("INTERVIEWER"));
+  await expect(page).toHaveURL(/\/interviewer$/);
+  const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+});
