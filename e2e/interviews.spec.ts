@@ -230,16 +230,20 @@ test("three quotes are marked and coded, and the quotes page and the CSV and Mar
   await addCode(question(page, "B1_Q1").locator(".iv-note-codes"), "PERCEPTION", names.get("PERCEPTION")!);
   await allSaved(page);
 
-  const quotes = await prisma.quote.findMany({ where: { interviewId }, include: { codes: { include: { code: true } } }, orderBy: { questionCode: "asc" } });
-  expect(quotes.map((q) => ({ question: q.questionCode, text: q.text, codes: q.codes.map((c) => c.code.code) }))).toEqual(
-    marked.map((m) => ({ question: m.code, text: m.passage, codes: [m.tag] })),
-  );
+  // Tagging is its own request: wait for what the database holds rather than for a fixed time.
+  const storedQuotes = () =>
+    prisma.quote.findMany({ where: { interviewId }, include: { codes: { include: { code: true } } }, orderBy: { questionCode: "asc" } });
+  await expect
+    .poll(async () => (await storedQuotes()).map((q) => ({ question: q.questionCode, text: q.text, codes: q.codes.map((c) => c.code.code) })))
+    .toEqual(marked.map((m) => ({ question: m.code, text: m.passage, codes: [m.tag] })));
+  const quotes = await storedQuotes();
   for (const q of quotes) {
     const note = await prisma.interviewNote.findUniqueOrThrow({ where: { interviewId_questionCode: { interviewId, questionCode: q.questionCode } } });
     expect(note.text.slice(q.start, q.end)).toBe(q.text);
   }
-  const noteCodes = await prisma.noteCode.findMany({ where: { interviewId }, include: { code: true } });
-  expect(noteCodes.map((c) => [c.questionCode, c.code.code])).toEqual([["B1_Q1", "PERCEPTION"]]);
+  await expect
+    .poll(async () => (await prisma.noteCode.findMany({ where: { interviewId }, include: { code: true } })).map((c) => [c.questionCode, c.code.code]))
+    .toEqual([["B1_Q1", "PERCEPTION"]]);
 
   // The quotes page: every quote with its attribution and codes, a link back to its note, and filters.
   const attribution = `Expert ${expert.pseudonym} (${ARMENIA})`;
