@@ -7,6 +7,7 @@ import { GuideNotes, useAttribution, useQuotesAndCodes } from "./guide-notes";
 import { formatDuration, LocalTime } from "./local-time";
 import type { TInterviewClient, TNoteValue } from "./types";
 import "./interview.css";
+import { InterviewFacts } from "./interview-facts";
 
 /**
  * A coordinator's read-only view of an interview's notes. Notes cannot be changed here; quotes can
@@ -31,40 +32,42 @@ export function InterviewReview({ lang, interview, expertName, interviewerName }
       <p className="alert" id="iv-locked-hint">
         {t("readOnlyNotice")}
       </p>
-      <dl className="facts">
-        {expertName && (
+      <InterviewFacts
+        plannedAt={interview.plannedAt}
+        mode={interview.mode}
+        guideTitle={pick(definition.title, lang)}
+        status={interview.status}
+        before={
           <>
-            <dt>{t("facts.expert")}</dt>
-            <dd>{expertName}</dd>
+            {expertName && (
+              <>
+                <dt>{t("facts.expert")}</dt>
+                <dd>{expertName}</dd>
+              </>
+            )}
+            <dt>{t("facts.group")}</dt>
+            <dd>{common(`groups.${interview.expert.expertGroup}` as "groups.SCIENTIST")}</dd>
+            {interviewerName && (
+              <>
+                <dt>{t("facts.interviewer")}</dt>
+                <dd>{interviewerName}</dd>
+              </>
+            )}
           </>
-        )}
-        <dt>{t("facts.group")}</dt>
-        <dd>{common(`groups.${interview.expert.expertGroup}` as "groups.SCIENTIST")}</dd>
-        {interviewerName && (
+        }
+        after={
           <>
-            <dt>{t("facts.interviewer")}</dt>
-            <dd>{interviewerName}</dd>
+            <dt>{t("facts.consent")}</dt>
+            <dd>{interview.consentAt ? <LocalTime iso={interview.consentAt} /> : t("noConsent")}</dd>
+            {interview.status === "DONE" && (
+              <>
+                <dt>{t("duration")}</dt>
+                <dd>{formatDuration(interview.durationSeconds)}</dd>
+              </>
+            )}
           </>
-        )}
-        <dt>{t("facts.planned")}</dt>
-        <dd>
-          <LocalTime iso={interview.plannedAt} />
-        </dd>
-        <dt>{t("facts.mode")}</dt>
-        <dd>{t(`mode.${interview.mode}`)}</dd>
-        <dt>{t("facts.guide")}</dt>
-        <dd>{pick(definition.title, lang)}</dd>
-        <dt>{t("facts.status")}</dt>
-        <dd data-testid="interview-status">{t(`status.${interview.status}`)}</dd>
-        <dt>{t("facts.consent")}</dt>
-        <dd>{interview.consentAt ? <LocalTime iso={interview.consentAt} /> : t("noConsent")}</dd>
-        {interview.status === "DONE" && (
-          <>
-            <dt>{t("duration")}</dt>
-            <dd>{formatDuration(interview.durationSeconds)}</dd>
-          </>
-        )}
-      </dl>
+        }
+      />
       <GuideNotes
         definition={definition}
         lang={lang}

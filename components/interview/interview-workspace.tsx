@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState, useSyncExternalStore } from "react";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { GuideNotes, useAttribution, useQuotesAndCodes } from "./guide-notes";
+import { InterviewFacts } from "./interview-facts";
 import { formatDuration, LocalTime } from "./local-time";
 import type { TInterviewClient, TNoteValue } from "./types";
 import { useNoteAutosave, type TNoteSaveStatus } from "./use-note-autosave";
@@ -147,20 +148,18 @@ export function InterviewWorkspace({ userId, lang, interview }: { userId: string
         <Link href="/interviewer">← {t("backToList")}</Link>
       </p>
       <h1>{t("workspaceTitle", { expert: expertName })}</h1>
-      <dl className="facts">
-        <dt>{t("facts.group")}</dt>
-        <dd>{common(`groups.${interview.expert.expertGroup}` as "groups.SCIENTIST")}</dd>
-        <dt>{t("facts.planned")}</dt>
-        <dd>
-          <LocalTime iso={interview.plannedAt} />
-        </dd>
-        <dt>{t("facts.mode")}</dt>
-        <dd>{t(`mode.${interview.mode}`)}</dd>
-        <dt>{t("facts.guide")}</dt>
-        <dd>{pick(definition.title, lang)}</dd>
-        <dt>{t("facts.status")}</dt>
-        <dd data-testid="interview-status">{t(`status.${meta.status}`)}</dd>
-      </dl>
+      <InterviewFacts
+        plannedAt={interview.plannedAt}
+        mode={interview.mode}
+        guideTitle={pick(definition.title, lang)}
+        status={meta.status}
+        before={
+          <>
+            <dt>{t("facts.group")}</dt>
+            <dd>{common(`groups.${interview.expert.expertGroup}` as "groups.SCIENTIST")}</dd>
+          </>
+        }
+      />
 
       <div className="iv-bar" aria-label={t("toolbar")} role="region">
         <SaveStatus status={status} />
