@@ -165,23 +165,30 @@ export function parseExpertCsv(csv: string): TImportReport {
 }
 
 /**
- * Adds the problems only the database can tell: an e-mail already on this study's panel, or one
- * that belongs to a staff account.
+ * E-mails that cannot join this study's panel, with the reason: already on it, or a staff
+ * account's address.
  */
-export async function checkAgainstPanel(db: TDb, studyId: string, report: TImportReport): Promise<TImportReport> {
-  const emails = report.rows.flatMap((r) => (r.expert ? [r.expert.email] : []));
-  if (emails.length === 0) return report;
+export async function panelConflicts(db: TDb, studyId: string, emails: string[]): Promise<Map<string, string>> {
+  const conflicts = new Map<string, string>();
+  if (emails.length === 0) return conflicts;
   const users = await db.user.findMany({
     where: { email: { in: emails } },
     select: { email: true, role: true, expertProfiles: { where: { studyId }, select: { pseudonym: true } } },
   });
-  const byEmail = new Map(users.map((u) => [u.email, u]));
+  for (const user of users) {
+    if (user.role !== "EXPERT") conflicts.set(user.email, "This e-mail belongs to a staff account.");
+    else if (user.expertProfiles[0]) conflicts.set(user.email, `Already on this study's panel as Expert ${user.expertProfiles[0].pseudonym}.`);
+  }
+  return conflicts;
+}
+
+/** Adds the problems only the database can tell (panelConflicts) to a parsed file's report. */
+export async function checkAgainstPanel(db: TDb, studyId: string, report: TImportReport): Promise<TImportReport> {
+  const conflicts = await panelConflicts(db, studyId, report.rows.flatMap((r) => (r.expert ? [r.expert.email] : [])));
   const problems = [...report.problems];
   for (const r of report.rows) {
-    const user = r.expert && byEmail.get(r.expert.email);
-    if (!user) continue;
-    if (user.role !== "EXPERT") problems.push({ row: r.row, field: "email", message: "This e-mail belongs to a staff account." });
-    else if (user.expertProfiles[0]) problems.push({ row: r.row, field: "email", message: `Already on this study's panel as Expert ${user.expertProfiles[0].pseudonym}.` });
+    const message = r.expert && conflicts.get(r.expert.email);
+    if (message) problems.push({ row: r.row, field: "email", message });
   }
   problems.sort((a, b) => a.row - b.row);
   return { rows: report.rows, problems };

@@ -38,6 +38,10 @@ export type TExpertFields = z.output<typeof ZExpertFields>;
 export const ZCreateExpert = ZExpertFields.extend({ studyId: z.uuid() });
 export const ZUpdateExpert = ZExpertFields;
 
+export const STATUS_ACTIONS = ["decline", "withdraw", "reinstate"] as const;
+export type TStatusAction = (typeof STATUS_ACTIONS)[number];
+export const ZStatusAction = z.object({ action: z.enum(STATUS_ACTIONS) });
+
 export const ZExpertIdParams = z.object({ id: z.uuid() });
 
 export const ZImportRequest = z.object({ studyId: z.uuid(), csv: z.string().min(1, "The file is empty.").max(200_000), commit: z.boolean() });
