@@ -12,7 +12,7 @@ import type { ExpertStatus } from "@/lib/generated/prisma/enums";
 import { addExpert } from "./experts";
 import { checkAgainstPanel, panelConflicts, parseExpertCsv, type TImportReport } from "./import";
 import { ZPanelQuery, type TExpertFields, type TPanelQuery, type TStatusAction } from "./schemas";
-import { transitionStatus } from "./status";
+import { illegalTransition, transitionStatus } from "./status";
 import { allCriteriaMet, readChecklist, type TVettingChecklist } from "./vetting";
 
 /** The panel as coordinators see it: real names included. */
@@ -194,8 +194,10 @@ export async function updateExpert(actor: TActor, expertId: string, fields: TExp
 export async function decideVetting(actor: TActor, expertId: string, input: { checklist: TVettingChecklist; decision?: "VETTED" | "REJECTED" }) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const current = await tx.expert.findUnique({ where: { id: expertId }, select: { vetting: true } });
+    const current = await tx.expert.findUnique({ where: { id: expertId }, select: { vetting: true, status: true } });
     if (!current) throw notFound("The expert");
+    // Decisions are for experts still under review; declined or withdrawn ones are reinstated first.
+    if (input.decision && !["NOMINATED", "VETTED", "REJECTED"].includes(current.status)) throw illegalTransition(current.status, input.decision);
     if (input.decision === "VETTED" && !allCriteriaMet(input.checklist)) {
       throw new AppError(409, "criteria_not_met", "Mark every vetting criterion as met before vetting the expert.");
     }
@@ -210,16 +212,24 @@ export async function decideVetting(actor: TActor, expertId: string, input: { ch
 }
 
 /**
- * The manual status changes: decline, withdraw, and reinstate (back to vetted when the expert had
- * been vetted, else to nominated). Invitations and responses move the rest of the lifecycle.
+ * The manual status changes: decline, withdraw, and reinstate a declined or withdrawn expert
+ * (back to vetted if they had got that far, else to nominated). Invitations and responses move
+ * the rest of the lifecycle.
  */
 export async function changeStatus(actor: TActor, expertId: string, action: TStatusAction) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const expert = await tx.expert.findUnique({ where: { id: expertId }, select: { decidedAt: true } });
+    const expert = await tx.expert.findUnique({ where: { id: expertId }, select: { status: true } });
     if (!expert) throw notFound("The expert");
-    const to: ExpertStatus = action === "decline" ? "DECLINED" : action === "withdraw" ? "WITHDRAWN" : expert.decidedAt ? "VETTED" : "NOMINATED";
-    return transitionStatus(tx, expertId, to, actor.userId);
+    if (action !== "reinstate") return transitionStatus(tx, expertId, action === "decline" ? "DECLINED" : "WITHDRAWN", actor.userId);
+    if (expert.status !== "DECLINED" && expert.status !== "WITHDRAWN") throw illegalTransition(expert.status, "NOMINATED");
+    const left = await tx.auditEvent.findFirst({
+      where: { entity: "Expert", entityId: expertId, action: "expert.status", after: { path: ["status"], equals: expert.status } },
+      orderBy: { id: "desc" },
+      select: { before: true },
+    });
+    const previous = (left?.before as { status?: ExpertStatus } | null)?.status ?? "NOMINATED";
+    return transitionStatus(tx, expertId, previous === "NOMINATED" ? "NOMINATED" : "VETTED", actor.userId);
   });
 }
 
