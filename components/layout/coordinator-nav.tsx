@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 const LINKS = [
   { href: "/coordinator", key: "navOverview" },
+  { href: "/coordinator/panel", key: "navPanel" },
   { href: "/coordinator/instruments", key: "navInstruments" },
   { href: "/coordinator/interviews", key: "navInterviews" },
   { href: "/coordinator/codebook", key: "navCodebook" },
