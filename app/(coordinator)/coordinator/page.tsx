@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
@@ -22,10 +21,6 @@ export default async function CoordinatorHomePage() {
         currentUserId={actor.userId}
         users={staff.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role as "COORDINATOR" | "INTERVIEWER", disabled: Boolean(u.disabledAt) }))}
       />
-      <h2>{t("panelTitle")}</h2>
-      <p>
-        <Link href="/coordinator/panel">{t("navPanel")}</Link>
-      </p>
     </ClientMessages>
   );
 }
