@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { ExpertForm } from "@/components/panel/expert-form";
 import { PanelFilters, readPanelFilters } from "@/components/panel/panel-filters";
@@ -26,7 +27,7 @@ export default async function PanelPage({ searchParams }: TProps) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
   return (
-    <ClientMessages namespaces={["coordinator", "panel"]}>
+    <ClientMessages namespaces={["coordinator", "panel", "live"]}>
       <div className="stack">
         <CoordinatorNav current="/coordinator/panel" />
         <h1>{t("title")}</h1>
@@ -37,6 +38,7 @@ export default async function PanelPage({ searchParams }: TProps) {
               <Link href={`/coordinator/panel/import?study=${study.id}`}>{t("importLink")}</Link>
             </p>
             <PanelFilters studyId={study.id} studies={studies.map((s) => ({ id: s.id, title: title(s) }))} filters={filters} />
+            <LiveRefresh studyId={study.id} topics={["panel", "responses"]} />
             <p role="status" data-testid="panel-count">
               {t("count", { count })}
             </p>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { ExpertForm } from "@/components/panel/expert-form";
 import { ExpertLink, StatusActions } from "@/components/panel/status-actions";
@@ -42,7 +43,7 @@ export default async function ExpertPage({ params }: TProps) {
   const canDecide = expert.status === "NOMINATED" || expert.status === "VETTED" || expert.status === "REJECTED";
 
   return (
-    <ClientMessages namespaces={["coordinator", "panel"]}>
+    <ClientMessages namespaces={["coordinator", "panel", "live"]}>
       <div className="stack">
         <CoordinatorNav current="/coordinator/panel" />
         <p>
@@ -57,6 +58,7 @@ export default async function ExpertPage({ params }: TProps) {
 
         <section className="card stack" aria-labelledby="status-title">
           <h2 id="status-title">{t("statusTitle")}</h2>
+          <LiveRefresh studyId={expert.studyId} topics={["panel"]} />
           <p data-testid="expert-status">{t("currentStatus", { status })}</p>
           {expert.decidedAt && <p className="muted">{t("decidedBy", { name: expert.decidedBy?.name ?? "—", at: date.format(expert.decidedAt) })}</p>}
           {expert.invitedAt && <p className="muted">{t("invitedAt", { at: date.format(expert.invitedAt) })}</p>}
