@@ -115,3 +115,33 @@ test("a coordinator searches and filters the panel, and vets an expert on the de
   await expect(page.getByTestId("panel-count")).toHaveText("2 experts");
   await expect(page.locator("tbody tr").first()).toContainText("Aram Tagyan");
 });
+
+test("a coordinator adds one expert through the form, which checks the e-mail in the browser and on the server", async ({ page, prisma, studyId, makeStaff, makeExpert }) => {
+  const tag = randomBytes(4).toString("hex");
+  const existing = await makeExpert();
+  const existingEmail = (await prisma.user.findUniqueOrThrow({ where: { id: existing.userId } })).email;
+  await signInAsStaff(page, await makeStaff("COORDINATOR"));
+  await expect(page).toHaveURL(/\/coordinator$/);
+  await page.goto(`/coordinator/panel?study=${studyId}`);
+  const form = page.getByRole("form", { name: "Add an expert" });
+  await form.getByLabel("Name").fill("Saule Tagova");
+  await form.getByLabel("E-mail").fill("not-an-email");
+  await form.getByRole("button", { name: "Add expert" }).click();
+  await expect(form.getByText("Enter a valid e-mail address.")).toBeVisible();
+  await form.getByLabel("E-mail").fill(existingEmail);
+  await form.getByRole("button", { name: "Add expert" }).click();
+  await expect(form.getByText(/Already on this study's panel/).first()).toBeVisible();
+
+  await form.getByLabel("E-mail").fill(`saule-${tag}@e2e.test`);
+  await form.getByLabel("Country").selectOption("KZ");
+  await form.getByLabel("Group").selectOption("NONPROFIT");
+  await form.getByLabel("Organisation").fill(`Association ${tag}`);
+  await form.getByLabel("Years of experience").fill("19");
+  await form.getByLabel("Track").selectOption("BOTH");
+  await form.getByRole("button", { name: "Add expert" }).click();
+  await expect(form.getByText(/^Expert \d+ added to the panel\.$/)).toBeVisible();
+  const added = await prisma.expert.findFirstOrThrow({ where: { studyId, organisation: `Association ${tag}` } });
+  await expect(form.getByText(`Expert ${added.pseudonym} added to the panel.`)).toBeVisible();
+  expect(added).toMatchObject({ country: "KZ", expertGroup: "NONPROFIT", experienceYears: 19, track: "BOTH", status: "NOMINATED" });
+  await expect(page.getByTestId(`expert-${added.id}`)).toContainText("Saule Tagova");
+});

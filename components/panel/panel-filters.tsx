@@ -44,7 +44,7 @@ export async function PanelFilters({ studyId, studies, filters }: { studyId: str
   );
   return (
     <form method="get" action="/coordinator/panel" role="search" className="card stack">
-      <fieldset className="ie-row" style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset className="pn-filters">
         <legend className="muted">{t("filters")}</legend>
         {select("study", t("study"), studyId, studies.map((s) => [s.id, s.title]), false)}
         <div>

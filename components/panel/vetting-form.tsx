@@ -28,9 +28,9 @@ export function VettingForm({ expertId, initial, canDecide }: { expertId: string
   return (
     <div className="stack">
       {VETTING_CRITERIA.map((c) => (
-        <fieldset key={c.key} className="ie-group" data-testid={`criterion-${c.key}`}>
+        <fieldset key={c.key} className="pn-criterion" data-testid={`criterion-${c.key}`}>
           <legend>{c.label[lang]}</legend>
-          <label className="ie-check">
+          <label className="pn-check">
             <input
               type="checkbox"
               checked={checklist[c.key].met}

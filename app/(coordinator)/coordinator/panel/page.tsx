@@ -9,6 +9,7 @@ import { PanelFilters, readPanelFilters } from "@/components/panel/panel-filters
 import { PanelTable } from "@/components/panel/panel-table";
 import { chooseStudy } from "@/components/panel/study-choice";
 import { requirePageActor } from "@/lib/auth/actor";
+import "@/components/panel/panel.css";
 import { listExperts } from "@/lib/panel/service";
 import { listStudies } from "@/lib/study/service";
 
@@ -28,7 +29,7 @@ export default async function PanelPage({ searchParams }: TProps) {
 
   return (
     <ClientMessages namespaces={["coordinator", "panel", "live"]}>
-      <div className="stack">
+      <div className="pn stack">
         <CoordinatorNav current="/coordinator/panel" />
         <h1>{t("title")}</h1>
         <p className="muted">{t("lead")}</p>

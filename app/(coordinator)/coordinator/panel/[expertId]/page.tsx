@@ -10,6 +10,7 @@ import { ExpertForm } from "@/components/panel/expert-form";
 import { ExpertLink, StatusActions } from "@/components/panel/status-actions";
 import { VettingForm } from "@/components/panel/vetting-form";
 import { requirePageActor } from "@/lib/auth/actor";
+import "@/components/panel/panel.css";
 import { AppError } from "@/lib/errors";
 import type { TStatusAction } from "@/lib/panel/schemas";
 import { getExpert } from "@/lib/panel/service";
@@ -44,7 +45,7 @@ export default async function ExpertPage({ params }: TProps) {
 
   return (
     <ClientMessages namespaces={["coordinator", "panel", "live"]}>
-      <div className="stack">
+      <div className="pn stack">
         <CoordinatorNav current="/coordinator/panel" />
         <p>
           <Link href={`/coordinator/panel?study=${expert.studyId}`}>{t("backToPanel")}</Link>

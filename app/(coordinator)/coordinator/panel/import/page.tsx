@@ -6,6 +6,7 @@ import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { ImportForm } from "@/components/panel/import-form";
 import { chooseStudy } from "@/components/panel/study-choice";
 import { requirePageActor } from "@/lib/auth/actor";
+import "@/components/panel/panel.css";
 import { IMPORT_COLUMNS } from "@/lib/panel/import";
 import { listStudies } from "@/lib/study/service";
 
@@ -19,7 +20,7 @@ export default async function PanelImportPage({ searchParams }: TProps) {
   const study = chooseStudy(studies, params.study);
   return (
     <ClientMessages namespaces={["panel"]}>
-      <div className="stack">
+      <div className="pn stack">
         <CoordinatorNav current="/coordinator/panel" />
         <h1>{t("importTitle")}</h1>
         {study && (
