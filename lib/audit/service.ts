@@ -19,9 +19,12 @@ export type TAuditRow = {
 
 const DAY_MS = 24 * 3600_000;
 
+const cursorOf = (row: { at: Date; id: bigint }) => `${row.at.toISOString()}_${row.id.toString()}`;
+
 /**
- * The audit log, newest first, filtered, one page at a time. Pages are keyed by id (the log only
- * grows, so a page never shifts when new entries arrive); `nextBefore` names the next, older page.
+ * The audit log, newest first, filtered, one page at a time. Pages are keyed by (at, id) rather
+ * than by offset, so a page never shifts when new entries arrive; `nextBefore` names the next,
+ * older page.
  */
 export async function listAuditEvents(actor: TActor, query: TAuditQuery): Promise<{ rows: TAuditRow[]; nextBefore: string | null }> {
   assertRole(actor, "COORDINATOR");
@@ -32,17 +35,20 @@ export async function listAuditEvents(actor: TActor, query: TAuditQuery): Promis
   if (q.entity) where.push({ entity: q.entity });
   if (q.from) where.push({ at: { gte: new Date(`${q.from}T00:00:00Z`) } });
   if (q.to) where.push({ at: { lt: new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS) } });
-  if (q.before) where.push({ id: { lt: BigInt(q.before) } });
+  if (q.before) {
+    const [at, id] = q.before.split("_") as [string, string];
+    where.push({ OR: [{ at: { lt: new Date(at) } }, { at: new Date(at), id: { lt: BigInt(id) } }] });
+  }
   const rows = await db().auditEvent.findMany({
     where: { AND: where },
-    orderBy: { id: "desc" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     select: { id: true, at: true, action: true, entity: true, entityId: true, before: true, after: true, actor: { select: { name: true, email: true, role: true } } },
   });
   const page = rows.slice(0, q.limit);
   return {
     rows: page.map((r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() })),
-    nextBefore: rows.length > q.limit ? page[page.length - 1]!.id.toString() : null,
+    nextBefore: rows.length > q.limit ? cursorOf(page[page.length - 1]!) : null,
   };
 }
 
