@@ -11,6 +11,8 @@ export const metadata: Metadata = { title: "Audit log" };
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const FILTERS = ["actor", "action", "entity", "from", "to"] as const;
+/** Kept from page to page: the filters and the page size. */
+const KEPT = [...FILTERS, "limit"] as const;
 
 /** A stored value as readable text; React escapes it, so markup in a value is shown, never run. */
 const asText = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value, null, 2));
@@ -20,15 +22,15 @@ export default async function AuditPage({ searchParams }: TProps) {
   const t = await getTranslations("audit");
   const raw = await searchParams;
   const query = Object.fromEntries(
-    [...FILTERS, "before" as const].flatMap((k) => {
+    [...KEPT, "before" as const].flatMap((k) => {
       const v = raw[k];
       const value = Array.isArray(v) ? v.at(-1) : v;
       return value ? [[k, value]] : [];
     }),
-  ) as Record<(typeof FILTERS)[number] | "before", string | undefined>;
+  ) as Record<(typeof KEPT)[number] | "before", string | undefined>;
   const parsed = ZAuditQuery.safeParse(query);
   const [facets, page] = await Promise.all([auditFacets(actor), parsed.success ? listAuditEvents(actor, query) : null]);
-  const filtersOnly = new URLSearchParams(FILTERS.flatMap((k) => (query[k] ? [[k, query[k]!]] : [])));
+  const filtersOnly = new URLSearchParams(KEPT.flatMap((k) => (query[k] ? [[k, query[k]!]] : [])));
   const olderHref = page?.nextBefore ? `/coordinator/audit?${new URLSearchParams([...filtersOnly, ["before", page.nextBefore]])}` : null;
   const newestHref = `/coordinator/audit${filtersOnly.size ? `?${filtersOnly}` : ""}`;
 
