@@ -12,6 +12,15 @@ import { EAEU_COUNTRIES } from "@/lib/study/countries";
 type TGroup = (typeof EXPERT_GROUPS)[number];
 const cellKey = (country: string, group: string) => `${country}:${group}`;
 
+/** A table that may scroll sideways: focusable, so keyboard users can scroll it too. */
+function TableWrap({ labelledBy, children }: { labelledBy: string; children: React.ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 function usePercent() {
   const locale = useLocale();
   const format = useMemo(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }), [locale]);
@@ -74,7 +83,7 @@ function Funnel({ data }: { data: TMonitor }) {
   return (
     <section aria-labelledby="monitor-funnel">
       <h2 id="monitor-funnel">{t("funnelTitle")}</h2>
-      <div className="table-wrap">
+      <TableWrap labelledBy="monitor-funnel">
         <table data-testid="funnel">
           <caption className="muted">{t("funnelCaption")}</caption>
           <thead>
@@ -96,7 +105,7 @@ function Funnel({ data }: { data: TMonitor }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted">{t("outside", { declined: data.overall.declined, withdrawn: data.overall.withdrawn, rejected: data.overall.rejected })}</p>
     </section>
   );
@@ -111,7 +120,7 @@ function TargetGrid({ cells }: { cells: TCell[] }) {
   return (
     <section aria-labelledby="monitor-grid">
       <h2 id="monitor-grid">{t("gridTitle")}</h2>
-      <div className="table-wrap">
+      <TableWrap labelledBy="monitor-grid">
         <table>
           <caption className="muted">{t("gridCaption")}</caption>
           <thead>
@@ -145,7 +154,7 @@ function TargetGrid({ cells }: { cells: TCell[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -161,7 +170,7 @@ function CellTable({ cells }: { cells: TCell[] }) {
       {cells.length === 0 ? (
         <p className="muted">{t("noCells")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap labelledBy="monitor-cells">
           <table>
             <caption className="muted">{t("cellsCaption")}</caption>
             <thead>
@@ -197,7 +206,7 @@ function CellTable({ cells }: { cells: TCell[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );
@@ -318,8 +327,8 @@ function Completion({ data }: { data: TMonitor }) {
       {sections.length === 0 && beforeFirstAnswer === 0 ? (
         <p className="muted">{t("noDropOff")}</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="monitor-dropoff">
+        <TableWrap labelledBy="monitor-dropoff">
+          <table>
             <caption className="muted">{t("dropOffCaption")}</caption>
             <thead>
               <tr>
@@ -344,7 +353,7 @@ function Completion({ data }: { data: TMonitor }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );
@@ -382,7 +391,7 @@ function Activity({ rows }: { rows: TActivityRow[] }) {
   return (
     <section aria-labelledby="monitor-activity">
       <h2 id="monitor-activity">{t("activityTitle")}</h2>
-      <div className="table-wrap">
+      <TableWrap labelledBy="monitor-activity">
         <table>
           <caption className="muted">{t("activityCaption")}</caption>
           <thead>
@@ -417,7 +426,7 @@ function Activity({ rows }: { rows: TActivityRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

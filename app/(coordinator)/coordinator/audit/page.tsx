@@ -94,7 +94,7 @@ export default async function AuditPage({ searchParams }: TProps) {
           {page.rows.length === 0 ? (
             <p className="muted">{t("none")}</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label={t("caption")} tabIndex={0}>
               <table>
                 <caption className="muted">{t("caption")}</caption>
                 <thead>
