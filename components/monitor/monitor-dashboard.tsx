@@ -271,7 +271,7 @@ function TargetsEditor({ studyId, cells, onSaved }: { studyId: string; cells: TC
           })}
         </div>
         <fieldset className="grid-2" style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend style={{ fontWeight: 600, marginBottom: "0.5rem" }}>{t("addCell")}</legend>
+          <legend style={{ fontWeight: 600, margin: "0.5rem 0" }}>{t("addCell")}</legend>
           <div>
             <label htmlFor="target-new-country">{t("country")}</label>
             <select id="target-new-country" value={extra.country} onChange={(e) => setExtra((x) => ({ ...x, country: e.target.value }))}>
