@@ -8,6 +8,8 @@ const LINKS = [
   { href: "/coordinator/interviews", key: "navInterviews" },
   { href: "/coordinator/codebook", key: "navCodebook" },
   { href: "/coordinator/quotes", key: "navQuotes" },
+  { href: "/coordinator/monitor", key: "navMonitor" },
+  { href: "/coordinator/audit", key: "navAudit" },
 ] as const;
 
 export async function CoordinatorNav({ current }: { current: (typeof LINKS)[number]["href"] }) {
