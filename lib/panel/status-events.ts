@@ -7,9 +7,10 @@ import type { ExpertStatus } from "@/lib/generated/prisma/enums";
  * moves the expert only from the statuses listed: a coordinator's decision (REJECTED, WITHDRAWN)
  * is never overwritten, and COMPLETED is only left by a reopen.
  *
- * TODO(lead): these guards are written inline until lib/panel/status.ts (`canTransition`) lands;
- * they should agree with it. NOMINATED is accepted as a starting point because an expert can hold
- * a link (issued directly) before the vetting step has been recorded.
+ * Coordinators' moves follow lib/panel/status.ts (`canTransition`). These events are wider on
+ * purpose: what an expert did is a fact to record, whatever step the coordinators' bookkeeping had
+ * reached — an expert can hold a link issued directly before vetting was recorded, and can accept
+ * consent after first declining it.
  */
 const FROM: Record<"started" | "completed" | "reopened" | "declined", { to: ExpertStatus; from: ExpertStatus[] }> = {
   /** Consent accepted (or accepted again after a decline): the expert has begun. */
