@@ -95,18 +95,18 @@ test("the authorization matrix: each API route refuses every caller it must refu
       const label = `${method} ${route}`;
       // Callers who must not reach it at all, making the allowed role's own request.
       for (const who of CALLERS.filter((c) => !allowed.includes(c))) {
-        const res = await send(client[who], method, route, await rule.call(world, allowed[0] as TRole));
+        const res = await send(client[who], method, route, await rule.call(world, allowed[0] as TRole), rule);
         const expected = who === "ANONYMOUS" ? [401] : [403, 404];
         check(expected.includes(res.status()), `${label} as ${who}: ${res.status()} (expected ${expected.join("/")})`);
       }
       // Allowed callers on someone else's object.
       for (const [who, foreign] of Object.entries(rule.foreign ?? {}) as Array<[TRole, (w: TWorld) => TCall | Promise<TCall>]>) {
-        const res = await send(client[who], method, route, await foreign(world));
+        const res = await send(client[who], method, route, await foreign(world), rule);
         check([403, 404].includes(res.status()), `${label} as ${who} on another's object: ${res.status()} (expected 403/404)`);
       }
       // Allowed callers on their own: served, and never with other people's data.
       for (const who of allowed) {
-        const res = await send(client[who], method, route, await rule.call(world, who));
+        const res = await send(client[who], method, route, await rule.call(world, who), rule);
         const body = await res.text();
         check(res.status() === (rule.ok ?? 200), `${label} as ${who}: ${res.status()} (expected ${rule.ok ?? 200}) ${body.slice(0, 200)}`);
         for (const secret of rule.hidden?.[who as TRole]?.(world) ?? []) check(!body.includes(secret), `${label} as ${who} shows another's data (${secret})`);

@@ -20,6 +20,8 @@
  *   another expert's response...), which must be refused with 403 or 404.
  * - `hidden`: per allowed role, texts of other people's objects (`w.secrets`) that must not appear in
  *   the allowed caller's own successful answer (for lists and exports scoped to the caller).
+ * - `stream: true` for endpoints that never end (server-sent events): only the status and the
+ *   first bytes are read.
  *
  * ## How to add a page
  * PAGES: key the page's path as on disk without the (group) folder ("/coordinator/quotes",
@@ -65,6 +67,7 @@ export type TRule = {
   ok?: number;
   foreign?: Partial<Record<TRole, (w: TWorld) => TCall | Promise<TCall>>>;
   hidden?: Partial<Record<TRole, (w: TWorld) => string[]>>;
+  stream?: true;
 };
 
 export type TPageRule = { role: TRole; params?: (w: TWorld) => Record<string, string>; foreign?: (w: TWorld) => Record<string, string> };
@@ -190,6 +193,9 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   },
   "/api/coordinator/experts/[id]/invitation": {
     POST: { allow: C, call: (w) => ({ params: { id: w.otherExpert.expertId } }) },
+  },
+  "/api/coordinator/studies/[studyId]/live": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }), stream: true },
   },
   "/api/coordinator/studies/[studyId]/codes": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },

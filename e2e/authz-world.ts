@@ -131,7 +131,19 @@ export async function callers(browser: Browser, baseURL: string, staff: Record<"
   return clients;
 }
 
-export function send(client: APIRequestContext, method: TMethod, route: string, call: TCall): Promise<APIResponse> {
+type TAnswer = Pick<APIResponse, "status" | "text">;
+
+export async function send(client: APIRequestContext, method: TMethod, route: string, call: TCall, options: { stream?: boolean } = {}): Promise<TAnswer> {
   const url = `${fill(route, call.params)}${call.query ? `?${call.query}` : ""}`;
-  return client.fetch(url, { method, maxRedirects: 0, ...(call.body !== undefined ? { data: call.body } : {}) });
+  if (!options.stream) return client.fetch(url, { method, maxRedirects: 0, ...(call.body !== undefined ? { data: call.body } : {}) });
+  // A stream never ends, and Playwright's client waits for the end: fetch with the caller's cookies
+  // and read only the first chunk.
+  const base = process.env.BASE_URL!;
+  const cookie = (await client.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const res = await fetch(new URL(url, base), { method, redirect: "manual", headers: { cookie, origin: base } });
+  const reader = res.body?.getReader();
+  const first = reader ? await reader.read() : { value: undefined };
+  await reader?.cancel();
+  const text = new TextDecoder().decode(first.value ?? new Uint8Array());
+  return { status: () => res.status, text: async () => text };
 }
