@@ -1,3 +1,5 @@
+import { CRITERION_KEYS } from "@/lib/panel/vetting";
+
 /**
  * The authorization matrix: who may call every API route and open every role page. Read by
  * e2e/authz-matrix.spec.ts, which lists app/api (every route.ts and its exported methods) and the
@@ -57,6 +59,8 @@ export type TWorld = {
     draft: () => Promise<{ instrumentId: string; versionId: string; definition: unknown }>;
     staff: () => Promise<string>;
     submittedResponse: () => Promise<string>;
+    /** A fresh nominated expert of the study (no response). */
+    expert: () => Promise<string>;
     unique: () => string;
   };
 };
@@ -73,6 +77,7 @@ export type TRule = {
 export type TPageRule = { role: TRole; params?: (w: TWorld) => Record<string, string>; foreign?: (w: TWorld) => Record<string, string> };
 
 const C = ["COORDINATOR"] as const;
+const expertFields = (w: TWorld) => ({ name: "Matrix expert", email: `matrix-e-${w.make.unique()}@e2e.test`, country: "KZ", expertGroup: "OFFICIAL" });
 const STAFF = ["INTERVIEWER", "COORDINATOR"] as const;
 const note = (interviewId: string, text: string) => ({
   params: { interviewId },
@@ -194,6 +199,34 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   "/api/coordinator/experts/[id]/invitation": {
     POST: { allow: C, call: (w) => ({ params: { id: w.otherExpert.expertId } }) },
   },
+  "/api/coordinator/experts": {
+    GET: { allow: C, call: (w) => ({ query: `studyId=${w.studyId}` }) },
+    POST: { allow: C, call: (w) => ({ body: { ...expertFields(w), studyId: w.studyId } }) },
+  },
+  "/api/coordinator/experts/import": {
+    POST: { allow: C, call: (w) => ({ body: { studyId: w.studyId, csv: `name,email,country,group\nImported,import-${w.make.unique()}@e2e.test,KZ,official\n`, commit: true } }) },
+  },
+  "/api/coordinator/experts/[id]": {
+    PATCH: { allow: C, call: async (w) => ({ params: { id: await w.make.expert() }, body: expertFields(w) }) },
+  },
+  "/api/coordinator/experts/[id]/status": {
+    POST: { allow: C, call: async (w) => ({ params: { id: await w.make.expert() }, body: { action: "withdraw" } }) },
+  },
+  "/api/coordinator/experts/[id]/vetting": {
+    PUT: {
+      allow: C,
+      call: async (w) => ({
+        params: { id: await w.make.expert() },
+        body: { decision: "REJECTED", checklist: Object.fromEntries(CRITERION_KEYS.map((k) => [k, { met: false, note: "" }])) },
+      }),
+    },
+  },
+  "/api/coordinator/studies/[studyId]/monitor": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+  },
+  "/api/coordinator/studies/[studyId]/targets": {
+    PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { targets: [{ country: "KZ", expertGroup: "OFFICIAL", target: 3 }] } }) },
+  },
   "/api/coordinator/studies/[studyId]/live": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }), stream: true },
   },
@@ -264,4 +297,9 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/interviews": { role: "COORDINATOR" },
   "/coordinator/interviews/[id]": { role: "COORDINATOR", params: (w) => ({ id: w.interview.id }) },
   "/coordinator/quotes": { role: "COORDINATOR" },
+  "/coordinator/panel": { role: "COORDINATOR" },
+  "/coordinator/panel/import": { role: "COORDINATOR" },
+  "/coordinator/panel/[expertId]": { role: "COORDINATOR", params: (w) => ({ expertId: w.otherExpert.expertId }) },
+  "/coordinator/monitor": { role: "COORDINATOR" },
+  "/coordinator/audit": { role: "COORDINATOR" },
 };

@@ -108,6 +108,7 @@ export async function buildWorld(prisma: PrismaClient, interviewerId: string): P
       staff: async () =>
         (await createStaffAccount(prisma, { email: `authz-s-${unique()}@e2e.test`, password: randomBytes(12).toString("base64url"), name: "Staff", role: "INTERVIEWER", language: "en" })).id,
       submittedResponse: async () => (await submitted("answer")).responseId,
+      expert: async () => (await newExpert()).expertId,
       unique,
     },
   };
