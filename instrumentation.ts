@@ -12,18 +12,6 @@ export async function register() {
     }
     throw error;
   }
-  const { startAppJobs, stopAppJobs } = await import("@/lib/jobs/app");
-  const { log } = await import("@/lib/log");
-  // A database that is down at start-up must not keep the app from serving its 503s: retry in the background.
-  const start = (delayMs: number) =>
-    startAppJobs().catch((error: unknown) => {
-      log.warn({ event: "jobs.start_failed", err: error instanceof Error ? error.message : String(error) }, "job queue did not start; retrying");
-      setTimeout(() => start(Math.min(delayMs * 2, 60_000)), delayMs).unref();
-    });
-  await start(1_000);
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void stopAppJobs().catch(() => {});
-    });
-  }
+  const { startServerJobs } = await import("@/lib/jobs/app");
+  await startServerJobs();
 }

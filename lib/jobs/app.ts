@@ -47,3 +47,25 @@ export async function stopAppJobs(): Promise<void> {
   holder.expertPanelJobs = undefined;
   if (jobs) await (await jobs).stop();
 }
+
+/**
+ * For instrumentation.ts: starts the instance (a database that is down at start-up only delays it:
+ * it is retried in the background, so the app still serves its 503s) and stops it gracefully when
+ * the process is asked to end.
+ */
+export async function startServerJobs(): Promise<void> {
+  const attempt = (delayMs: number) =>
+    startAppJobs().then(
+      () => undefined,
+      (error: unknown) => {
+        log.warn({ event: "jobs.start_failed", err: error instanceof Error ? error.message : String(error) }, "job queue did not start; retrying");
+        setTimeout(() => void attempt(Math.min(delayMs * 2, 60_000)), delayMs).unref();
+      },
+    );
+  await attempt(1_000);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void stopAppJobs().catch(() => {});
+    });
+  }
+}
