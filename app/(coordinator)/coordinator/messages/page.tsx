@@ -6,7 +6,7 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { InvitePanel } from "@/components/messages/invite-panel";
 import { MessageActions } from "@/components/messages/message-actions";
-import { RefreshWhileQueued } from "@/components/messages/refresh-while-queued";
+import { MessagesRefresh } from "@/components/messages/messages-refresh";
 import { StudyPicker, pickStudy } from "@/components/messages/study-picker";
 import { requirePageActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
@@ -75,7 +75,7 @@ export default async function CoordinatorMessagesPage({ searchParams }: TProps) 
                 {t("apply")}
               </button>
             </form>
-            <RefreshWhileQueued active={messages.some((m) => m.status === "QUEUED")} />
+            <MessagesRefresh studyId={study.id} queued={messages.some((m) => m.status === "QUEUED")} />
             {messages.length === 0 ? (
               <p className="muted">{t("empty")}</p>
             ) : (

@@ -6,7 +6,7 @@ import { LocalTime } from "@/components/interview/local-time";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { MessageActions } from "@/components/messages/message-actions";
-import { RefreshWhileQueued } from "@/components/messages/refresh-while-queued";
+import { MessagesRefresh } from "@/components/messages/messages-refresh";
 import { requirePageActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getMessage } from "@/lib/messaging/service";
@@ -32,7 +32,7 @@ export default async function CoordinatorMessagePage({ params }: { params: Promi
           <Link href={`/coordinator/messages?study=${message.studyId}`}>{t("back")}</Link>
         </p>
         <h1>{t("messageTitle", { n: message.expert.pseudonym })}</h1>
-        <RefreshWhileQueued active={message.status === "QUEUED"} />
+        <MessagesRefresh studyId={message.studyId} queued={message.status === "QUEUED"} />
         <dl className="facts">
           <dt>{t("kind")}</dt>
           <dd>{t(`kinds.${message.kind}`)}</dd>
