@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, signInAsStaff, test } from "./fixtures";
 
@@ -16,6 +17,12 @@ async function readOutboxLink(page: Page, row: ReturnType<Page["getByTestId"]>):
   const link = LINK.exec((await body.textContent()) ?? "")?.[0];
   expect(link).toBeTruthy();
   return link!;
+}
+
+/** Serious and critical axe violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
 }
 
 async function openLinkElsewhere(browser: Browser, link: string) {
@@ -48,8 +55,10 @@ test("a coordinator invites an expert, reads the outbox, and the links work once
 
   const row = () => page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Invitation" });
   await expect(row()).toHaveCount(1);
+  expect(await seriousViolations(page), "delivery page").toEqual([]);
   const first = await readOutboxLink(page, row());
   await expect(page.getByTestId("message-subject")).toHaveText("Invitation to the expert survey “E2E study”");
+  expect(await seriousViolations(page), "message page").toEqual([]);
 
   // The link from the outbox signs the expert in, in another browser.
   const expertSide = await openLinkElsewhere(browser, first);
@@ -83,6 +92,8 @@ test("templates are edited side by side and unknown placeholders are refused", a
   await page.waitForURL(/\/coordinator$/);
   await page.goto(`/coordinator/messages/templates?study=${studyId}`);
   const subject = page.locator("#tpl-INVITATION-en-subject");
+  await expect(subject).toBeVisible();
+  expect(await seriousViolations(page), "templates page").toEqual([]);
   await subject.fill("Hello {{firstName}} from {{study}}");
   await page.getByRole("button", { name: "Save templates" }).click();
   await expect(page.getByText("Unknown placeholder: {{firstName}}")).toBeVisible();

@@ -6,7 +6,8 @@ import { stopAppJobs } from "@/lib/jobs/app";
 import { startJobs, type TJobs } from "@/lib/jobs/runtime";
 import { REDACTED_LINK } from "@/lib/messaging/delivery";
 import { sweepReminders } from "@/lib/messaging/reminders";
-import { inviteExperts, resendMessage, setExpertRemindersPaused } from "@/lib/messaging/service";
+import { getTemplates, inviteExperts, resendMessage, saveReminderSettings, saveTemplates, setExpertRemindersPaused } from "@/lib/messaging/service";
+import { DEFAULT_TEMPLATES } from "@/lib/messaging/templates";
 import { smtpTransport } from "@/lib/messaging/transport";
 import { addExpert } from "@/lib/panel/experts";
 import { reissueInvitation } from "@/lib/panel/service";
@@ -231,6 +232,43 @@ describe("reminders", () => {
       expect(await sweepReminders(prisma, workers[0]!.enqueueSends, now, { studyId: study.id })).toEqual([]);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
+      await sink.close();
+    }
+  });
+});
+
+describe("templates and reminder settings", () => {
+  it("a study's edited template is used for its messages, a template equal to the default is not stored, and both edits are audited", async () => {
+    const sink = await startSmtpSink();
+    const worker = await startWorker(sink.url);
+    try {
+      const { study, actor } = await setup();
+      const current = await getTemplates(actor, study.id);
+      expect(current.every((t) => t.isDefault)).toBe(true);
+      const edited = current.map(({ kind, language, subject, body }) =>
+        kind === "INVITATION" && language === "en" ? { kind, language, subject: "Join {{study}}, {{name}}", body: "Open {{link}} before {{expiresAt}}." } : { kind, language, subject, body },
+      );
+      await saveTemplates(actor, study.id, { templates: edited });
+      expect(await prisma.messageTemplate.count({ where: { studyId: study.id } })).toBe(1);
+      const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "message.templates.update", entityId: study.id } });
+      expect(audit.before).toEqual([{ kind: "INVITATION", language: "en", ...DEFAULT_TEMPLATES.INVITATION.en }]);
+
+      const expert = await vettedExpert(study.id, "en", "Ann Lee");
+      const { messageIds } = await inviteExperts(actor, { studyId: study.id, expertIds: [expert.expertId] });
+      expect(await waitFor(() => statusOf(messageIds[0]!), settled)).toBe("SENT");
+      expect(sink.received[0]!.subject).toBe("Join Eurasian integration, Ann Lee");
+      expect(sink.received[0]!.text).toMatch(new RegExp(`^Open ${LINK.source} before \\d+ \\w+ \\d{4}\\.`));
+
+      // Restoring the default removes the stored template again.
+      await saveTemplates(actor, study.id, { templates: current.map(({ kind, language, subject, body }) => ({ kind, language, subject, body })) });
+      expect(await prisma.messageTemplate.count({ where: { studyId: study.id } })).toBe(0);
+
+      await saveReminderSettings(actor, study.id, { remindNotStartedDays: [2, 5], remindNotFinishedDays: [], remindersPaused: true });
+      expect(await prisma.study.findUniqueOrThrow({ where: { id: study.id } })).toMatchObject({ remindNotStartedDays: [2, 5], remindNotFinishedDays: [], remindersPaused: true });
+      const settings = await prisma.auditEvent.findFirstOrThrow({ where: { action: "message.reminders.settings", entityId: study.id } });
+      expect(settings.before).toEqual({ remindNotStartedDays: [3, 7], remindNotFinishedDays: [3, 7], remindersPaused: false });
+    } finally {
+      await worker.stop();
       await sink.close();
     }
   });
