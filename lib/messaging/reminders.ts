@@ -9,8 +9,8 @@ export type TEnqueueSends = (tx: Prisma.TransactionClient, messageIds: string[])
  * for the latest reminder day of the study's schedule that has passed since `invitedAt` (an expert
  * invited 8 days ago with days {3,7} gets the day-7 reminder only). Paused studies and experts get
  * none, nor do synthetic demo experts. Each message carries a dedupe key such as
- * "REMINDER_NOT_STARTED:7", unique per expert, and the insert skips conflicts, so a reminder is queued at most once however many workers sweep at
- * the same time. The sends are enqueued in the same transaction.
+ * "REMINDER_NOT_STARTED:7", unique per expert, and the insert skips conflicts, so a reminder is
+ * queued at most once however many workers sweep at the same time. The sends are enqueued in the same transaction.
  */
 export async function sweepReminders(
   prisma: PrismaClient,
