@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
+import { DEFAULT_TEMPLATES, LANGUAGES, MESSAGE_KINDS } from "@/lib/messaging/templates";
 import { expect, signInAsStaff, test } from "./fixtures";
 
 // The e2e app runs without SMTP_URL: messages are delivered to the in-app outbox, where the
@@ -103,4 +104,23 @@ test("templates are edited side by side and unknown placeholders are refused", a
   const saved = await prisma.messageTemplate.findUniqueOrThrow({ where: { studyId_kind_language: { studyId, kind: "INVITATION", language: "en" } } });
   expect(saved.subject).toBe("Hello {{name}}: {{study}}");
   await prisma.messageTemplate.delete({ where: { studyId_kind_language: { studyId, kind: "INVITATION", language: "en" } } });
+});
+
+test("the API refuses unknown placeholders (400) and inviting a nominated expert (409)", async ({ page, studyId, makeStaff, makeExpert, prisma }) => {
+  const coordinator = await makeStaff("COORDINATOR");
+  await signInAsStaff(page, coordinator);
+  await page.waitForURL(/\/coordinator$/);
+  const headers = { origin: process.env.BASE_URL! };
+  const templates = MESSAGE_KINDS.flatMap((kind) => LANGUAGES.map((language) => ({ kind, language, ...DEFAULT_TEMPLATES[kind][language] })));
+  templates[1] = { ...templates[1]!, body: `${templates[1]!.body}\n{{password}}` };
+  const bad = await page.request.put(`/api/coordinator/studies/${studyId}/message-templates`, { data: { templates }, headers });
+  expect(bad.status()).toBe(400);
+  expect(JSON.stringify(await bad.json())).toContain("{{password}}");
+  expect(await prisma.messageTemplate.count({ where: { studyId } })).toBe(0);
+
+  const nominated = await makeExpert();
+  const refused = await page.request.post("/api/coordinator/messages/invitations", { data: { studyId, expertIds: [nominated.expertId] }, headers });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toContain("NOMINATED");
+  expect(await prisma.message.count({ where: { expertId: nominated.expertId } })).toBe(0);
 });
