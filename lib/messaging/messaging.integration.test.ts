@@ -108,6 +108,7 @@ describe("invitations over SMTP", () => {
       expect(enExpert.status).toBe("INVITED");
       expect(enExpert.invitedAt).toBeInstanceOf(Date);
       expect(await prisma.auditEvent.count({ where: { action: "message.invite", entityId: { in: [en.expertId, ru.expertId] }, actorId: actor.userId } })).toBe(2);
+      expect(await prisma.auditEvent.count({ where: { action: "expert.status", entityId: en.expertId, actorId: actor.userId } })).toBe(1);
 
       // The link from the e-mail signs the expert in (the function the sign-in uses).
       expect(await consumeInvitation(prisma, enToken)).toEqual({ ok: true, userId: en.userId, expertId: en.expertId });

@@ -6,13 +6,14 @@ import type { TActor } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import type { ExpertStatus, MessageKind, Prisma } from "@/lib/generated/prisma/client";
 import { appJobs } from "@/lib/jobs/app";
+import { transitionStatus } from "@/lib/panel/status";
 import type { TInviteRequest, TMessageFilters, TReminderSettings } from "@/lib/messaging/schemas";
 import { DEFAULT_TEMPLATES, templatesOf, type TTemplateSet } from "@/lib/messaging/templates";
 
 /**
- * Who may be invited: vetted experts, and experts already invited (a re-send). Nominated, rejected,
- * declined and withdrawn experts may not. (lib/panel/status.ts owns the full status rules; this
- * guard covers the invitation step only.)
+ * Who may be invited: vetted experts (moved to INVITED through lib/panel/status.ts), and experts
+ * already invited, for a new invitation that keeps their status. Nominated, rejected, declined and
+ * withdrawn experts may not.
  */
 const INVITABLE: readonly ExpertStatus[] = ["VETTED", "INVITED", "STARTED", "COMPLETED"];
 
@@ -38,7 +39,6 @@ function refuseUninvitable(experts: TQueueable[]): void {
  */
 async function queueMessages(tx: Prisma.TransactionClient, actor: TActor, experts: TQueueable[], kind: MessageKind, action: string, extra: Prisma.InputJsonObject = {}) {
   const jobs = await appJobs();
-  const now = new Date();
   const ids: string[] = [];
   for (const expert of experts) {
     const message = await tx.message.create({
@@ -48,8 +48,9 @@ async function queueMessages(tx: Prisma.TransactionClient, actor: TActor, expert
     ids.push(message.id);
     let after: Prisma.InputJsonObject = { messageId: message.id, kind, language: expert.user.language, status: expert.status, ...extra };
     if (kind === "INVITATION" && expert.status === "VETTED") {
-      await tx.expert.update({ where: { id: expert.id }, data: { status: "INVITED", invitedAt: now } });
-      after = { ...after, status: "INVITED", invitedAt: now.toISOString() };
+      // The panel's lifecycle rule: locks the row, stamps invitedAt, audits the status change.
+      await transitionStatus(tx, expert.id, "INVITED", actor.userId);
+      after = { ...after, status: "INVITED" };
     }
     await recordAudit(tx, { actorId: actor.userId, action, entity: "Expert", entityId: expert.id, before: { status: expert.status }, after });
   }
