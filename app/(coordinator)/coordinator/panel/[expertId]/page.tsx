@@ -101,10 +101,9 @@ export default async function ExpertPage({ params }: TProps) {
           <ExpertLink expertId={expert.id} />
         </section>
 
-        <section className="card stack" aria-labelledby="messages-title">
-          <h2 id="messages-title">{t("messagesTitle")}</h2>
+        <div className="card">
           <ExpertMessages expertId={expert.id} />
-        </section>
+        </div>
       </div>
     </ClientMessages>
   );
