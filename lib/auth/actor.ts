@@ -5,11 +5,15 @@ import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import type { TActor } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { forbidden, unauthenticated } from "@/lib/errors";
+import { forbidden, unauthenticated, unavailable } from "@/lib/errors";
 
-/** The signed-in user of this request, re-validated against the database; null when anonymous. */
+/**
+ * The signed-in user of this request, re-validated against the database; null when anonymous.
+ * Throws a 503 AppError when the database could not be asked (the session is kept).
+ */
 export const getActor = cache(async (): Promise<TActor | null> => {
   const session = await getServerSession(authOptions());
+  if (session?.unavailable) throw unavailable();
   return session?.actor ?? null;
 });
 

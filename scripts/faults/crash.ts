@@ -69,6 +69,10 @@ export const databaseRestarted: TScenario = {
     const healthStarted = performance.now();
     const health = await fetch(`${app.baseUrl}/api/health`).then((r) => r.status, () => 0);
     const healthMs = performance.now() - healthStarted;
+    // A signed-in request meanwhile: 503, and the session cookie is kept, not cleared.
+    const during = await app.http.request("GET", "/api/expert/me", { cookie: panel.cookies[0]! }).catch((e: Error) => ({ status: 0, body: e.message, headers: {} as Record<string, string | string[] | undefined> }));
+    const setCookies = ([] as string[]).concat(during.headers["set-cookie"] ?? []);
+    const cleared = setCookies.some((c) => /^next-auth\.session-token=;/.test(c) || (/^next-auth\.session-token=/.test(c) && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)));
     await sleep(Math.max(0, 3_000 - (performance.now() - downAt)));
     await cluster.startPostgres();
     const upAt = performance.now();
@@ -87,6 +91,11 @@ export const databaseRestarted: TScenario = {
     return [
       check("the load was running when PostgreSQL stopped, and failed there", ackedBefore > 0 && phase.errors > 0, `${int(ackedBefore)} acknowledged before, ${int(phase.errors)} failed requests`),
       check("the health check answers 503 at once while the database is down", health === 503 && healthMs < 3_000, `${health} in ${ms(healthMs)}`),
+      check(
+        "a signed-in request during the outage gets 503 + Retry-After and keeps its session cookie",
+        during.status === 503 && Boolean(during.headers["retry-after"]) && !cleared,
+        `${during.status}, Retry-After ${String(during.headers["retry-after"] ?? "missing")}, session cookie ${cleared ? "cleared" : "kept"}`,
+      ),
       check("the same app process serves saves again once PostgreSQL is back", sameProcess && recoveryMs < 15_000, `pid ${app.child.pid} (was ${pid}), first save acknowledged ${ms(recoveryMs)} after PostgreSQL was up`),
       check("meanwhile requests failed cleanly: 503 with Retry-After only (no 500s, no 401s, no dropped connections)", unclean.length === 0, unclean.join("; ") || "none"),
       check("no request hung", phase.maxRequestMs < 10_000 && settled.maxRequestMs < 10_000, `slowest ${ms(Math.max(phase.maxRequestMs, settled.maxRequestMs))} (pool timeout ${ms(poolTimeoutMs)})`),
