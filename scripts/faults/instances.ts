@@ -1,8 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import http from "node:http";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { createStaffAccount } from "@/lib/users/accounts";
-import { closedLoop } from "../bench/load";
+import { closedLoop, type ExpertPanel } from "../bench/load";
+import { randomValue } from "../bench/values";
 import { int } from "../bench/stats";
 import type { TApp, TCluster } from "./cluster";
 import { check, phaseLine, preparePanel, storedAnswerChecks, type TCheck, type TScenario } from "./common";
@@ -98,6 +100,66 @@ async function throttleChecks(cluster: TCluster, a: TApp, b: TApp): Promise<TChe
   ];
 }
 
+/**
+ * Opens the coordinators' live stream on `app` and resolves with the topics of the `change` events
+ * that arrive within `waitMs` after `act` ran (called once the stream said it is ready).
+ */
+function liveTopics(app: TApp, studyId: string, session: string, act: () => Promise<void>, waitMs: number): Promise<{ status: number; topics: string[] }> {
+  return new Promise((resolve, reject) => {
+    const topics: string[] = [];
+    const req = http.get(`${app.baseUrl}/api/coordinator/studies/${studyId}/live`, { headers: { cookie: session, accept: "text/event-stream" } }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, topics });
+        return;
+      }
+      let buffer = "";
+      let ready = false;
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(message)?.[1];
+          const data = /^data: (.*)$/m.exec(message)?.[1];
+          if (event === "ready" && !ready) {
+            ready = true;
+            act().then(() => setTimeout(() => req.destroy(), waitMs), (error: unknown) => {
+              req.destroy();
+              reject(error);
+            });
+          } else if (event === "change" && data) {
+            topics.push((JSON.parse(data) as { topic: string }).topic);
+          }
+        }
+      });
+      res.on("close", () => resolve({ status: 200, topics }));
+    });
+    req.on("error", (error) => (topics.length || (error as NodeJS.ErrnoException).code === "ECONNRESET" ? resolve({ status: 200, topics }) : reject(error)));
+  });
+}
+
+async function liveChecks(cluster: TCluster, a: TApp, b: TApp, studyId: string, panel: ExpertPanel): Promise<TCheck[]> {
+  const coordinator = await makeCoordinator(cluster);
+  const { session, error } = await signIn(a, coordinator.email, coordinator.password);
+  if (!session) return [check("an answer saved on A reaches a live stream on B", false, `sign-in failed: ${error}`)];
+  let saved = 0;
+  const item = panel.items[0]!;
+  const { status, topics } = await liveTopics(
+    b,
+    studyId,
+    session,
+    async () => {
+      const body = JSON.stringify({ mutationId: randomUUID(), versionId: panel.versionId, item: item.code, baseRevision: panel.revision[0], value: randomValue(item.kind, item.code) });
+      saved = (await a.http.request("POST", "/api/expert/answers", { "content-type": "application/json", origin: a.origin, cookie: panel.cookies[0]! }, body)).status;
+    },
+    3_000,
+  );
+  return [check("an answer saved on A reaches a coordinator's live stream on B", status === 200 && saved === 200 && topics.includes("answers"), `stream on B: ${status}; save on A: ${saved}; events within 3 s: ${topics.join(", ") || "none"}`)];
+}
+
 export const twoInstances: TScenario = {
   name: "two app instances on one database",
   async run({ cluster, log }) {
@@ -116,6 +178,9 @@ export const twoInstances: TScenario = {
       ...(await storedAnswerChecks(cluster, study, panel)),
     );
 
+    checks.push(...(await liveChecks(cluster, a, b, study.studyId, panel)));
+    // TODO(jobs): once pg-boss jobs land on main (lib/jobs), check that a job enqueued while both
+    // instances run is executed once.
     checks.push(...(await throttleChecks(cluster, a, b)));
     return checks;
   },
