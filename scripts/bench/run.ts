@@ -5,11 +5,12 @@
 // - Builds the app if its sources changed, serves it on 127.0.0.1, runs the benchmarks, prints a
 //   table and writes scripts/bench/RESULTS.md.
 // Usage: npm run bench -- [--experts 1000] [--seconds 60] [--rate 400] [--only autosave] [--help]
-// More benchmarks (aggregates, exports, page weight) are modules like autosave.ts, listed in BENCHMARKS.
+// Benchmarks are modules like autosave.ts and pages.ts (page weight, Lighthouse), listed in BENCHMARKS.
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { autosave } from "./autosave";
+import { pages } from "./pages";
 import { startHarness, type THarness } from "./harness";
 import { machineInfo, machineLines } from "./machine";
 import { summarizeProfiles } from "./profile";
@@ -17,7 +18,7 @@ import { reportMarkdown, writeResults } from "./results";
 import { textTable } from "./stats";
 import type { TBenchmark, TFlags, TReport } from "./types";
 
-const BENCHMARKS: TBenchmark[] = [autosave];
+const BENCHMARKS: TBenchmark[] = [autosave, pages];
 const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
 
 const say = (line: string) => console.log(`[bench] ${line}`);
