@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { createStaffAccount } from "@/lib/users/accounts";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
+import { ROOT } from "../lib/build";
 import { NO_CHROMIUM_HINT, findChromium } from "../lib/chromium";
 import { acceptConsent, addBenchExperts, createBenchStudy, mintSessionCookie, SESSION_COOKIE } from "./fixtures";
 import { markdownTable, ms } from "./stats";
@@ -36,6 +39,32 @@ const LIGHTHOUSE_TARGETS = { lcpMs: 2_500, cls: 0.1, tbtMs: 200 };
 
 type TScript = { url: string; encoded: number; decoded: number; encoding: string };
 type TPageWeight = { page: TPage; status: number; scripts: TScript[]; encoded: number; decoded: number; allEncoded: number; documentEncoded: number };
+
+/**
+ * What a production chunk holds, guessed from strings its libraries leave in minified code (the
+ * chunks are read from .next/static, where the server serves them from): enough to say what makes
+ * a page heavy.
+ */
+const LIBRARIES: Array<[string, RegExp]> = [
+  ["react-dom", /__reactFiber/],
+  ["Next runtime", /__next_f|nextjs|__NEXT_|next-router-state-tree/],
+  ["zod (or code using its errors)", /\$ZodType|ZodError/],
+  ["react-hook-form", /shouldUnregister/],
+  ["next-auth/react", /csrfToken[\s\S]*signOut|signOut[\s\S]*csrfToken/],
+  ["use-intl / IntlMessageFormat", /IntlMessageFormat/],
+];
+
+function chunkContents(url: string): string {
+  const match = /\/_next\/(static\/[^?#]+)/.exec(url);
+  if (!match) return "";
+  if (/\/turbopack-[^/]*\.js$/.test(match[1]!)) return "Turbopack runtime";
+  try {
+    const source = readFileSync(path.join(ROOT, ".next", match[1]!), "utf8");
+    return LIBRARIES.filter(([, re]) => re.test(source)).map(([name]) => name).join(", ") || "app code";
+  } catch {
+    return "";
+  }
+}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const shortUrl = (url: string) => url.replace(/^https?:\/\/[^/]+/, "").replace(/\?.*$/, "");
@@ -81,7 +110,16 @@ async function measurePage(context: BrowserContext, baseUrl: string, page: TPage
   };
 }
 
-type TLighthouse = { lcpMs: number; clsValue: number; tbtMs: number; fcpMs: number; performance: number; finalUrl: string };
+type TLighthouse = {
+  lcpMs: number;
+  clsValue: number;
+  tbtMs: number;
+  fcpMs: number;
+  performance: number;
+  finalUrl: string;
+  /** Main-thread time per script (the bootup-time audit), the usual source of TBT. */
+  bootup: Array<{ url: string; totalMs: number; scriptingMs: number }>;
+};
 
 async function runLighthouse(chromePath: string, url: string, cookie: string): Promise<TLighthouse> {
   // Both are ES modules; tsx runs these scripts as CommonJS, so load them dynamically.
@@ -100,6 +138,11 @@ async function runLighthouse(chromePath: string, url: string, cookie: string): P
       fcpMs: audits["first-contentful-paint"]?.numericValue ?? Number.NaN,
       performance: Math.round((categories.performance?.score ?? 0) * 100),
       finalUrl: finalDisplayedUrl,
+      bootup: ((audits["bootup-time"]?.details as { items?: Array<{ url: string; total: number; scripting: number }> } | undefined)?.items ?? []).map((i) => ({
+        url: i.url,
+        totalMs: i.total,
+        scriptingMs: i.scripting,
+      })),
     };
   } finally {
     chrome.kill();
@@ -172,13 +215,29 @@ async function run({ harness, log }: TBenchContext): Promise<TReport> {
       text: [
         `${kb(w.encoded)} in ${w.scripts.length} scripts; ${kb(w.encoded - ownBytes)} of it also loaded by the not-found page, ${kb(ownBytes)} in ${own.length} scripts of its own:`,
         "",
-        markdownTable([["script", "transferred", "decoded", "encoding"], ...own.slice(0, 12).map((s) => [shortUrl(s.url), kb(s.encoded), kb(s.decoded), s.encoding])]),
+        markdownTable([["script", "transferred", "decoded", "holds (guessed)"], ...own.slice(0, 12).map((s) => [shortUrl(s.url), kb(s.encoded), kb(s.decoded), chunkContents(s.url)])]),
       ].join("\n"),
     };
   });
+  const question = weights.find((w) => w.page.key === "questionnaire");
+  if (question) {
+    const byLibrary = new Map<string, number>();
+    for (const sc of question.scripts) {
+      const what = chunkContents(sc.url) || "other";
+      byLibrary.set(what, (byLibrary.get(what) ?? 0) + sc.encoded);
+    }
+    details.push({
+      title: "What the questionnaire's JavaScript is made of (transferred, by what each chunk holds)",
+      text: markdownTable([["holds (guessed)", "transferred"], ...[...byLibrary].sort(([, x], [, y]) => y - x).map(([what, bytes]) => [what, kb(bytes)])]),
+    });
+  }
+  details.push({
+    title: "Lighthouse: main-thread time per script on the questionnaire (bootup-time, 4× CPU slowdown)",
+    text: markdownTable([["script", "total", "scripting"], ...lh.bootup.slice(0, 8).map((b) => [shortUrl(b.url), ms(b.totalMs), ms(b.scriptingMs)])]),
+  });
   details.unshift({
     title: "Baseline: the not-found page's scripts (React, Next's runtime, the root layout)",
-    text: markdownTable([["script", "transferred", "decoded", "encoding"], ...baseline.scripts.slice(0, 12).map((s) => [shortUrl(s.url), kb(s.encoded), kb(s.decoded), s.encoding])]),
+    text: markdownTable([["script", "transferred", "decoded", "encoding", "holds (guessed)"], ...baseline.scripts.slice(0, 12).map((s) => [shortUrl(s.url), kb(s.encoded), kb(s.decoded), s.encoding, chunkContents(s.url)])]),
   });
 
   return {
