@@ -43,13 +43,13 @@ function cpuText(cpu: TCpuUse | null): string {
   return `app server ${c(cpu.app)}, PostgreSQL ${c(cpu.postgres)}, load generator ${c(cpu.generator)}${others} (100% = one core)${busy}`;
 }
 
-function activityText(a: TActivity): string {
+function activityText(a: TActivity, instances: number): string {
   const waits = Object.entries(a.waiting)
     .sort(([, x], [, y]) => y - x)
     .slice(0, 4)
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
     .join(", ");
-  return `on average ${a.active.toFixed(1)} active, ${a.idleInTransaction.toFixed(1)} idle in transaction, ${a.idle.toFixed(1)} idle (of DB_POOL_MAX 20)${waits ? `; active waiting on ${waits}` : ""}`;
+  return `on average ${a.active.toFixed(1)} active, ${a.idleInTransaction.toFixed(1)} idle in transaction, ${a.idle.toFixed(1)} idle (of DB_POOL_MAX 20${instances > 1 ? ` × ${instances} instances` : ""})${waits ? `; active waiting on ${waits}` : ""}`;
 }
 
 function statementsText(statements: TStatement[], saves: number): string {
@@ -94,7 +94,9 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
   }
   log(`Prepared ${int(flags.experts)} experts with consent and sessions, and a ${ITEMS}-item questionnaire, in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s.`);
 
-  const http = new HttpClient(harness.baseUrl, { maxSockets: flags.connections, timeoutMs: REQUEST_TIMEOUT_MS });
+  // One client per app server; the saves go round-robin over them.
+  const clients = harness.baseUrls.map((url) => new HttpClient(url, { maxSockets: Math.ceil(flags.connections / harness.baseUrls.length), timeoutMs: REQUEST_TIMEOUT_MS }));
+  const http = clients[0]!;
   try {
     // 2. A minted cookie must be a real session before any load.
     const check = await http.request("GET", "/api/expert/questionnaire", { cookie: panel.cookies[0]! });
@@ -121,7 +123,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     const postmaster = harness.postgresDataDir ? findPostmaster(harness.postgresDataDir) : undefined;
     const idleBefore = cpuSnapshot();
     await new Promise((r) => setTimeout(r, 2_000));
-    const idleCpu = cpuBetween(idleBefore, cpuSnapshot(), harness.server.pid, postmaster);
+    const idleCpu = cpuBetween(idleBefore, cpuSnapshot(), harness.servers.map((s) => s.pid), postmaster);
     if (idleCpu?.others && idleCpu.others > 0.2) {
       log(`Warning: other processes already use ${(idleCpu.others * 100).toFixed(0)}% of a core before the load; the figures will be lower than on a quiet machine.`);
     }
@@ -130,7 +132,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     if (flags.warmup > 0) {
       const warm = await openLoop({
         label: "warm-up",
-        http,
+        http: clients,
         origin: harness.origin,
         panel,
         rate: Math.min(flags.rate, 200),
@@ -148,7 +150,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     log(`Load: ${int(flags.experts)} experts, ${flags.rate} saves/s for ${flags.seconds} s (open loop, at most ${int(flags.maxInFlight)} in flight)...`);
     const load = await openLoop({
       label: "load",
-      http,
+      http: clients,
       origin: harness.origin,
       panel,
       rate: flags.rate,
@@ -156,7 +158,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
       maxInFlight: flags.maxInFlight,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
     });
-    const cpu = cpuBetween(cpuBefore, cpuSnapshot(), harness.server.pid, postmaster);
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot(), harness.servers.map((s) => s.pid), postmaster);
     const act = await activity.stop();
     const statements = harness.pgStats ? await readStatements(harness.databaseUrl).catch(() => []) : [];
     const loadLat = summarize(load.latencies);
@@ -165,8 +167,8 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     // 6. Capacity: closed loop, as fast as the app answers, to compare like with like with the baseline.
     log(`Capacity: closed loop, ${CAPACITY_CONCURRENCY} saves in flight, ${CAPACITY_SECONDS} s...`);
     const capCpuBefore = cpuSnapshot();
-    const capacity = await closedLoop({ label: "capacity", http, origin: harness.origin, panel, concurrency: CAPACITY_CONCURRENCY, seconds: CAPACITY_SECONDS, requestTimeoutMs: REQUEST_TIMEOUT_MS });
-    const capCpu = cpuBetween(capCpuBefore, cpuSnapshot(), harness.server.pid, postmaster);
+    const capacity = await closedLoop({ label: "capacity", http: clients, origin: harness.origin, panel, concurrency: CAPACITY_CONCURRENCY, seconds: CAPACITY_SECONDS, requestTimeoutMs: REQUEST_TIMEOUT_MS });
+    const capCpu = cpuBetween(capCpuBefore, cpuSnapshot(), harness.servers.map((s) => s.pid), postmaster);
     log(`Capacity: ${perSecond(capacity.ackedPerSecond)} acknowledged, p50 ${ms(summarize(capacity.latencies).p50)}.`);
 
     // 7. Every expert's stored answers must be what they were last told was saved.
@@ -221,7 +223,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
           `- Other processes before the load (machine idle of ours): ${cpuText(idleCpu)}.`,
           `- CPU during the measured load: ${cpuText(cpu)}.${cpu ? ` Per acknowledged save: ${ms((cpu.app * load.seconds * 1000) / Math.max(1, load.acked))} of app-server CPU, ${ms((cpu.postgres * load.seconds * 1000) / Math.max(1, load.acked))} of PostgreSQL CPU.` : ""}`,
           `- CPU during the capacity phase: ${cpuText(capCpu)}.${capCpu ? ` Per acknowledged save: ${ms((capCpu.app * capacity.seconds * 1000) / Math.max(1, capacity.acked))} of app-server CPU, ${ms((capCpu.postgres * capacity.seconds * 1000) / Math.max(1, capacity.acked))} of PostgreSQL CPU.` : ""}`,
-          `- App's PostgreSQL connections during the load (pg_stat_activity, sampled every 100 ms): ${activityText(act)}.`,
+          `- App's PostgreSQL connections during the load (pg_stat_activity, sampled every 100 ms): ${activityText(act, harness.servers.length)}.`,
           `- Bare upsert baseline: ${int(baseline.operations)} upserts in ${baseline.seconds.toFixed(1)} s with ${flags.baselineClients} clients = ${perSecond(baseline.perSecond)}, latency p50 ${ms(baseline.latency.p50)}, p99 ${ms(baseline.latency.p99)}, ${int(baseline.errors)} errors. Ratio app/baseline: ${pct(ratioCapacity)} at capacity (${perSecond(capacity.ackedPerSecond)}), ${pct(ratioAtRate)} at the offered rate.`,
           `- Verification: ${int(v.compared)} expert × item pairs compared with the stored answers (${int(v.responses)} responses), ${int(v.mismatches)} mismatches, ${int(v.unknown)} left out because a save of theirs had an unknown outcome.${v.examples.length ? ` Examples: ${v.examples.join("; ")}.` : ""}`,
         ].join("\n"),
@@ -229,15 +231,17 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     ];
     if (statements.length) details.push({ title: "PostgreSQL statements per save (pg_stat_statements, measured phase)", text: statementsText(statements, load.acked) });
 
+    // Several instances get a section of their own in RESULTS.md, beside the one-instance figures.
+    const instances = harness.servers.length;
     return {
-      name: "autosave",
-      title: "Autosave under load",
+      name: instances > 1 ? `autosave-${instances}x` : "autosave",
+      title: instances > 1 ? `Autosave under load, ${instances} app instances` : "Autosave under load",
       parameters: [
         ["experts (each with its own session)", int(flags.experts)],
         ["questionnaire", `${ITEMS} items (single ×5 options, scale 1–10, number, text ≤ 200)`],
         ["offered rate", `${flags.rate} saves/s, open loop, for ${flags.seconds} s after a ${flags.warmup} s warm-up`],
         ["in-flight cap / connections", `${int(flags.maxInFlight)} / up to ${int(flags.connections)} keep-alive`],
-        ["app", `production build (next start), DB_POOL_MAX=20, ${harness.embedded ? "embedded PostgreSQL" : "PostgreSQL of DATABASE_URL"}`],
+        ["app", `${harness.servers.length > 1 ? `${harness.servers.length} × ` : ""}production build (next start), DB_POOL_MAX=20${harness.servers.length > 1 ? " each, saves round-robin" : ""}, ${harness.embedded ? "embedded PostgreSQL" : "PostgreSQL of DATABASE_URL"}`],
         ["baseline", `bare pg upsert into "Answer", ${flags.baselineClients} clients, ${flags.baselineSeconds} s`],
       ],
       figures: [
@@ -255,7 +259,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
       details,
     };
   } finally {
-    http.close();
+    for (const c of clients) c.close();
   }
 }
 

@@ -33,7 +33,11 @@ export type THarness = {
   /** Whether pg_stat_statements can be read for the bench database. */
   pgStats: boolean;
   server: ChildProcess;
-  /** The server's stdout and stderr. */
+  /** Every app server (with --instances N), the first being `server`; the same database. */
+  servers: ChildProcess[];
+  /** Their addresses, `baseUrl` first. They all take `origin` (one public NEXTAUTH_URL). */
+  baseUrls: string[];
+  /** The servers' stdout and stderr (all of them, in one file). */
   serverLog: string;
   /** Where the server writes V8 CPU profiles (with --profile), once it has stopped. */
   profileDir: string | null;
@@ -77,6 +81,8 @@ async function enablePgStats(databaseUrl: string, log: (line: string) => void): 
 
 export async function startHarness(options: {
   pgStats: boolean;
+  /** How many app servers to start on the one database (default 1). */
+  instances?: number;
   profile: boolean;
   log: (line: string) => void;
   /** Receives `close` at once, so an interrupted start-up can be cleaned up too. */
@@ -161,18 +167,28 @@ export async function startHarness(options: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    const server = startNextServer({
-      port,
-      host: "127.0.0.1",
-      env,
-      logFile: serverLog,
-      nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
-    });
-    record({ serverPid: server.pid });
-    const stopServer = () => stopChild(server);
-    cleanups.push({ what: "stop the app server", run: stopServer });
-    await waitForHealthy(baseUrl, server);
-    log(`The production server is up at ${baseUrl} (pid ${server.pid}, DB_POOL_MAX=${DB_POOL_MAX}).`);
+    const servers: ChildProcess[] = [];
+    const baseUrls: string[] = [];
+    const stopServer = async () => {
+      for (const child of servers) await stopChild(child);
+    };
+    cleanups.push({ what: "stop the app server(s)", run: stopServer });
+    for (let i = 0; i < (options.instances ?? 1); i++) {
+      const instancePort = i === 0 ? port : await freePort();
+      const child = startNextServer({
+        port: instancePort,
+        host: "127.0.0.1",
+        env,
+        logFile: serverLog,
+        nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+      });
+      servers.push(child);
+      baseUrls.push(`http://127.0.0.1:${instancePort}`);
+      record({ serverPid: servers[0]!.pid, serverPids: servers.map((s) => s.pid) });
+    }
+    for (let i = 0; i < servers.length; i++) await waitForHealthy(baseUrls[i]!, servers[i]!);
+    const server = servers[0]!;
+    log(`The production server${servers.length > 1 ? "s are" : " is"} up at ${baseUrls.join(", ")} (pid ${servers.map((s) => s.pid).join(", ")}, DB_POOL_MAX=${DB_POOL_MAX} each).`);
 
     return {
       serverUrl,
@@ -186,6 +202,8 @@ export async function startHarness(options: {
       postgresDataDir,
       pgStats,
       server,
+      servers,
+      baseUrls,
       serverLog,
       profileDir,
       stopServer,

@@ -32,6 +32,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --baseline-clients N   concurrent clients of the baseline (default 20)
   --connections N        most keep-alive connections to the app (default 256)
   --max-in-flight N      requests outstanding before new ones are dropped (default 2000)
+  --instances N          app servers on the one database, the load spread over them (default 1)
   --only NAME[,NAME]     benchmarks to run: ${BENCHMARKS.map((b) => b.name).join(", ")} (default all)
   --no-pg-stats          skip pg_stat_statements (the per-statement breakdown)
   --profile              record V8 CPU profiles of the server and summarise them
@@ -47,6 +48,7 @@ function parseFlags(argv: string[]): TFlags {
     baselineClients: 20,
     connections: 256,
     maxInFlight: 2000,
+    instances: 1,
     only: BENCHMARKS.map((b) => b.name),
     pgStats: true,
     profile: false,
@@ -61,6 +63,7 @@ function parseFlags(argv: string[]): TFlags {
     "--baseline-clients": "baselineClients",
     "--connections": "connections",
     "--max-in-flight": "maxInFlight",
+    "--instances": "instances",
   };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
@@ -133,6 +136,7 @@ async function main(): Promise<number> {
   try {
     harness = await startHarness({
       pgStats: flags.pgStats,
+      instances: flags.instances,
       profile: flags.profile,
       log: say,
       onClose: (close) => (closeHarness = close),
