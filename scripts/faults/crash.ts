@@ -69,10 +69,13 @@ export const databaseRestarted: TScenario = {
     const healthStarted = performance.now();
     const health = await fetch(`${app.baseUrl}/api/health`).then((r) => r.status, () => 0);
     const healthMs = performance.now() - healthStarted;
-    // A signed-in request meanwhile: 503, and the session cookie is kept, not cleared.
-    const during = await app.http.request("GET", "/api/expert/me", { cookie: panel.cookies[0]! }).catch((e: Error) => ({ status: 0, body: e.message, headers: {} as Record<string, string | string[] | undefined> }));
-    const setCookies = ([] as string[]).concat(during.headers["set-cookie"] ?? []);
-    const cleared = setCookies.some((c) => /^next-auth\.session-token=;/.test(c) || (/^next-auth\.session-token=/.test(c) && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)));
+    // A signed-in request meanwhile: 503, and the session cookie is kept, not cleared; next-auth's
+    // own session endpoint (its jwt callback) must not clear it either.
+    const get = (url: string) => app.http.request("GET", url, { cookie: panel.cookies[0]! }).catch((e: Error) => ({ status: 0, body: e.message, headers: {} as Record<string, string | string[] | undefined> }));
+    const clears = (res: { headers: Record<string, string | string[] | undefined> }) =>
+      ([] as string[]).concat(res.headers["set-cookie"] ?? []).some((c) => /^next-auth\.session-token=;/.test(c) || (/^next-auth\.session-token=/.test(c) && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)));
+    const during = await get("/api/expert/me");
+    const cleared = clears(during) || clears(await get("/api/auth/session"));
     await sleep(Math.max(0, 3_000 - (performance.now() - downAt)));
     await cluster.startPostgres();
     const upAt = performance.now();
@@ -92,7 +95,7 @@ export const databaseRestarted: TScenario = {
       check("the load was running when PostgreSQL stopped, and failed there", ackedBefore > 0 && phase.errors > 0, `${int(ackedBefore)} acknowledged before, ${int(phase.errors)} failed requests`),
       check("the health check answers 503 at once while the database is down", health === 503 && healthMs < 3_000, `${health} in ${ms(healthMs)}`),
       check(
-        "a signed-in request during the outage gets 503 + Retry-After and keeps its session cookie",
+        "a signed-in request during the outage gets 503 + Retry-After, and no response clears the session cookie",
         during.status === 503 && Boolean(during.headers["retry-after"]) && !cleared,
         `${during.status}, Retry-After ${String(during.headers["retry-after"] ?? "missing")}, session cookie ${cleared ? "cleared" : "kept"}`,
       ),
