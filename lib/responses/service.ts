@@ -9,6 +9,7 @@ import { answerSchema, checkResponse, type TAnswers, type TAnswerValue } from "@
 import { allItems, isAnswerable } from "@/lib/instrument/definition";
 import { optionOrderFor } from "@/lib/instrument/order";
 import type { TText } from "@/lib/instrument/text";
+import { applyStatusEvent } from "@/lib/panel/status-events";
 import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/definitions";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
 
@@ -79,7 +80,10 @@ export async function getQuestionnaireState(actor: TActor) {
 export async function recordConsent(actor: TActor, input: { decision: "ACCEPTED" | "DECLINED"; textVersion: number; language: "ru" | "en" }) {
   const ctx = await expertContext(actor);
   if (input.textVersion !== ctx.study.consentVersion) throw conflict("The consent text has changed. Please read it again.");
-  await db().consent.create({ data: { expertId: ctx.expertId, decision: input.decision, textVersion: input.textVersion, language: input.language } });
+  await db().$transaction(async (tx) => {
+    await tx.consent.create({ data: { expertId: ctx.expertId, decision: input.decision, textVersion: input.textVersion, language: input.language } });
+    await applyStatusEvent(tx, ctx.expertId, input.decision === "ACCEPTED" ? "started" : "declined");
+  });
   return { decision: input.decision };
 }
 
@@ -228,6 +232,7 @@ export async function submitResponse(actor: TActor) {
     if (problems.length > 0) throw new AppError(422, "incomplete", "Some answers are missing or not valid.", { problems });
     const submittedAt = new Date();
     await tx.response.update({ where: { id: response.id }, data: { status: "SUBMITTED", submittedAt, updatedAt: submittedAt } });
+    await applyStatusEvent(tx, ctx.expertId, "completed");
     return { status: "SUBMITTED" as const, submittedAt };
   });
 }
@@ -245,10 +250,11 @@ export async function getOwnAnswers(actor: TActor) {
 export async function reopenResponse(actor: TActor, responseId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const response = await tx.response.findUnique({ where: { id: responseId }, select: { status: true, submittedAt: true } });
+    const response = await tx.response.findUnique({ where: { id: responseId }, select: { status: true, submittedAt: true, expertId: true } });
     if (!response) throw notFound("The response");
     if (response.status !== "SUBMITTED") throw conflict("This response is not submitted.");
     await tx.response.update({ where: { id: responseId }, data: { status: "IN_PROGRESS", submittedAt: null, updatedAt: new Date() } });
+    await applyStatusEvent(tx, response.expertId, "reopened");
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "response.reopen",
