@@ -9,7 +9,7 @@ import { validateSession, type TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { forbidden, unauthenticated } from "@/lib/errors";
+import { forbidden, unauthenticated, unavailable } from "@/lib/errors";
 
 /** next-auth's cookie name: the `__Secure-` prefix when the site is served over https. */
 function sessionCookieName(): string {
@@ -21,7 +21,8 @@ function sessionCookieName(): string {
  * The cookie only names the session row (lib/auth/options.ts); reading it here directly costs one
  * decryption and one query, where next-auth's getServerSession would also re-encrypt and re-send
  * the cookie on every request. The cookie's own lifetime outlasts every session policy, so not
- * sliding it changes nothing: the row's idle and absolute limits decide.
+ * sliding it changes nothing: the row's idle and absolute limits decide. When the database cannot
+ * be asked, the error propagates (a 503 from lib/http/handler.ts) and the cookie is kept.
  */
 export const getActor = cache(async (): Promise<TActor | null> => {
   const jar = await cookies();
@@ -30,7 +31,9 @@ export const getActor = cache(async (): Promise<TActor | null> => {
   if (!raw) {
     // A cookie next-auth had to split into chunks: let next-auth reassemble it.
     if (!jar.has(`${name}.0`)) return null;
-    return (await getServerSession(authOptions()))?.actor ?? null;
+    const session = await getServerSession(authOptions());
+    if (session?.unavailable) throw unavailable();
+    return session?.actor ?? null;
   }
   const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
   return typeof token?.sid === "string" ? validateSession(db(), token.sid) : null;

@@ -5,11 +5,12 @@
 // - Builds the app if its sources changed, serves it on 127.0.0.1, runs the benchmarks, prints a
 //   table and writes scripts/bench/RESULTS.md.
 // Usage: npm run bench -- [--experts 1000] [--seconds 60] [--rate 400] [--only autosave] [--help]
-// More benchmarks (aggregates, exports, page weight) are modules like autosave.ts, listed in BENCHMARKS.
+// Benchmarks are modules like autosave.ts and pages.ts (page weight, Lighthouse), listed in BENCHMARKS.
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { autosave } from "./autosave";
+import { pages } from "./pages";
 import { startHarness, type THarness } from "./harness";
 import { machineInfo, machineLines } from "./machine";
 import { summarizeProfiles } from "./profile";
@@ -17,7 +18,7 @@ import { reportMarkdown, writeResults } from "./results";
 import { textTable } from "./stats";
 import type { TBenchmark, TFlags, TReport } from "./types";
 
-const BENCHMARKS: TBenchmark[] = [autosave];
+const BENCHMARKS: TBenchmark[] = [autosave, pages];
 const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
 
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -31,6 +32,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --baseline-clients N   concurrent clients of the baseline (default 20)
   --connections N        most keep-alive connections to the app (default 256)
   --max-in-flight N      requests outstanding before new ones are dropped (default 2000)
+  --instances N          app servers on the one database, the load spread over them (default 1)
   --only NAME[,NAME]     benchmarks to run: ${BENCHMARKS.map((b) => b.name).join(", ")} (default all)
   --no-pg-stats          skip pg_stat_statements (the per-statement breakdown)
   --profile              record V8 CPU profiles of the server and summarise them
@@ -46,6 +48,7 @@ function parseFlags(argv: string[]): TFlags {
     baselineClients: 20,
     connections: 256,
     maxInFlight: 2000,
+    instances: 1,
     only: BENCHMARKS.map((b) => b.name),
     pgStats: true,
     profile: false,
@@ -60,6 +63,7 @@ function parseFlags(argv: string[]): TFlags {
     "--baseline-clients": "baselineClients",
     "--connections": "connections",
     "--max-in-flight": "maxInFlight",
+    "--instances": "instances",
   };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
@@ -132,6 +136,7 @@ async function main(): Promise<number> {
   try {
     harness = await startHarness({
       pgStats: flags.pgStats,
+      instances: flags.instances,
       profile: flags.profile,
       log: say,
       onClose: (close) => (closeHarness = close),
