@@ -55,7 +55,7 @@ export function MonitorDashboard({ studyId, initial }: { studyId: string; initia
       setFailed(true);
     }
   }, [studyId]);
-  const status = useLiveEvents(studyId, ["panel", "responses"], () => void refetch());
+  const status = useLiveEvents(studyId, ["panel", "responses", "answers"], () => void refetch());
 
   return (
     <div className="stack">

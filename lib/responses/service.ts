@@ -9,6 +9,7 @@ import { answerSchema, checkResponse, type TAnswers, type TAnswerValue } from "@
 import { allItems, isAnswerable } from "@/lib/instrument/definition";
 import { optionOrderFor } from "@/lib/instrument/order";
 import type { TText } from "@/lib/instrument/text";
+import { announceLive } from "@/lib/live/announce";
 import { applyStatusEvent } from "@/lib/panel/status-events";
 import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/definitions";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
@@ -93,6 +94,7 @@ export type TSaveResult =
 
 type TSaveContext = {
   expertId: string;
+  studyId: string;
   instrumentId: string | null;
   consented: boolean | null;
   responseVersionId: string | null;
@@ -107,6 +109,7 @@ type TSaveContext = {
 async function saveContext(userId: string, versionId: string): Promise<TSaveContext | null> {
   const rows = await db().$queryRaw<TSaveContext[]>`
     SELECT e."id" AS "expertId",
+           e."studyId" AS "studyId",
            i."id" AS "instrumentId",
            (SELECT c."decision" = 'ACCEPTED' AND c."textVersion" = s."consentVersion"
               FROM "Consent" c WHERE c."expertId" = e."id" ORDER BY c."decidedAt" DESC LIMIT 1) AS "consented",
@@ -164,6 +167,7 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
                                 ${input.item}, ${input.baseRevision}::integer, ${input.mutationId}::uuid, ${JSON.stringify(value)}::jsonb)`;
   switch (row?.outcome) {
     case "saved":
+      announceLive(ctx.studyId, "answers");
       return { status: "saved", revision: row.revision, replay: false };
     case "replay":
       return { status: "saved", revision: row.revision, replay: true };
