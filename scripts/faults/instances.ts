@@ -1,13 +1,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
+import { JOBS_SCHEMA, QUEUES } from "@/lib/jobs/runtime";
 import { createStaffAccount } from "@/lib/users/accounts";
+import { addBenchExperts, benchQuestionnaire, createBenchStudy } from "../bench/fixtures";
 import { closedLoop, type ExpertPanel } from "../bench/load";
 import { randomValue } from "../bench/values";
 import { int } from "../bench/stats";
 import type { TApp, TCluster } from "./cluster";
-import { check, phaseLine, preparePanel, storedAnswerChecks, type TCheck, type TScenario } from "./common";
+import { check, phaseLine, preparePanel, sleep, storedAnswerChecks, type TCheck, type TScenario } from "./common";
 
 /**
  * Two app instances (`next start` on two ports) against one database, as behind a load balancer
@@ -55,13 +58,13 @@ async function signOut(app: TApp, session: string): Promise<number> {
 
 const usersStatus = async (app: TApp, session: string) => (await fetch(`${app.baseUrl}/api/coordinator/users`, { headers: { cookie: session } })).status;
 
-async function makeCoordinator(cluster: TCluster): Promise<{ email: string; password: string }> {
+async function makeCoordinator(cluster: TCluster): Promise<{ id: string; email: string; password: string }> {
   const prisma = createPrismaClient({ url: cluster.databaseUrl, max: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
   try {
     const email = `faults-${randomBytes(4).toString("hex")}@faults.test`;
     const password = randomBytes(12).toString("base64url");
-    await createStaffAccount(prisma, { email, password, name: "Fault coordinator", role: "COORDINATOR", language: "en" });
-    return { email, password };
+    const { id } = await createStaffAccount(prisma, { email, password, name: "Fault coordinator", role: "COORDINATOR", language: "en" });
+    return { id, email, password };
   } finally {
     await prisma.$disconnect();
   }
@@ -160,11 +163,135 @@ async function liveChecks(cluster: TCluster, a: TApp, b: TApp, studyId: string, 
   return [check("an answer saved on A reaches a coordinator's live stream on B", status === 200 && saved === 200 && topics.includes("answers"), `stream on B: ${status}; save on A: ${saved}; events within 3 s: ${topics.join(", ") || "none"}`)];
 }
 
+const INVITED = 30;
+/** Each worker takes one send job per 2 s poll: 30 sends over two instances need about 15 s, more on a busy machine. */
+const SEND_WAIT_MS = 60_000;
+
+/** "SENT ×29, QUEUED ×1": how often each value occurs. */
+function tally(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([v, n]) => `${v} ×${n}`).join(", ") || "none";
+}
+
+/** How many send jobs an instance's worker ran, by outcome, from its log (the apps run at LOG_LEVEL=info). */
+function sendOutcomes(app: TApp): Record<"sent" | "skipped" | "failed", number> {
+  const log = readFileSync(app.logFile, "utf8");
+  const count = (outcome: string) => log.split(`"event":"message.${outcome}"`).length - 1;
+  return { sent: count("sent"), skipped: count("skipped"), failed: count("failed") };
+}
+
+/**
+ * A coordinator signed in on A invites 30 vetted experts in one request; both instances' workers
+ * poll the one pg-boss queue. Every send must run once: one claim per message, one sign-in link per
+ * expert, one completed job per message.
+ */
+async function jobChecks(cluster: TCluster, a: TApp, b: TApp, log: (line: string) => void): Promise<TCheck[]> {
+  const prisma = createPrismaClient({ url: cluster.databaseUrl, max: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
+  try {
+    const coordinator = await makeCoordinator(cluster);
+    const study = await createBenchStudy(prisma, "jobs", benchQuestionnaire(4));
+    const experts = await addBenchExperts(prisma, study, INVITED, "jobs");
+    await prisma.$executeRaw`UPDATE "Expert" SET "status" = 'VETTED' WHERE "studyId" = ${study.studyId}::uuid`;
+    const { session, error } = await signIn(a, coordinator.email, coordinator.password);
+    if (!session) return [check("invitations sent by jobs on two instances go out once each", false, `sign-in on A failed: ${error}`)];
+
+    const before = { a: sendOutcomes(a), b: sendOutcomes(b) };
+    const started = performance.now();
+    const res = await fetch(`${a.baseUrl}/api/coordinator/messages/invitations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: session, origin: a.origin },
+      body: JSON.stringify({ studyId: study.studyId, expertIds: experts.map((e) => e.expertId) }),
+    });
+    const { messageIds = [] } = (await res.json().catch(() => ({}))) as { messageIds?: string[] };
+
+    const snapshot = async () => {
+      const messages = await prisma.message.findMany({ where: { studyId: study.studyId }, select: { id: true, expertId: true, status: true, attempts: true } });
+      const ids = messages.map((m) => m.id);
+      const jobs = await prisma.$queryRawUnsafe<{ messageId: string; state: string; retryCount: number }[]>(
+        `SELECT data->>'messageId' AS "messageId", state::text AS state, retry_count AS "retryCount" FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND data->>'messageId' = ANY($2::text[])
+         UNION ALL
+         SELECT data->>'messageId', state::text, retry_count FROM ${JOBS_SCHEMA}.archive WHERE name = $1 AND data->>'messageId' = ANY($2::text[])`,
+        QUEUES.send,
+        ids,
+      );
+      return { messages, jobs };
+    };
+    const settled = (s: Awaited<ReturnType<typeof snapshot>>) =>
+      s.messages.every((m) => m.status !== "QUEUED") && s.jobs.length >= s.messages.length && s.jobs.every((j) => ["completed", "failed", "cancelled"].includes(j.state));
+    let state = await snapshot();
+    while (res.ok && !settled(state) && performance.now() - started < SEND_WAIT_MS) {
+      await sleep(250);
+      state = await snapshot();
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(`${INVITED} invitations: request ${res.status}, ${settled(state) ? "all sent" : "not all sent"} after ${seconds} s.`);
+
+    const { messages, jobs } = state;
+    const sentOnce = messages.filter((m) => m.status === "SENT" && m.attempts === 1).length;
+    const byStatus = tally(messages.map((m) => `${m.status} after ${m.attempts} attempts`));
+
+    const tokens = await prisma.$queryRaw<{ total: number; issued: number }[]>`
+      SELECT count(t."id")::int AS total,
+             count(t."id") FILTER (WHERE t."issuedById" = ${coordinator.id}::uuid AND t."revokedAt" IS NULL AND t."usedAt" IS NULL)::int AS issued
+      FROM "Expert" e LEFT JOIN "InvitationToken" t ON t."expertId" = e."id"
+      WHERE e."studyId" = ${study.studyId}::uuid GROUP BY e."id"`;
+    const oneLink = tokens.filter((t) => t.total === 1 && t.issued === 1).length;
+
+    const jobsPerMessage = new Map<string, typeof jobs>();
+    for (const j of jobs) jobsPerMessage.set(j.messageId, [...(jobsPerMessage.get(j.messageId) ?? []), j]);
+    const completedOnce = messages.filter((m) => {
+      const js = jobsPerMessage.get(m.id) ?? [];
+      return js.length === 1 && js[0]!.state === "completed" && js[0]!.retryCount === 0;
+    }).length;
+    const jobStates = tally(jobs.map((j) => j.state));
+
+    const ranOn = (app: TApp, was: ReturnType<typeof sendOutcomes>) => {
+      const now = sendOutcomes(app);
+      return { sent: now.sent - was.sent, skipped: now.skipped - was.skipped, failed: now.failed - was.failed };
+    };
+    const onA = ranOn(a, before.a);
+    const onB = ranOn(b, before.b);
+
+    return [
+      check(
+        `one request to A inviting ${INVITED} vetted experts queues one message per expert`,
+        res.status === 200 && messageIds.length === INVITED && messages.length === INVITED && new Set(messages.map((m) => m.expertId)).size === INVITED,
+        `HTTP ${res.status}; ${messageIds.length} message ids answered, ${messages.length} Message rows for ${new Set(messages.map((m) => m.expertId)).size} of ${INVITED} experts`,
+      ),
+      check(
+        "with workers on A and B, every message was claimed and sent exactly once (SENT, attempts = 1)",
+        messages.length === INVITED && sentOnce === INVITED,
+        `${sentOnce} of ${INVITED} SENT with 1 attempt after ${seconds} s (${byStatus})`,
+      ),
+      check(
+        "each expert holds exactly one sign-in link, issued by the send job for the coordinator",
+        tokens.length === INVITED && oneLink === INVITED,
+        `${oneLink} of ${tokens.length} experts with exactly one live link from the job; links per expert: ${[...new Set(tokens.map((t) => t.total))].sort((x, y) => x - y).join(", ")}`,
+      ),
+      check(
+        "pg-boss recorded each send job once, completed on the first try",
+        jobs.length === INVITED && completedOnce === INVITED,
+        `${jobs.length} job rows for ${messages.length} messages (${jobStates}); ${completedOnce} completed once without retry`,
+      ),
+      check(
+        "both instances' workers took send jobs, and together ran each job once",
+        onA.sent > 0 && onB.sent > 0 && onA.sent + onB.sent === INVITED && onA.skipped + onB.skipped + onA.failed + onB.failed === 0,
+        `A sent ${onA.sent}, B sent ${onB.sent}; found already claimed: ${onA.skipped + onB.skipped}; failed: ${onA.failed + onB.failed}`,
+      ),
+    ];
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 export const twoInstances: TScenario = {
   name: "two app instances on one database",
   async run({ cluster, log }) {
-    const a = await cluster.startApp("a");
-    const b = await cluster.startApp("b", { publicUrl: a.baseUrl });
+    // LOG_LEVEL=info: each worker logs the send jobs it ran, which tells the instances apart.
+    const env = { LOG_LEVEL: "info" };
+    const a = await cluster.startApp("a", { env });
+    const b = await cluster.startApp("b", { env, publicUrl: a.baseUrl });
     log(`Instances A ${a.baseUrl} and B ${b.baseUrl}, both with NEXTAUTH_URL ${a.baseUrl}.`);
     const checks: TCheck[] = [];
 
@@ -179,8 +306,7 @@ export const twoInstances: TScenario = {
     );
 
     checks.push(...(await liveChecks(cluster, a, b, study.studyId, panel)));
-    // TODO(jobs): once pg-boss jobs land on main (lib/jobs), check that a job enqueued while both
-    // instances run is executed once.
+    checks.push(...(await jobChecks(cluster, a, b, log)));
     checks.push(...(await throttleChecks(cluster, a, b)));
     return checks;
   },
