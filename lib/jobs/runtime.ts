@@ -20,7 +20,8 @@ export type TJobSettings = {
   pollingIntervalSeconds: number;
 };
 
-export const DEFAULT_JOB_SETTINGS: TJobSettings = { retryLimit: 4, retryDelaySeconds: 30, retryBackoff: true, pollingIntervalSeconds: 2 };
+export const DEFAULT_JOB_SETTINGS: TJobSettings = { retryLimit: 4, retryDelaySeconds: 30, retryBackoff: true, pollingIntervalSeconds: 1 };
+const SEND_WORKERS_PER_INSTANCE = 4;
 
 type TLogger = { warn: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void };
 
@@ -93,19 +94,23 @@ export async function startJobs(options: TJobsOptions): Promise<TJobs> {
   };
 
   if (options.worker) {
-    await boss.work<{ messageId: string }>(
-      QUEUES.send,
-      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds },
-      async (jobs) => {
-        for (const job of jobs) {
-          const outcome = await deliverMessage(options.prisma, job.data.messageId, options.delivery, { lastAttempt: job.retryCount >= job.retryLimit }).catch((error: unknown) => {
-            logger?.warn({ event: "message.retry", messageId: job.data.messageId, attempt: job.retryCount + 1 }, "message delivery failed; will retry");
-            throw error;
-          });
-          logger?.info({ event: `message.${outcome}`, messageId: job.data.messageId, transport: options.delivery.transport.kind }, "message job done");
-        }
-      },
-    );
+    // pg-boss 10 fetches one job per poll and worker: a few workers per instance send a batch of
+    // invitations in seconds rather than one every polling interval.
+    for (let i = 0; i < SEND_WORKERS_PER_INSTANCE; i++) {
+      await boss.work<{ messageId: string }>(
+        QUEUES.send,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds },
+        async (jobs) => {
+          for (const job of jobs) {
+            const outcome = await deliverMessage(options.prisma, job.data.messageId, options.delivery, { lastAttempt: job.retryCount >= job.retryLimit }).catch((error: unknown) => {
+              logger?.warn({ event: "message.retry", messageId: job.data.messageId, attempt: job.retryCount + 1 }, "message delivery failed; will retry");
+              throw error;
+            });
+            logger?.info({ event: `message.${outcome}`, messageId: job.data.messageId, transport: options.delivery.transport.kind }, "message job done");
+          }
+        },
+      );
+    }
     await boss.work(QUEUES.reminders, { batchSize: 1, pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
       const queued = await sweepReminders(options.prisma, enqueueSends);
       if (queued.length) logger?.info({ event: "reminders.queued", count: queued.length }, "reminders queued");
