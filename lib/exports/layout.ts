@@ -327,14 +327,16 @@ function scaleLabels(seen: TItem[]): TVariable["valueLabels"] {
 }
 
 /** The value of one answer as one readable cell, for the long CSV (option codes, not numbers). */
-export function answerText(value: unknown): { value: string; other: string } {
+export function answerText(value: unknown, rowOrder: readonly string[] = []): { value: string; other: string } {
   if (value === null || value === undefined) return { value: "", other: "" };
   const v = value as Record<string, unknown>;
   if ("choice" in v) return { value: String(v.choice), other: String(v.other ?? "") };
   if ("choices" in v) return { value: (v.choices as string[]).join(";"), other: String(v.other ?? "") };
   if ("cannotAssess" in v) return { value: "cannot_assess", other: "" };
   if ("rows" in v) {
-    return { value: Object.entries(v.rows as Record<string, unknown>).map(([k, x]) => `${k}=${x === "NA" ? "cannot_assess" : String(x)}`).join(";"), other: "" };
+    const rank = (k: string) => (rowOrder.includes(k) ? rowOrder.indexOf(k) : rowOrder.length);
+    const entries = Object.entries(v.rows as Record<string, unknown>).sort(([a], [b]) => rank(a) - rank(b));
+    return { value: entries.map(([k, x]) => `${k}=${x === "NA" ? "cannot_assess" : String(x)}`).join(";"), other: "" };
   }
   if ("order" in v) return { value: (v.order as string[]).join(";"), other: "" };
   if ("value" in v) return { value: String(v.value), other: "" };

@@ -1,0 +1,26 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { ZStudyParams } from "@/lib/codebook/schemas";
+import type { TExportFormat } from "@/lib/exports/formats";
+import { exportStudyData } from "@/lib/exports/service";
+import { route } from "@/lib/http/handler";
+import { parseQuery } from "@/lib/interviews/input";
+
+const ZExportQuery = z.object({ lang: z.enum(["ru", "en"]).optional() });
+
+/** The GET handler of one export format: `?lang=ru|en` picks the labels of the .sav file (default: the coordinator's language). */
+export function exportRoute(format: TExportFormat) {
+  return route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params, req }) => {
+    const query = parseQuery(ZExportQuery, req.nextUrl.searchParams);
+    const file = await exportStudyData(actor, params.studyId, format, query.lang ?? actor.language);
+    return new NextResponse(file.body, {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  });
+}
