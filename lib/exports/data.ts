@@ -40,8 +40,7 @@ export async function loadExportContext(client: TDb, studyId: string): Promise<T
     select: { id: true, number: true, content: true, publishedAt: true },
   });
   const versions = rows.map((v) => ({ id: v.id, number: v.number, publishedAt: v.publishedAt, definition: ZQuestionnaire.parse(v.content) }));
-  const { instruments: _, ...rest } = study;
-  return { study: rest, instrument, versions, layout: buildLayout(versions) };
+  return { study: { id: study.id, slug: study.slug, titleRu: study.titleRu, titleEn: study.titleEn }, instrument, versions, layout: buildLayout(versions) };
 }
 
 type TMetaRow = Omit<TResponseMeta, "version"> & { version: number };
