@@ -7,6 +7,7 @@ import { confirmedText } from "@/lib/instrument/text";
 import { ZGuide, ZQuestionnaire } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
 import { seedCodebook } from "@/lib/codebook/seed";
+import { seedDemoData } from "@/prisma/seed/demo-data";
 import { eaeuCodebook } from "@/prisma/seed/eaeu/codebook";
 import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
@@ -101,6 +102,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
           });
         }
       }
+      await seedDemoData(tx, study.id);
     },
     { timeout: 60_000 },
   );
