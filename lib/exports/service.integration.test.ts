@@ -384,8 +384,9 @@ describe.skipIf(!havePspp)("exports: the demo study", () => {
       const output = readFileSync(path.join(dir, "out.csv"), "utf8");
       expect(run.status, run.stderr + output.slice(0, 2000)).toBe(0);
       expect(output).not.toMatch(/error:/i);
+      const descriptives = output.slice(output.indexOf("Table: Descriptive Statistics"));
       // DESCRIPTIVES: "<variable label>,N,Mean,…"; "cannot assess" is declared missing, so it is left out of the mean.
-      const meanOf = (pair: string) => Number((parse(output.split("\n").find((l) => l.includes(`— ${pair},`)) ?? "")[0] as string[] | undefined)?.[2]);
+      const meanOf = (pair: string) => Number((parse(descriptives.split("\n").find((l) => l.includes(`— ${pair},`)) ?? "")[0] as string[] | undefined)?.[2]);
       expect(meanOf("Russia – Belarus")).toBeCloseTo(PAIR_MEANS.Q5_RU_BY!, 1);
       expect(meanOf("Armenia – Kyrgyzstan")).toBeCloseTo(PAIR_MEANS.Q5_AM_KG!, 1);
     } finally {
