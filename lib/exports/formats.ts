@@ -2,8 +2,7 @@ import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import type { TDb } from "@/lib/db/types";
-import { answerBatches, responseBatches, textWidths, type TExportContext } from "@/lib/exports/data";
+import { responseBatches, textWidths, type TExportContext, type TSql } from "@/lib/exports/data";
 import { CANNOT_ASSESS, NOT_ANSWERED, answerText, type TBilingual, type TCell } from "@/lib/exports/layout";
 import { createSav } from "@/lib/exports/sav";
 import type { TLang } from "@/lib/instrument/text";
@@ -31,27 +30,30 @@ const csv = (rows: TCell[][]) => stringify(rows.map((r) => r.map(csvCell)), { re
 const BOM = "\ufeff";
 
 /** One row per response, one column per variable (see layout.ts). UTF-8 with a byte order mark. */
-export async function* wideCsv(client: TDb, ctx: TExportContext): TChunks {
+export async function* wideCsv(sql: TSql, ctx: TExportContext): TChunks {
   yield BOM + csv([ctx.layout.variables.map((v) => v.name)]);
-  for await (const batch of responseBatches(client, ctx.instrument.id)) {
+  for await (const batch of responseBatches(sql, ctx)) {
     yield csv(batch.map((r) => ctx.layout.row(r.meta, r.answers)));
   }
 }
 
 export const LONG_COLUMNS = ["pseudonym", "country", "expert_group", "status", "version", "item", "item_type", "value", "other", "answered_at"];
 
-/** One row per stored answer: option codes as the questionnaire names them, several joined with ";". */
-export async function* longCsv(client: TDb, ctx: TExportContext): TChunks {
-  const items = new Map(ctx.layout.items.map((i) => [i.code, i]));
+/** One row per stored answer, in questionnaire order: option codes as the questionnaire names them, several joined with ";". */
+export async function* longCsv(sql: TSql, ctx: TExportContext): TChunks {
+  const items = new Map(ctx.layout.items.map((item, index) => [item.code, { item, index, rows: item.rows.map((r) => r.code) }]));
+  const position = (code: string) => items.get(code)?.index ?? items.size;
   yield BOM + csv([LONG_COLUMNS]);
-  for await (const batch of answerBatches(client, ctx.instrument.id)) {
-    yield csv(
-      batch.map((a) => {
-        const item = items.get(a.itemCode);
-        const { value, other } = answerText(a.value, item?.rows.map((r) => r.code));
-        return [a.pseudonym, a.country, a.expertGroup, a.status, a.version, a.itemCode, item?.type ?? "", value, other, a.updatedAt.toISOString()];
-      }),
-    );
+  for await (const batch of responseBatches(sql, ctx)) {
+    const lines: TCell[][] = [];
+    for (const { meta: m, answers, answeredAt } of batch) {
+      for (const code of [...answers.keys()].sort((a, b) => position(a) - position(b) || a.localeCompare(b))) {
+        const known = items.get(code);
+        const { value, other } = answerText(answers.get(code), known?.rows);
+        lines.push([m.pseudonym, m.country, m.expertGroup, m.status, m.version, code, known?.item.type ?? "", value, other, answeredAt.get(code)!.toISOString()]);
+      }
+    }
+    yield csv(lines);
   }
 }
 
@@ -62,7 +64,7 @@ const MISSING_NOTE: TBilingual = { ru: "пропуск (missing)", en: "missing"
  * differences between versions) and the value labels. Strings are written as strings, so text such
  * as "=cmd|..." stays text and is never a formula.
  */
-export async function* xlsx(client: TDb, ctx: TExportContext): TChunks {
+export async function* xlsx(sql: TSql, ctx: TExportContext): TChunks {
   const pass = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: false, useSharedStrings: false });
   /** Waits while the reader is behind; gives up when the reader went away. */
@@ -73,7 +75,7 @@ export async function* xlsx(client: TDb, ctx: TExportContext): TChunks {
   const writing = (async () => {
     const data = workbook.addWorksheet("data");
     data.addRow(ctx.layout.variables.map((v) => v.name)).commit();
-    for await (const batch of responseBatches(client, ctx.instrument.id)) {
+    for await (const batch of responseBatches(sql, ctx)) {
       for (const r of batch) data.addRow(ctx.layout.row(r.meta, r.answers)).commit();
       await drain();
     }
@@ -104,8 +106,8 @@ export async function* xlsx(client: TDb, ctx: TExportContext): TChunks {
 }
 
 /** SPSS system file: labels in one language, "cannot assess" and "not answered" declared missing, strings as wide as the longest answer. */
-export async function* sav(client: TDb, ctx: TExportContext, lang: TLang): TChunks {
-  const widths = await textWidths(client, ctx.instrument.id);
+export async function* sav(sql: TSql, ctx: TExportContext, lang: TLang): TChunks {
+  const widths = await textWidths(sql, ctx.instrument.id);
   const fixedWidths: Record<string, number> = { country: 8, expert_group: 16, status: 16 };
   const { header, encoder } = createSav(
     ctx.layout.variables.map((v) => ({
@@ -119,14 +121,14 @@ export async function* sav(client: TDb, ctx: TExportContext, lang: TLang): TChun
     { fileLabel: lang === "ru" ? ctx.study.titleRu : ctx.study.titleEn },
   );
   yield header;
-  for await (const batch of responseBatches(client, ctx.instrument.id)) {
+  for await (const batch of responseBatches(sql, ctx)) {
     yield Buffer.concat(batch.map((r) => encoder.encode(ctx.layout.row(r.meta, r.answers))));
   }
   yield encoder.end();
 }
 
 /** The codebook: every item across versions with its options, numeric codes, variables and labels in both languages. */
-export async function* codebook(_client: TDb, ctx: TExportContext): TChunks {
+export async function* codebook(_sql: TSql, ctx: TExportContext): TChunks {
   const byName = new Map(ctx.layout.variables.map((v) => [v.name, v]));
   const body = {
     study: { slug: ctx.study.slug, title: { ru: ctx.study.titleRu, en: ctx.study.titleEn } },
@@ -145,7 +147,7 @@ export async function* codebook(_client: TDb, ctx: TExportContext): TChunks {
   yield JSON.stringify(body, null, 2);
 }
 
-export const WRITERS: Record<TExportFormat, (client: TDb, ctx: TExportContext, lang: TLang) => TChunks> = {
+export const WRITERS: Record<TExportFormat, (sql: TSql, ctx: TExportContext, lang: TLang) => TChunks> = {
   "wide.csv": wideCsv,
   "long.csv": longCsv,
   "data.xlsx": xlsx,

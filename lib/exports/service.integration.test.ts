@@ -17,7 +17,8 @@ import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/defin
 import { confirmedText } from "@/lib/instrument/text";
 import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { createPrismaClient } from "@/lib/db/client";
-import { loadExportContext } from "@/lib/exports/data";
+import pg from "pg";
+import { loadExportContext, pgSql } from "@/lib/exports/data";
 import { WRITERS } from "@/lib/exports/formats";
 import { createScratchDatabase, testPrisma } from "@/lib/testing/db";
 import { PAIR_MEANS } from "@/prisma/seed/demo-data";
@@ -376,7 +377,9 @@ describe.skipIf(!havePspp)("exports: the demo study", () => {
       const study = await client.study.findFirstOrThrow({ where: { slug: DEMO_STUDY_SLUG } });
       const ctx = (await loadExportContext(client, study.id))!;
       const chunks: Buffer[] = [];
-      for await (const chunk of WRITERS["data.sav"](client, ctx, "en")) chunks.push(Buffer.from(chunk as Uint8Array));
+      const pool = new pg.Pool({ connectionString: scratch.url, max: 1 });
+      for await (const chunk of WRITERS["data.sav"](pgSql(pool), ctx, "en")) chunks.push(Buffer.from(chunk as Uint8Array));
+      await pool.end();
       const sav = path.join(dir, "demo.sav");
       writeFileSync(sav, Buffer.concat(chunks));
       writeFileSync(path.join(dir, "check.sps"), `GET FILE='${sav}'.\nDISPLAY DICTIONARY.\nSELECT IF status = 'SUBMITTED'.\nDESCRIPTIVES /VARIABLES=Q5_RU_BY Q5_AM_KG.\n`);
