@@ -19,7 +19,8 @@ export const pgSql =
   async <R>(text: string, values: unknown[]) =>
     (await pool.query(text, values)).rows as R[];
 
-export const BATCH_SIZE = 500;
+/** Responses per batch: small enough that a batch dies young (little reaches V8's old space). */
+export const BATCH_SIZE = 200;
 
 export type TExportContext = {
   study: { id: string; slug: string; titleRu: string; titleEn: string };
