@@ -135,7 +135,8 @@ export async function* sav(sql: TSql, ctx: TExportContext, lang: TLang): TChunks
   );
   yield header;
   for await (const batch of responseBatches(sql, ctx)) {
-    yield Buffer.concat(batch.map((r) => encoder.encode(ctx.layout.row(r.meta, r.answers))));
+    for (const r of batch) encoder.encode(ctx.layout.row(r.meta, r.answers));
+    yield encoder.take();
   }
   yield encoder.end();
 }

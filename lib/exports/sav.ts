@@ -187,38 +187,64 @@ export function createSav(variables: readonly TSavVariable[], options: { fileLab
   return { header: out.buffer(), encoder: new SavCaseEncoder(layout) };
 }
 
-/** Encodes cases with the bytecode compression: blocks of eight opcodes, each followed by the raw 8-byte values it names. */
+/**
+ * Encodes cases with the bytecode compression: blocks of eight opcodes, each followed by the raw
+ * 8-byte values it names. Writes into one growing buffer (no allocation per value); `take()` hands
+ * over the complete blocks so far.
+ */
 export class SavCaseEncoder {
-  private ops: number[] = [];
-  private raws: Buffer[] = [];
-  private out: Buffer[] = [];
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private pos = 0;
+  /** Where the open block's opcodes are, and how many are used (8: no open block). */
+  private opStart = 0;
+  private ops = 8;
 
   constructor(private readonly layout: Array<{ v: TSavVariable; segments: number[] }>) {}
 
-  private op(code: number, raw?: Buffer) {
-    this.ops.push(code);
-    if (raw) this.raws.push(raw);
-    if (this.ops.length === 8) this.flush();
+  private ensure(bytes: number) {
+    if (this.pos + bytes <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + bytes));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
   }
 
-  private flush() {
-    if (!this.ops.length) return;
-    while (this.ops.length < 8) this.ops.push(0);
-    this.out.push(Buffer.from(this.ops), ...this.raws);
-    this.ops = [];
-    this.raws = [];
+  private op(code: number) {
+    if (this.ops === 8) {
+      // A new block: its opcodes (zero = padding), then room for up to eight values.
+      this.ensure(8 + 64);
+      this.opStart = this.pos;
+      this.buf.fill(0, this.pos, this.pos + 8);
+      this.pos += 8;
+      this.ops = 0;
+    }
+    this.buf[this.opStart + this.ops++] = code;
   }
 
   private number(value: number | null) {
     if (value === null || !Number.isFinite(value)) return this.op(255);
     if (Number.isInteger(value) && value >= 1 - BIAS && value <= 251 - BIAS) return this.op(value + BIAS);
-    const b = Buffer.alloc(8);
-    b.writeDoubleLE(value);
-    this.op(253, b);
+    this.op(253);
+    this.buf.writeDoubleLE(value, this.pos);
+    this.pos += 8;
+  }
+
+  private string(bytes: Buffer, from: number, used: number, slots: number) {
+    for (let slot = 0; slot < slots; slot++) {
+      const start = from + slot * 8;
+      const end = Math.min(from + used, start + 8, bytes.length);
+      if (end <= start) {
+        this.op(254);
+        continue;
+      }
+      this.op(253);
+      bytes.copy(this.buf, this.pos, start, end);
+      this.buf.fill(0x20, this.pos + (end - start), this.pos + 8);
+      this.pos += 8;
+    }
   }
 
   /** Encodes one case; cells in the order of the variables (numbers, strings, ISO dates or null). */
-  encode(cells: ReadonlyArray<number | string | null>): Buffer {
+  encode(cells: ReadonlyArray<number | string | null>): void {
     this.layout.forEach(({ v, segments: segs }, i) => {
       const cell = cells[i] ?? null;
       if (v.kind === "numeric") return this.number(typeof cell === "string" ? Number(cell) : cell);
@@ -226,29 +252,30 @@ export class SavCaseEncoder {
         const ms = cell === null ? NaN : Date.parse(String(cell));
         return this.number(Number.isNaN(ms) ? null : ms / 1000 + SPSS_EPOCH_OFFSET);
       }
-      const bytes = cut(cell === null ? "" : String(cell), stringWidth(v));
+      const bytes = cell === null || cell === "" ? EMPTY : cut(String(cell), stringWidth(v));
       segs.forEach((width, s) => {
         const start = segs.length === 1 ? 0 : s * SEGMENT_DATA;
         const used = segs.length === 1 ? width : Math.max(0, Math.min(stringWidth(v) - start, SEGMENT_DATA));
-        const data = Buffer.alloc(roundUp8(width), 0x20);
-        bytes.copy(data, 0, Math.min(start, bytes.length), Math.min(start + used, bytes.length));
-        for (let o = 0; o < data.length; o += 8) {
-          const chunk = data.subarray(o, o + 8);
-          if (chunk.every((c) => c === 0x20)) this.op(254);
-          else this.op(253, Buffer.from(chunk));
-        }
+        this.string(bytes, start, used, slotsOf(width));
       });
     });
-    const done = Buffer.concat(this.out);
-    this.out = [];
+  }
+
+  /** The complete blocks encoded so far (the open block stays until it is full). */
+  take(): Buffer {
+    const end = this.ops === 8 ? this.pos : this.opStart;
+    const done = Buffer.from(this.buf.subarray(0, end));
+    this.buf.copy(this.buf, 0, end, this.pos);
+    this.pos -= end;
+    this.opStart -= end;
     return done;
   }
 
-  /** The last, partly filled block. */
+  /** Everything left, the last block padded with zero opcodes. */
   end(): Buffer {
-    this.flush();
-    const done = Buffer.concat(this.out);
-    this.out = [];
-    return done;
+    this.ops = 8;
+    return this.take();
   }
 }
+
+const EMPTY = Buffer.alloc(0);
