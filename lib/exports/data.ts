@@ -19,8 +19,12 @@ export const pgSql =
   async <R>(text: string, values: unknown[]) =>
     (await pool.query(text, values)).rows as R[];
 
-/** Responses per batch: small enough that a batch dies young (little reaches V8's old space). */
-export const BATCH_SIZE = 200;
+/**
+ * Responses per batch. Measured on 20,000 EAEU responses: 50 keeps the exporting process within
+ * ~35 MB of its idle RSS at the same speed; 200 let it grow by ~200 MB (short-lived query buffers
+ * pile up between garbage collections).
+ */
+export const BATCH_SIZE = 50;
 
 export type TExportContext = {
   study: { id: string; slug: string; titleRu: string; titleEn: string };
