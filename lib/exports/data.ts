@@ -61,36 +61,50 @@ export async function loadExportContext(client: TDb, studyId: string): Promise<T
 
 type TMetaRow = Omit<TResponseMeta, "version"> & { version: number };
 
-/** Every response of the questionnaire with its answers, in batches (cleared answers, stored as null, are left out). */
+/** One batch: the next `batchSize` responses after pseudonym `after`, with their answers; null when there are none. */
+async function fetchBatch(sql: TSql, ctx: TExportContext, after: number, batchSize: number): Promise<TExportRow[] | null> {
+  const metas = await sql<TMetaRow>(
+    `SELECT r."id" AS "responseId", e."pseudonym", e."country", e."expertGroup"::text AS "expertGroup", r."status"::text AS "status",
+            v."number" AS "version", r."startedAt", r."updatedAt", r."submittedAt"
+       FROM "Response" r
+       JOIN "Expert" e ON e."id" = r."expertId"
+       JOIN "InstrumentVersion" v ON v."id" = r."versionId"
+      WHERE e."studyId" = $1::uuid AND r."instrumentId" = $2::uuid AND e."pseudonym" > $3
+      ORDER BY e."pseudonym"
+      LIMIT $4`,
+    [ctx.study.id, ctx.instrument.id, after, batchSize],
+  );
+  if (metas.length === 0) return null;
+  const answers = await sql<{ responseId: string; itemCode: string; value: TAnswerValue; updatedAt: Date }>(
+    `SELECT "responseId", "itemCode", "value", "updatedAt" FROM "Answer" WHERE "responseId" = ANY($1::uuid[]) AND "value" <> 'null'::jsonb`,
+    [metas.map((m) => m.responseId)],
+  );
+  const rows = new Map<string, TExportRow>(metas.map((meta) => [meta.responseId, { meta, answers: new Map(), answeredAt: new Map() }]));
+  for (const a of answers) {
+    const row = rows.get(a.responseId)!;
+    row.answers.set(a.itemCode, a.value);
+    row.answeredAt.set(a.itemCode, a.updatedAt);
+  }
+  return [...rows.values()];
+}
+
+/**
+ * Every response of the questionnaire with its answers, in batches ordered by pseudonym (cleared
+ * answers, stored as null, are left out). The next batch is read while the caller handles this one,
+ * so PostgreSQL and the writer work at the same time; at most two batches are in memory.
+ */
 export async function* responseBatches(sql: TSql, ctx: TExportContext, batchSize = BATCH_SIZE): AsyncGenerator<TExportRow[]> {
-  let after = -1;
-  for (;;) {
-    const metas = await sql<TMetaRow>(
-      `
-      SELECT r."id" AS "responseId", e."pseudonym", e."country", e."expertGroup"::text AS "expertGroup", r."status"::text AS "status",
-             v."number" AS "version", r."startedAt", r."updatedAt", r."submittedAt"
-        FROM "Response" r
-        JOIN "Expert" e ON e."id" = r."expertId"
-        JOIN "InstrumentVersion" v ON v."id" = r."versionId"
-       WHERE e."studyId" = $1::uuid AND r."instrumentId" = $2::uuid AND e."pseudonym" > $3
-       ORDER BY e."pseudonym"
-       LIMIT $4`,
-      [ctx.study.id, ctx.instrument.id, after, batchSize],
-    );
-    if (metas.length === 0) return;
-    const answers = await sql<{ responseId: string; itemCode: string; value: TAnswerValue; updatedAt: Date }>(
-      `SELECT "responseId", "itemCode", "value", "updatedAt" FROM "Answer" WHERE "responseId" = ANY($1::uuid[]) AND "value" <> 'null'::jsonb`,
-      [metas.map((m) => m.responseId)],
-    );
-    const rows = new Map<string, TExportRow>(metas.map((meta) => [meta.responseId, { meta, answers: new Map(), answeredAt: new Map() }]));
-    for (const a of answers) {
-      const row = rows.get(a.responseId)!;
-      row.answers.set(a.itemCode, a.value);
-      row.answeredAt.set(a.itemCode, a.updatedAt);
+  let next: Promise<TExportRow[] | null> = fetchBatch(sql, ctx, -1, batchSize);
+  try {
+    for (;;) {
+      const batch = await next;
+      if (!batch) return;
+      next = batch.length < batchSize ? Promise.resolve(null) : fetchBatch(sql, ctx, batch[batch.length - 1]!.meta.pseudonym, batchSize);
+      yield batch;
     }
-    yield [...rows.values()];
-    after = metas[metas.length - 1]!.pseudonym;
-    if (metas.length < batchSize) return;
+  } finally {
+    // A reader that stops early leaves the prefetched batch unread: its failure is of no interest.
+    next.catch(() => {});
   }
 }
 

@@ -18,7 +18,9 @@ export function exportRoute(format: TExportFormat) {
       headers: {
         "Content-Type": file.contentType,
         "Content-Disposition": `attachment; filename="${file.filename}"`,
-        "Cache-Control": "no-store",
+        // no-transform: the server does not gzip exports (XLSX is zipped already; CSV compression
+        // would cost the download's CPU time; a reverse proxy may still compress).
+        "Cache-Control": "no-store, no-transform",
         "X-Content-Type-Options": "nosniff",
       },
     });
