@@ -252,6 +252,21 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
     PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { remindNotStartedDays: [3, 7], remindNotFinishedDays: [5], remindersPaused: false } }) },
   },
+  "/api/coordinator/studies/[studyId]/exports/wide.csv": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+  },
+  "/api/coordinator/studies/[studyId]/exports/long.csv": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+  },
+  "/api/coordinator/studies/[studyId]/exports/data.xlsx": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+  },
+  "/api/coordinator/studies/[studyId]/exports/data.sav": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+  },
+  "/api/coordinator/studies/[studyId]/exports/codebook.json": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+  },
   "/api/coordinator/studies/[studyId]/monitor": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
   },
@@ -334,6 +349,7 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/monitor": { role: "COORDINATOR" },
   "/coordinator/audit": { role: "COORDINATOR" },
   "/coordinator/messages": { role: "COORDINATOR" },
+  "/coordinator/exports": { role: "COORDINATOR" },
   "/coordinator/messages/templates": { role: "COORDINATOR" },
   "/coordinator/messages/[id]": { role: "COORDINATOR", params: (w) => ({ id: w.sentMessageId }) },
 };

@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/coordinator/messages", key: "navMessages" },
   { href: "/coordinator/monitor", key: "navMonitor" },
   { href: "/coordinator/audit", key: "navAudit" },
+  { href: "/coordinator/exports", key: "navExports" },
 ] as const;
 
 export async function CoordinatorNav({ current }: { current: (typeof LINKS)[number]["href"] }) {

@@ -5,6 +5,9 @@ import { verifyPassword } from "@/lib/auth/password";
 import { consumeInvitation } from "@/lib/auth/invitations";
 import { contentHash } from "@/lib/instrument/canonical";
 import { createScratchDatabase } from "@/lib/testing/db";
+import { checkResponse, type TAnswers } from "@/lib/instrument/answers";
+import { ZQuestionnaire } from "@/lib/instrument/definition";
+import { DEMO_IN_PROGRESS, DEMO_INTERVIEWS, DEMO_RESPONDENTS, PAIR_MEANS } from "@/prisma/seed/demo-data";
 import { databaseIsEmpty, demoExpertLink, seedDemo, DEMO_COORDINATOR_EMAIL } from "@/prisma/seed/demo";
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
@@ -22,7 +25,9 @@ afterAll(async () => {
 describe("the demo seed", () => {
   it("fills an empty database with the study, its published instruments, a team and a panel", async () => {
     expect(await databaseIsEmpty(prisma)).toBe(true);
+    const started = Date.now();
     const signIns = await seedDemo(prisma);
+    console.log(`seedDemo took ${Date.now() - started} ms`);
     expect(await databaseIsEmpty(prisma)).toBe(false);
 
     const coordinator = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_COORDINATOR_EMAIL } });
@@ -35,7 +40,7 @@ describe("the demo seed", () => {
     ]);
     for (const v of versions) expect(v.contentHash).toBe(contentHash(v.content));
 
-    const experts = await prisma.expert.findMany();
+    const experts = await prisma.expert.findMany({ where: { user: { email: { startsWith: "expert" } } } });
     expect(experts).toHaveLength(20);
     expect(new Set(experts.map((e) => e.country))).toEqual(new Set(["RU", "BY", "KZ", "AM", "KG"]));
     expect(new Set(experts.map((e) => e.expertGroup)).size).toBe(4);
@@ -47,6 +52,42 @@ describe("the demo seed", () => {
     expect(experts.every((e) => e.isDemo && e.organisation !== "" && e.experienceYears !== null)).toBe(true);
     expect(experts.filter((e) => e.status !== "NOMINATED").every((e) => e.decidedById === coordinator.id && e.decidedAt)).toBe(true);
     expect(experts.find((e) => e.pseudonym === 1)).toMatchObject({ status: "INVITED" });
+  });
+
+  it("adds synthetic respondents and interviews whose figures resemble the paper's", async () => {
+    const demo = await prisma.expert.findMany({ where: { isDemo: true, track: "QUESTIONNAIRE" }, include: { responses: { include: { answers: true, version: true } } } });
+    expect(demo).toHaveLength(DEMO_RESPONDENTS);
+    expect(new Set(demo.map((e) => `${e.country}/${e.expertGroup}`)).size).toBe(20);
+    const submitted = demo.flatMap((e) => e.responses).filter((r) => r.status === "SUBMITTED");
+    expect(submitted).toHaveLength(DEMO_RESPONDENTS - DEMO_IN_PROGRESS);
+    expect(demo.flatMap((e) => e.responses).filter((r) => r.status === "IN_PROGRESS")).toHaveLength(DEMO_IN_PROGRESS);
+    // Every submitted response passes the server's submission check.
+    for (const r of submitted) {
+      const answers = Object.fromEntries(r.answers.map((a) => [a.itemCode, a.value])) as TAnswers;
+      expect(checkResponse(ZQuestionnaire.parse(r.version.content), answers).problems).toEqual([]);
+    }
+    const value = (r: (typeof submitted)[number], item: string) => r.answers.find((a) => a.itemCode === item)?.value as Record<string, unknown> | undefined;
+    // Q2, % of respondents: 45.28 / 35.85 / 11 in the paper.
+    const share = (choice: string) => (100 * submitted.filter((r) => value(r, "Q2")?.choice === choice).length) / submitted.length;
+    expect(Math.abs(share("Q2_1") - 45.28)).toBeLessThan(3);
+    expect(Math.abs(share("Q2_2") - 35.85)).toBeLessThan(3);
+    expect(Math.abs(share("Q2_3") - 11)).toBeLessThan(3);
+    // Q5, mean per pair: Russia–Belarus 8.5 … Armenia–Kyrgyzstan 4.1.
+    const mean = (row: string) => {
+      const xs = submitted.map((r) => (value(r, "Q5")?.rows as Record<string, unknown>)[row]).filter((x): x is number => typeof x === "number");
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+    };
+    for (const [row, target] of Object.entries(PAIR_MEANS)) expect(Math.abs(mean(row) - target), row).toBeLessThan(0.05);
+
+    const interviews = await prisma.interview.findMany({ where: { status: "DONE" }, include: { notes: true, quotes: { include: { codes: true } } } });
+    expect(interviews).toHaveLength(DEMO_INTERVIEWS);
+    for (const i of interviews) {
+      expect(i.notes.length).toBeGreaterThan(0);
+      for (const q of i.quotes) {
+        expect(i.notes.find((n) => n.questionCode === q.questionCode)!.text.slice(q.start, q.end)).toBe(q.text);
+        expect(q.codes.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   it("prints a working single-use link for the demo expert at every start", async () => {

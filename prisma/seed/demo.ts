@@ -8,6 +8,7 @@ import { ZGuide, ZQuestionnaire } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
 import { DEMO_PEOPLE, demoChecklist, demoStatus, demoTrack } from "@/prisma/seed/demo-panel";
 import { seedCodebook } from "@/lib/codebook/seed";
+import { seedDemoData } from "@/prisma/seed/demo-data";
 import { eaeuCodebook } from "@/prisma/seed/eaeu/codebook";
 import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
@@ -126,6 +127,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
           });
         }
       }
+      await seedDemoData(tx, study.id);
     },
     { timeout: 60_000 },
   );

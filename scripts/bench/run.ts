@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { autosave } from "./autosave";
+import { exportsBench } from "./exports";
 import { pages } from "./pages";
 import { startHarness, type THarness } from "./harness";
 import { machineInfo, machineLines } from "./machine";
@@ -18,7 +19,7 @@ import { reportMarkdown, writeResults } from "./results";
 import { textTable } from "./stats";
 import type { TBenchmark, TFlags, TReport } from "./types";
 
-const BENCHMARKS: TBenchmark[] = [autosave, pages];
+const BENCHMARKS: TBenchmark[] = [autosave, pages, exportsBench];
 const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
 
 const say = (line: string) => console.log(`[bench] ${line}`);

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CoordinatorNav } from "@/components/layout/coordinator-nav";
+import { requirePageActor } from "@/lib/auth/actor";
+import { listStudies } from "@/lib/study/service";
+
+export const metadata: Metadata = { title: "Exports" };
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Every download of a study's data, with what each holds. The files themselves stream from the export routes. */
+const DOWNLOADS = [
+  { file: "wide.csv", key: "wideCsv" },
+  { file: "long.csv", key: "longCsv" },
+  { file: "data.xlsx", key: "xlsx" },
+  { file: "data.sav", query: "?lang=ru", key: "savRu" },
+  { file: "data.sav", query: "?lang=en", key: "savEn" },
+  { file: "codebook.json", key: "codebook" },
+  { file: "aggregates.csv", key: "aggregates" },
+] as const;
+
+export default async function ExportsPage({ searchParams }: TProps) {
+  const actor = await requirePageActor("COORDINATOR", "/coordinator/exports");
+  const [studies, t, locale] = await Promise.all([listStudies(actor), getTranslations("exports"), getLocale()]);
+  const asked = (await searchParams).study;
+  if (asked && !studies.some((s) => s.id === asked)) notFound();
+  const study = studies.find((s) => s.id === asked) ?? studies.find((s) => s.isDemo) ?? studies[0];
+  const title = (s: { titleEn: string; titleRu: string }) => (locale === "en" ? s.titleEn : s.titleRu);
+  return (
+    <div className="stack">
+      <CoordinatorNav current="/coordinator/exports" />
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("lead")}</p>
+      {studies.length > 1 && (
+        <form method="get" action="/coordinator/exports" className="row-actions" style={{ alignItems: "end" }}>
+          <div style={{ flex: "1 1 16rem" }}>
+            <label htmlFor="exports-study">{t("study")}</label>
+            <select id="exports-study" name="study" defaultValue={study?.id}>
+              {studies.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {title(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t("show")}</button>
+        </form>
+      )}
+      {study ? (
+        <section aria-labelledby="exports-study-title" className="stack">
+          <h2 id="exports-study-title">{title(study)}</h2>
+          <table>
+            <caption>{t("caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("file")}</th>
+                <th scope="col">{t("description")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {DOWNLOADS.map((d) => (
+                <tr key={d.key}>
+                  <td>
+                    <a href={`/api/coordinator/studies/${study.id}/exports/${d.file}${"query" in d ? d.query : ""}`} download data-export={d.key}>
+                      {d.file}
+                      {"query" in d ? ` (${d.query.slice(6)})` : ""}
+                    </a>
+                  </td>
+                  <td>{t(d.key)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">{t("missingNote")}</p>
+        </section>
+      ) : (
+        <p className="card muted">{t("noStudies")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import pg from "pg";
+import { recordAudit } from "@/lib/audit/record";
+import { assertRole } from "@/lib/auth/roles";
+import type { TActor } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { loadExportContext, pgSql } from "@/lib/exports/data";
+import { env } from "@/lib/env";
+import { CONTENT_TYPES, WRITERS, toWebStream, type TExportFormat } from "@/lib/exports/formats";
+import type { TLang } from "@/lib/instrument/text";
+import { assertId } from "@/lib/interviews/input";
+import { log } from "@/lib/log";
+
+const globalForExports = globalThis as unknown as { exportPool?: pg.Pool };
+
+/** A small pool of plain pg connections for reading exports (two at most: exports are rare and long). */
+function exportPool(): pg.Pool {
+  if (!globalForExports.exportPool) {
+    const e = env();
+    globalForExports.exportPool = new pg.Pool({
+      connectionString: e.DATABASE_URL,
+      max: 2,
+      connectionTimeoutMillis: e.DB_POOL_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: e.DB_STATEMENT_TIMEOUT_MS,
+      application_name: "expert-panel-export",
+    });
+  }
+  return globalForExports.exportPool;
+}
+
+export type TExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
+
+/**
+ * A data export of a study's questionnaire responses, for coordinators only. The download is
+ * recorded in the audit log ("export.<format>") before the first byte is sent; the body streams
+ * from the database in batches.
+ */
+export async function exportStudyData(actor: TActor, studyId: string, format: TExportFormat, lang: TLang): Promise<TExportFile> {
+  assertRole(actor, "COORDINATOR");
+  assertId(studyId, "The study");
+  const ctx = await loadExportContext(db(), studyId);
+  if (!ctx) throw notFound("The study's questionnaire");
+  await recordAudit(db(), {
+    actorId: actor.userId,
+    action: `export.${format}`,
+    entity: "Study",
+    entityId: studyId,
+    after: { format, lang, instrumentId: ctx.instrument.id, versions: ctx.versions.map((v) => v.number) },
+  });
+  const body = toWebStream(WRITERS[format](pgSql(exportPool()), ctx, lang), (error) =>
+    log.error({ event: "export.failed", format, studyId, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, "export failed"),
+  );
+  const [base, extension] = format.split(".");
+  return { filename: `${ctx.study.slug}-${base}${format === "data.sav" ? `-${lang}` : ""}.${extension}`, contentType: CONTENT_TYPES[format], body };
+}
