@@ -55,7 +55,7 @@ describe("the demo seed", () => {
   });
 
   it("adds synthetic respondents and interviews whose figures resemble the paper's", async () => {
-    const demo = await prisma.expert.findMany({ where: { isDemo: true, track: "QUESTIONNAIRE" }, include: { responses: { include: { answers: true, version: true } } } });
+    const demo = await prisma.expert.findMany({ where: { isDemo: true, track: "QUESTIONNAIRE", responses: { some: {} } }, include: { responses: { include: { answers: true, version: true } } } });
     expect(demo).toHaveLength(DEMO_RESPONDENTS);
     expect(new Set(demo.map((e) => `${e.country}/${e.expertGroup}`)).size).toBe(20);
     const submitted = demo.flatMap((e) => e.responses).filter((r) => r.status === "SUBMITTED");
