@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/coordinator/interviews", key: "navInterviews" },
   { href: "/coordinator/codebook", key: "navCodebook" },
   { href: "/coordinator/quotes", key: "navQuotes" },
+  { href: "/coordinator/results", key: "navResults" },
 ] as const;
 
 export async function CoordinatorNav({ current }: { current: (typeof LINKS)[number]["href"] }) {
