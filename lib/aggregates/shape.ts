@@ -105,7 +105,7 @@ function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TN
       const cells = [int(values), dec(numOrNull(s?.mean), values), dec(numOrNull(s?.sd), values), dec(median, values)];
       const columns = [{ key: "n" }, { key: "mean" }, { key: "sd" }, { key: "median" }];
       if (item.type === "scale" && item.cannotAssess) {
-        cells.push(int(num(s?.x)));
+        cells.push(int(num(nRow?.x)));
         columns.push({ key: "cannotAssess" });
       }
       base.tables.push({ id: item.code, kind: "stats", labelKey: "item", bases: [{ key: "baseRespondents", cell: int(n) }], columns, rows: [{ code: item.code, label: item.code, cells }] });
