@@ -1,4 +1,4 @@
-import { allItems, isAnswerable, type TItem, type TQuestionnaire } from "@/lib/instrument/definition";
+import { allItems, isAnswerable, type TItem } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { COUNTRIES, EAEU_COUNTRIES } from "@/lib/study/countries";
 import { pairRows, type TAggRow, type TCrossBy, type TScopeVersion } from "@/lib/aggregates/query";
