@@ -9,6 +9,7 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { aggregates } from "./aggregates";
 import { autosave } from "./autosave";
 import { startHarness, type THarness } from "./harness";
 import { machineInfo, machineLines } from "./machine";
@@ -17,7 +18,7 @@ import { reportMarkdown, writeResults } from "./results";
 import { textTable } from "./stats";
 import type { TBenchmark, TFlags, TReport } from "./types";
 
-const BENCHMARKS: TBenchmark[] = [autosave];
+const BENCHMARKS: TBenchmark[] = [autosave, aggregates];
 const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
 
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -29,6 +30,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --warmup S             unmeasured warm-up before the load (default 5)
   --baseline-seconds S   length of the bare-upsert baseline (default 10)
   --baseline-clients N   concurrent clients of the baseline (default 20)
+  --responses N          completed responses seeded for the aggregates benchmark (default 20000)
   --connections N        most keep-alive connections to the app (default 256)
   --max-in-flight N      requests outstanding before new ones are dropped (default 2000)
   --only NAME[,NAME]     benchmarks to run: ${BENCHMARKS.map((b) => b.name).join(", ")} (default all)
@@ -46,6 +48,7 @@ function parseFlags(argv: string[]): TFlags {
     baselineClients: 20,
     connections: 256,
     maxInFlight: 2000,
+    responses: 20_000,
     only: BENCHMARKS.map((b) => b.name),
     pgStats: true,
     profile: false,
@@ -60,6 +63,7 @@ function parseFlags(argv: string[]): TFlags {
     "--baseline-clients": "baselineClients",
     "--connections": "connections",
     "--max-in-flight": "maxInFlight",
+    "--responses": "responses",
   };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i]!.split("=", 2) as [string, string | undefined];

@@ -10,6 +10,8 @@ export type TFlags = {
   baselineClients: number;
   connections: number;
   maxInFlight: number;
+  /** Completed responses the aggregates benchmark seeds. */
+  responses: number;
   only: string[];
   pgStats: boolean;
   profile: boolean;
