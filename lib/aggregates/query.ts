@@ -17,6 +17,13 @@ import type { TFilters } from "@/lib/aggregates/types";
  * database); filter values are bound parameters.
  */
 
+/**
+ * Session settings every aggregate statement runs with (SET LOCAL, in its own transaction): no JIT
+ * (the visibility subqueries inflate cost estimates past jit_above_cost, and compiling then takes
+ * seconds, far more than the query), and room to group and sort in memory rather than on disk.
+ */
+export const AGGREGATE_SETTINGS = ["SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'"] as const;
+
 export type TScopeVersion = { id: string; q: TQuestionnaire };
 export type TScope = { instrumentId: string; versions: TScopeVersion[] };
 export type TSql = { text: string; values: unknown[] };

@@ -6,7 +6,7 @@ import type { TActor } from "@/lib/auth/sessions";
 import { badRequest, notFound } from "@/lib/errors";
 import { ZQuestionnaire, type TItem } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
-import { crossTabSql, heatmapSql, summarySql, textsSql, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
+import { AGGREGATE_SETTINGS, crossTabSql, heatmapSql, summarySql, textsSql, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
 import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombinedItem } from "@/lib/aggregates/shape";
 import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregates/suppress";
 import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregates/types";
@@ -63,6 +63,12 @@ async function dataStamp(ctx: TContext): Promise<string> {
  * the same statement at the same time share one (single flight). Results are stored before
  * suppression, which is applied on every read with the study's current k.
  */
+/** One statement with the aggregate settings (query.ts), in a transaction of its own. */
+async function query<R>(sql: TSql): Promise<R[]> {
+  const results = await db().$transaction([...AGGREGATE_SETTINGS.map((s) => db().$executeRawUnsafe(s)), db().$queryRawUnsafe<R[]>(sql.text, ...sql.values)]);
+  return results[results.length - 1] as R[];
+}
+
 const CACHE_SIZE = 64;
 const cache = new Map<string, Promise<TAggRow[]>>();
 
@@ -74,7 +80,7 @@ async function run(ctx: TContext, sql: TSql): Promise<TAggRow[]> {
     cache.set(key, hit);
     return hit;
   }
-  const pending = db().$queryRawUnsafe<TAggRow[]>(sql.text, ...sql.values);
+  const pending = query<TAggRow>(sql);
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -163,7 +169,7 @@ export async function listTexts(actor: TActor, studyId: string, filters: TFilter
   const item = itemOf(ctx, itemCode);
   if (item.type !== "text" && !("options" in item && item.options.some((o) => o.other))) throw badRequest(`${item.code} has no texts.`);
   const sql = textsSql(ctx.scope, filters, item);
-  const rows = await db().$queryRawUnsafe<Array<{ text: string }>>(sql.text, ...sql.values);
+  const rows = await query<{ text: string }>(sql);
   return { k: ctx.k, texts: rows.length < ctx.k ? null : rows.map((r) => r.text) };
 }
 
