@@ -29,7 +29,7 @@ export type TScope = { instrumentId: string; versions: TScopeVersion[] };
 export type TSql = { text: string; values: unknown[] };
 
 /** One grouped row; which columns mean what depends on `q` (see each query). */
-export type TAggRow = { q: string; item: string; k: string | null; g: string | null; n: number; mean: number | null; sd: number | null; med: number | null; x: number };
+export type TAggRow = { q: string; item: string | null; k: string | null; g: string | null; n: number; mean: number | null; sd: number | null; med: number | null; x: number };
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
