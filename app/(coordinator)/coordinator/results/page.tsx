@@ -116,7 +116,7 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
       <ClientMessages namespaces={["results", "live"]}>
         <SuppressionForm studyId={study.id} k={meta.k} />
         <ResultsDashboard
-          key={`${study.id}?${query}`}
+          key={`${study.id}?${query}&k=${meta.k}`}
           studyId={study.id}
           query={query.toString()}
           items={meta.items}
