@@ -4,8 +4,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { badRequest, notFound } from "@/lib/errors";
-import { ZQuestionnaire, type TItem } from "@/lib/instrument/definition";
+import type { TItem } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
+import { publishedQuestionnaire } from "@/lib/responses/definitions";
 import { AGGREGATE_SETTINGS, crossTabSql, heatmapSql, summarySql, textsSql, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
 import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombinedItem } from "@/lib/aggregates/shape";
 import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregates/suppress";
@@ -35,7 +36,7 @@ async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "
   });
   if (!study) throw notFound("The study");
   const instrument = study.instruments[0];
-  let versions = (instrument?.versions ?? []).map((v) => ({ id: v.id, q: ZQuestionnaire.parse(v.content) }));
+  let versions = (instrument?.versions ?? []).map((v) => ({ id: v.id, q: publishedQuestionnaire(v.id, v.content) }));
   if (filters.versionId) {
     versions = versions.filter((v) => v.id === filters.versionId);
     if (versions.length === 0) throw badRequest("This version is not a published version of the study's questionnaire.");
