@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAsExpert, signInAsStaff, test } from "./fixtures";
 
 /**
@@ -42,4 +43,30 @@ test("a saved answer shows on the open results dashboard without a reload", asyn
   } finally {
     await expertContext.close();
   }
+});
+
+test("a coordinator sets k and downloads the tables as CSV, suppression included, audited", async ({ page, prisma, studyId, makeStaff }) => {
+  test.setTimeout(90_000);
+  const coordinator = await makeStaff("COORDINATOR");
+  await signInAsStaff(page, coordinator);
+  await page.waitForURL("**/coordinator**");
+  await page.goto(`/coordinator/results?study=${studyId}&status=all`);
+  await expect(page.locator(".results-chart svg").first()).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  await page.getByLabel(/smallest number of respondents/i).fill("50");
+  await page.getByRole("button", { name: "Save k" }).click();
+  await expect(page.getByText("Saved: k = 50.")).toBeVisible();
+  await expect(page.getByTestId("respondents")).toContainText("< 50");
+  expect((await prisma.study.findUniqueOrThrow({ where: { id: studyId } })).suppressionK).toBe(50);
+
+  const href = await page.getByRole("link", { name: "Download these tables as CSV" }).getAttribute("href");
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/csv");
+  const csv = await res.text();
+  expect(csv).toContain("Respondents in scope,< 50");
+  expect(csv).toMatch(/It is changing only between individual countries,< 50,< 50/);
+  const audit = await prisma.auditEvent.findFirst({ where: { action: "export.aggregates", entityId: studyId, actorId: coordinator.id } });
+  expect(audit?.after).toMatchObject({ includeInProgress: true });
 });

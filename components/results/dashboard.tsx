@@ -120,6 +120,11 @@ export function ResultsDashboard(props: {
             </label>
           </div>
           {cross && <DataTable table={cross.table} k={k} caption={`${cross.item}. ${cross.title}`} />}
+          <p>
+            <a className="button secondary" href={withQuery("/exports/aggregates.csv", { crossItem: pickers.crossItem, by: pickers.crossBy })} download>
+              {t("exportCsvCross")}
+            </a>
+          </p>
         </section>
       )}
 

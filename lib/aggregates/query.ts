@@ -98,8 +98,8 @@ export function answeredSql(type: TItemType, v = `a."value"`): string {
   }
 }
 
-/** The `resp` and `ans` CTEs; `extra` columns of the expert are carried into `ans` (country, grp). */
-function baseCtes(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TItem, "code" | "type">>, values: unknown[], checkAnswered = true): string {
+/** The `resp` CTE: the responses in scope, with the respondent's country and group. */
+function respCte(scope: TScope, filters: TFilters, values: unknown[]): string {
   const param = (v: unknown) => {
     values.push(v);
     return `$${values.length}`;
@@ -108,26 +108,37 @@ function baseCtes(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TI
   if (!filters.includeInProgress) where.push(`r."status" = 'SUBMITTED'`);
   if (filters.country) where.push(`e."country" = ${param(filters.country)}`);
   if (filters.group) where.push(`e."expertGroup" = ${param(filters.group)}::"ExpertGroup"`);
-  const codes = items.map((i) => i.code);
-  const answered = !checkAnswered ? "true" : items.length ? `CASE a."itemCode" ${items.map((i) => `WHEN ${lit(i.code)} THEN ${answeredSql(i.type)}`).join(" ")} ELSE false END` : "false";
-  return `resp AS (
+  return `resp AS MATERIALIZED (
     SELECT r."id", r."versionId", e."country", e."expertGroup"::text AS grp
       FROM "Response" r JOIN "Expert" e ON e."id" = r."expertId"
      WHERE ${where.join(" AND ")}
-  ), ans AS MATERIALIZED (
-    SELECT a."itemCode" AS item, a."value" AS v, r."country", r.grp
-      FROM resp r JOIN "Answer" a ON a."responseId" = r."id"
-     WHERE a."itemCode" = ANY(${param(codes)}::text[]) AND a."value" <> 'null'::jsonb
-       AND ${answered}
-       AND ${visibilitySql(scope, codes)}
   )`;
 }
 
-const inList = (codes: readonly string[]) => (codes.length ? codes.map(lit).join(", ") : "NULL");
+/**
+ * The answers in scope to `items` (item, v, country, grp), as a subquery: read through the
+ * ("itemCode", "responseId") index, so each part of a query reads only its own items' answers.
+ */
+function answersOf(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>, checkAnswered = true): string {
+  const codes = items.map((i) => i.code);
+  if (codes.length === 0) return `(SELECT NULL::text AS item, NULL::jsonb AS v, NULL::text AS "country", NULL::text AS grp WHERE false)`;
+  const answered = checkAnswered ? `CASE a."itemCode" ${items.map((i) => `WHEN ${lit(i.code)} THEN ${answeredSql(i.type)}`).join(" ")} ELSE false END` : "true";
+  return `(SELECT a."itemCode" AS item, a."value" AS v, r."country", r.grp
+      FROM resp r JOIN "Answer" a ON a."responseId" = r."id"
+     WHERE a."itemCode" IN (${codes.map(lit).join(", ")}) AND a."value" <> 'null'::jsonb
+       AND ${answered}
+       AND ${visibilitySql(scope, codes)})`;
+}
+
+/** `resp` and `ans` (the answers to `items`) for the one-item queries. */
+function baseCtes(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TItem, "code" | "type">>, values: unknown[]): string {
+  return `${respCte(scope, filters, values)}, ans AS ${answersOf(scope, items)}`;
+}
+
 
 /**
- * The whole summary in one statement: one scan of the answers in scope (the materialized `ans`),
- * then one grouped pass per item type over its own items. Per-item totals come from the same pass
+ * The whole summary in one statement: one grouped pass per item type over the answers to its own
+ * items (read through the item index). Per-item totals come from the same pass
  * (grouping sets, or the first element of an array answer). Rows by `q`:
  * - `resp`: n = respondents in scope;
  * - `n`: per item, n = respondents who answered (x = "other" texts given, for choice items);
@@ -140,8 +151,9 @@ const inList = (codes: readonly string[]) => (codes.length ? codes.map(lit).join
  */
 export function summarySql(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
   const values: unknown[] = [];
-  const ctes = baseCtes(scope, filters, items, values, false);
-  const of = (...types: TItemType[]) => inList(items.filter((i) => types.includes(i.type)).map((i) => i.code));
+  const ctes = respCte(scope, filters, values);
+  const typed = (...types: TItemType[]) => items.filter((i) => types.includes(i.type));
+  const from = (...types: TItemType[]) => `${answersOf(scope, typed(...types), false)} ans`;
   const x = `(v->>'value')::float8`;
   const other = `(btrim(coalesce(v->>'other', '')) <> '')::int`;
   const text = `
@@ -150,26 +162,26 @@ export function summarySql(scope: TScope, filters: TFilters, items: ReadonlyArra
            NULL::float8 AS mean, NULL::float8 AS sd, NULL::float8 AS med, 0::bigint AS x
     UNION ALL
     SELECT CASE WHEN GROUPING(v->>'choice') = 1 THEN 'n' ELSE 'opt' END, item, v->>'choice', NULL, count(*), NULL, NULL, NULL, sum(${other})
-      FROM ans WHERE item IN (${of("single")}) AND v ? 'choice' GROUP BY GROUPING SETS ((item), (item, v->>'choice'))
+      FROM ${from("single")} WHERE v ? 'choice' GROUP BY GROUPING SETS ((item), (item, v->>'choice'))
     UNION ALL
     SELECT CASE WHEN GROUPING(c.code) = 1 THEN 'n' ELSE 'opt' END, item, c.code, NULL,
            CASE WHEN GROUPING(c.code) = 1 THEN count(*) FILTER (WHERE c.ord = 1) ELSE count(*) END, NULL, NULL, NULL,
            sum(${other}) FILTER (WHERE c.ord = 1)
-      FROM ans CROSS JOIN LATERAL jsonb_array_elements_text(v->'choices') WITH ORDINALITY c(code, ord)
-     WHERE item IN (${of("multi")}) GROUP BY GROUPING SETS ((item), (item, c.code))
+      FROM ${from("multi")} CROSS JOIN LATERAL jsonb_array_elements_text(v->'choices') WITH ORDINALITY c(code, ord)
+     GROUP BY GROUPING SETS ((item), (item, c.code))
     UNION ALL
     SELECT CASE WHEN GROUPING(v->>'value') = 1 THEN 'n' ELSE 'dist' END, item, v->>'value', NULL,
            CASE WHEN GROUPING(v->>'value') = 1 THEN count(*) ELSE count(${x}) END, NULL, NULL, NULL, count(*) FILTER (WHERE v ? 'cannotAssess')
-      FROM ans WHERE item IN (${of("scale")}) AND (v ? 'value' OR v ? 'cannotAssess') GROUP BY GROUPING SETS ((item), (item, v->>'value'))
+      FROM ${from("scale")} WHERE (v ? 'value' OR v ? 'cannotAssess') GROUP BY GROUPING SETS ((item), (item, v->>'value'))
     UNION ALL
-    SELECT 'num', item, NULL, NULL, count(${x}), avg(${x}), stddev_samp(${x}), NULL, 0 FROM ans WHERE item IN (${of("scale")}) AND v ? 'value' GROUP BY item
+    SELECT 'num', item, NULL, NULL, count(${x}), avg(${x}), stddev_samp(${x}), NULL, 0 FROM ${from("scale")} WHERE v ? 'value' GROUP BY item
     UNION ALL
     SELECT 'num', item, NULL, NULL, count(*), avg(${x}), stddev_samp(${x}), percentile_cont(0.5) WITHIN GROUP (ORDER BY ${x}), 0
-      FROM ans WHERE item IN (${of("number")}) AND v ? 'value' GROUP BY item
+      FROM ${from("number")} WHERE v ? 'value' GROUP BY item
     UNION ALL
     SELECT 'bin', item, bin::text, lo || '|' || hi, count(*), NULL, NULL, NULL, 0 FROM (
       SELECT item, lo, hi, CASE WHEN hi = lo THEN 1 ELSE least(10, 1 + floor(10 * (x - lo) / (hi - lo)))::int END AS bin FROM (
-        SELECT item, ${x} AS x, min(${x}) OVER w AS lo, max(${x}) OVER w AS hi FROM ans WHERE item IN (${of("number")}) AND v ? 'value' WINDOW w AS (PARTITION BY item)
+        SELECT item, ${x} AS x, min(${x}) OVER w AS lo, max(${x}) OVER w AS hi FROM ${from("number")} WHERE v ? 'value' WINDOW w AS (PARTITION BY item)
       ) s
     ) b GROUP BY item, bin, lo, hi
     UNION ALL
@@ -178,15 +190,15 @@ export function summarySql(scope: TScope, filters: TFilters, items: ReadonlyArra
            avg(m.value::text::float8) FILTER (WHERE jsonb_typeof(m.value) = 'number'),
            stddev_samp(m.value::text::float8) FILTER (WHERE jsonb_typeof(m.value) = 'number'), NULL,
            count(*) FILTER (WHERE m.value = '"NA"'::jsonb)
-      FROM ans CROSS JOIN LATERAL jsonb_each(v->'rows') WITH ORDINALITY m(key, value, ord)
-     WHERE item IN (${of("matrix")}) GROUP BY GROUPING SETS ((item), (item, m.key))
+      FROM ${from("matrix")} CROSS JOIN LATERAL jsonb_each(v->'rows') WITH ORDINALITY m(key, value, ord)
+     GROUP BY GROUPING SETS ((item), (item, m.key))
     UNION ALL
     SELECT CASE WHEN GROUPING(o.code) = 1 THEN 'n' ELSE 'rank' END, item, o.code, NULL,
            CASE WHEN GROUPING(o.code) = 1 THEN count(*) FILTER (WHERE o.pos = 1) ELSE count(*) END, avg(o.pos), NULL, NULL, count(*) FILTER (WHERE o.pos = 1)
-      FROM ans CROSS JOIN LATERAL jsonb_array_elements_text(v->'order') WITH ORDINALITY o(code, pos)
-     WHERE item IN (${of("ranking")}) GROUP BY GROUPING SETS ((item), (item, o.code))
+      FROM ${from("ranking")} CROSS JOIN LATERAL jsonb_array_elements_text(v->'order') WITH ORDINALITY o(code, pos)
+     GROUP BY GROUPING SETS ((item), (item, o.code))
     UNION ALL
-    SELECT 'n', item, NULL, NULL, count(*), NULL, NULL, NULL, 0 FROM ans WHERE item IN (${of("text")}) AND btrim(v->>'text') <> '' GROUP BY item`;
+    SELECT 'n', item, NULL, NULL, count(*), NULL, NULL, NULL, 0 FROM ${from("text")} WHERE btrim(v->>'text') <> '' GROUP BY item`;
   return { text, values };
 }
 

@@ -85,7 +85,8 @@ function optionTable(item: Extract<TItem, { type: "single" | "multi" }>, lang: T
 
 function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TNum> {
   const { item } = c;
-  const nRow = ix.get(`n:${item.code}`)?.[0];
+  // Number items have no row of their own: their respondents are their numbers.
+  const nRow = ix.get(`n:${item.code}`)?.[0] ?? (item.type === "number" ? ix.get(`num:${item.code}`)?.[0] : undefined);
   const n = num(nRow?.n);
   const base: TItemSummary<TNum> = { code: item.code, type: item.type, title: pick(item.text, lang), notes: c.notes, tables: [] };
   const rowsOf = (q: string) => ix.get(`${q}:${item.code}`) ?? [];
