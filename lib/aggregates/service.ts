@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
@@ -66,8 +67,14 @@ async function dataStamp(ctx: TContext): Promise<string> {
  */
 /** One statement with the aggregate settings (query.ts), in a transaction of its own. */
 async function query<R>(sql: TSql): Promise<R[]> {
-  const results = await db().$transaction([...AGGREGATE_SETTINGS.map((s) => db().$executeRawUnsafe(s)), db().$queryRawUnsafe<R[]>(sql.text, ...sql.values)]);
-  return results[results.length - 1] as R[];
+  // The transaction's own limit is above the statement timeout, which stays the one that applies.
+  return db().$transaction(
+    async (tx) => {
+      for (const setting of AGGREGATE_SETTINGS) await tx.$executeRawUnsafe(setting);
+      return tx.$queryRawUnsafe<R[]>(sql.text, ...sql.values);
+    },
+    { timeout: env().DB_STATEMENT_TIMEOUT_MS + 5_000 },
+  );
 }
 
 const CACHE_SIZE = 64;
