@@ -53,7 +53,7 @@ test.describe("sign-in", () => {
 });
 
 test.describe("invitation links", () => {
-  test("a used link is refused and the expert can ask for a new one", async ({ page, browser, makeExpert, makeStaff }) => {
+  test("a used link is refused and the expert can ask for a new one", async ({ page, browser, makeExpert, makeStaff, studyId }) => {
     const expert = await makeExpert();
     await signInAsExpert(page, expert);
 
@@ -70,6 +70,8 @@ test.describe("invitation links", () => {
     const staffContext = await browser.newContext({ baseURL: ORIGIN() });
     const staffPage = await staffContext.newPage();
     await signInAsStaff(staffPage, coordinator);
+    await expect(staffPage).toHaveURL(/\/coordinator$/);
+    await staffPage.goto(`/coordinator/panel?study=${studyId}`);
     const row = staffPage.getByTestId(`expert-${expert.expertId}`);
     await expect(row.getByText("Asked for a new link")).toBeVisible();
     await staffContext.close();
@@ -87,10 +89,12 @@ test.describe("invitation links", () => {
     expect(me.status()).toBe(401);
   });
 
-  test("a re-issued link replaces the old one", async ({ page, browser, makeExpert, makeStaff }) => {
+  test("a re-issued link replaces the old one", async ({ page, browser, makeExpert, makeStaff, studyId }) => {
     const expert = await makeExpert();
     const coordinator = await makeStaff("COORDINATOR");
     await signInAsStaff(page, coordinator);
+    await expect(page).toHaveURL(/\/coordinator$/);
+    await page.goto(`/coordinator/panel?study=${studyId}`);
     await page.getByTestId(`expert-${expert.expertId}`).getByRole("button", { name: "Issue new link" }).click();
     const newLink = await page.getByTestId(`expert-${expert.expertId}`).locator("code.link").innerText();
 

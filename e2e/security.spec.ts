@@ -40,6 +40,38 @@ test("every mutating endpoint refuses a cross-site request, including Origin: nu
   }
 });
 
+/** The script-src directive of a Content-Security-Policy. */
+const scriptSrc = (csp: string) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(scriptSrc(csp))?.[1];
+
+test("scripts run only with this response's nonce: a fresh one per request, on every script Next writes, and the page still hydrates", async ({ page, request, makeStaff }) => {
+  const nonces = new Set<string>();
+  for (let i = 0; i < 3; i++) {
+    const res = await request.get("/signin");
+    const nonce = nonceOf(res.headers()["content-security-policy"] ?? "");
+    expect(nonce, "a nonce in script-src").toMatch(/^[A-Za-z0-9+/=]{16,}$/);
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, "every <script> carries the nonce").toContain(`nonce="${nonce}"`);
+    nonces.add(nonce!);
+  }
+  expect(nonces.size, "a different nonce on every request").toBe(3);
+
+  // A forged X-Forwarded-Proto is not believed without TRUSTED_PROXY_HOPS: no HSTS over plain http.
+  const forged = await request.get("/signin", { headers: { "x-forwarded-proto": "https" } });
+  expect(forged.headers()["strict-transport-security"]).toBeUndefined();
+
+  // The browser enforces the policy and the page still works: the client-side sign-in form signs in.
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await signInAsStaff(page, await makeStaff("INTERVIEWER"));
+  await expect(page).toHaveURL(/\/interviewer$/);
+  expect(violations).toEqual([]);
+});
+
 test("pages carry a strict Content-Security-Policy and the other security headers; the session cookie is HttpOnly and SameSite", async ({ page, context, request, makeStaff }) => {
   for (const url of ["/", "/signin", "/invite", "/invite/not-a-token", "/api/health"]) {
     const res = await request.get(url);
@@ -49,6 +81,8 @@ test("pages carry a strict Content-Security-Policy and the other security header
     expect(csp, url).toContain("base-uri 'none'");
     expect(csp, url).toContain("frame-ancestors 'none'");
     expect(csp, url).not.toContain("unsafe-eval");
+    expect(scriptSrc(csp), url).not.toContain("unsafe-inline");
+    expect(headers["strict-transport-security"], `${url} over plain http`).toBeUndefined();
     expect(headers["x-content-type-options"], url).toBe("nosniff");
     expect(headers["referrer-policy"], url).toBeTruthy();
   }

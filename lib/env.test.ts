@@ -36,3 +36,13 @@ describe("environment validation", () => {
     expect(problems({ ...valid, BOOTSTRAP_COORDINATOR_EMAIL: "a@b.org" })[0]).toMatch(/BOOTSTRAP_COORDINATOR_PASSWORD: .*together/);
   });
 });
+
+describe("e-mail settings", () => {
+  it("needs SMTP_FROM and NEXTAUTH_URL with SMTP_URL, and defaults the job worker to on", () => {
+    expect(parseEnv(valid).JOBS_WORKER).toBe("on");
+    expect(problems({ ...valid, SMTP_URL: "smtp://mail.example.org:587" })[0]).toMatch(/^SMTP_FROM: SMTP_URL needs/);
+    expect(problems({ ...valid, SMTP_URL: "http://mail.example.org" })[0]).toMatch(/^SMTP_URL: /);
+    expect(parseEnv({ ...valid, SMTP_URL: "smtp://mail.example.org:587", SMTP_FROM: "panel@example.org", NEXTAUTH_URL: "https://panel.example.org" }).SMTP_URL).toBeDefined();
+    expect(problems({ ...valid, JOBS_WORKER: "maybe" })[0]).toMatch(/^JOBS_WORKER: /);
+  });
+});

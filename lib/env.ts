@@ -21,6 +21,15 @@ const ZEnv = z
     BOOTSTRAP_COORDINATOR_EMAIL: z.email().optional(),
     BOOTSTRAP_COORDINATOR_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     BOOTSTRAP_COORDINATOR_NAME: z.string().min(1).max(200).optional(),
+    /** E-mail delivery, e.g. smtp://user:pass@mail.example.org:587. Unset: messages go to the in-app outbox. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    SMTP_FROM: z.string().min(3).max(320).optional(),
+    /** "off": this instance enqueues jobs but runs no worker (another instance processes them). */
+    JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+  })
+  .refine((env) => !env.SMTP_URL || (env.SMTP_FROM && env.NEXTAUTH_URL), {
+    path: ["SMTP_FROM"],
+    message: "SMTP_URL needs SMTP_FROM and NEXTAUTH_URL (links in e-mails must be absolute)",
   })
   .refine((env) => !env.BOOTSTRAP_COORDINATOR_EMAIL === !env.BOOTSTRAP_COORDINATOR_PASSWORD, {
     path: ["BOOTSTRAP_COORDINATOR_PASSWORD"],

@@ -3,11 +3,15 @@ import { getTranslations } from "next-intl/server";
 
 const LINKS = [
   { href: "/coordinator", key: "navOverview" },
+  { href: "/coordinator/panel", key: "navPanel" },
   { href: "/coordinator/instruments", key: "navInstruments" },
   { href: "/coordinator/interviews", key: "navInterviews" },
   { href: "/coordinator/codebook", key: "navCodebook" },
   { href: "/coordinator/quotes", key: "navQuotes" },
   { href: "/coordinator/results", key: "navResults" },
+  { href: "/coordinator/messages", key: "navMessages" },
+  { href: "/coordinator/monitor", key: "navMonitor" },
+  { href: "/coordinator/audit", key: "navAudit" },
 ] as const;
 
 export async function CoordinatorNav({ current }: { current: (typeof LINKS)[number]["href"] }) {

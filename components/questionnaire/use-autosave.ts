@@ -141,14 +141,17 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
     async (flushOptions: { wait?: boolean } = {}) => {
       if (stopped.current) return;
       if (typeof navigator !== "undefined" && navigator.locks) {
-        await navigator.locks.request(key, { ifAvailable: !flushOptions.wait }, async (lock) => {
+        const sent = await navigator.locks.request(key, { ifAvailable: !flushOptions.wait }, async (lock) => {
           if (lock) await sendAll();
+          return lock !== null;
         });
+        // The holder may have read the queue just before this tab added to it: look again shortly.
+        if (!sent) schedule(SEND_DELAY_MS);
       } else {
         await sendAll();
       }
     },
-    [key, sendAll],
+    [key, schedule, sendAll],
   );
   flushRef.current = flush;
 

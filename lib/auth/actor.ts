@@ -1,16 +1,42 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import type { TActor } from "@/lib/auth/sessions";
+import { validateSession, type TActor } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { forbidden, unauthenticated } from "@/lib/errors";
+import { forbidden, unauthenticated, unavailable } from "@/lib/errors";
 
-/** The signed-in user of this request, re-validated against the database; null when anonymous. */
+/** next-auth's cookie name: the `__Secure-` prefix when the site is served over https. */
+function sessionCookieName(): string {
+  return `${env().NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/**
+ * The signed-in user of this request, re-validated against the database; null when anonymous.
+ * The cookie only names the session row (lib/auth/options.ts); reading it here directly costs one
+ * decryption and one query, where next-auth's getServerSession would also re-encrypt and re-send
+ * the cookie on every request. The cookie's own lifetime outlasts every session policy, so not
+ * sliding it changes nothing: the row's idle and absolute limits decide. When the database cannot
+ * be asked, the error propagates (a 503 from lib/http/handler.ts) and the cookie is kept.
+ */
 export const getActor = cache(async (): Promise<TActor | null> => {
-  const session = await getServerSession(authOptions());
-  return session?.actor ?? null;
+  const jar = await cookies();
+  const name = sessionCookieName();
+  const raw = jar.get(name)?.value;
+  if (!raw) {
+    // A cookie next-auth had to split into chunks: let next-auth reassemble it.
+    if (!jar.has(`${name}.0`)) return null;
+    const session = await getServerSession(authOptions());
+    if (session?.unavailable) throw unavailable();
+    return session?.actor ?? null;
+  }
+  const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  return typeof token?.sid === "string" ? validateSession(db(), token.sid) : null;
 });
 
 /** For data-layer functions: the actor, who must have one of the roles, or an AppError. */

@@ -1,4 +1,5 @@
 import type { TDb } from "@/lib/db/types";
+import { markLinkOpened } from "@/lib/panel/status-events";
 import { generateToken, hashToken, looksLikeToken } from "@/lib/auth/tokens";
 
 export type TInvitationState = "valid" | "used" | "expired" | "replaced" | "unknown";
@@ -68,6 +69,7 @@ export async function consumeInvitation(
   });
   if (!row) return { ok: false, state: "unknown" };
   if (claimed.count !== 1) return { ok: false, state: stateOf(row, now) };
+  await markLinkOpened(client, row.expert.id, now);
   return { ok: true, userId: row.expert.userId, expertId: row.expert.id };
 }
 

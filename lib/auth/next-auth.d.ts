@@ -3,6 +3,8 @@ import type { TActor } from "@/lib/auth/sessions";
 declare module "next-auth" {
   interface Session {
     actor?: TActor;
+    /** The session could not be checked because the database is unavailable (answered 503). */
+    unavailable?: boolean;
   }
 }
 
@@ -10,5 +12,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     sid?: string;
     actor?: TActor;
+    unavailable?: boolean;
   }
 }

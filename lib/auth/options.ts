@@ -8,7 +8,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { consumeInvitation } from "@/lib/auth/invitations";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { SESSION_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
-import { createSession, revokeSession, validateSession } from "@/lib/auth/sessions";
+import { createSession, revokeSession, validateSession, type TActor } from "@/lib/auth/sessions";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { clearFailures, recordFailure, retryAfterMs } from "@/lib/security/rate-limit";
 import { ZPasswordSignIn, ZInvitationSignIn } from "@/lib/auth/schemas";
 
@@ -112,14 +113,23 @@ export function authOptions(): NextAuthOptions {
           return token;
         }
         // Every request re-checks the session row: this is what makes sign-out, disabling and role
-        // changes take effect at once in every instance. Throwing makes next-auth drop the cookie.
-        const actor = typeof token.sid === "string" ? await validateSession(db(), token.sid) : null;
+        // changes take effect at once in every instance. Throwing makes next-auth drop the cookie,
+        // so a database that is down or busy must not throw: the request is answered 503 instead
+        // (getActor) and the session survives the outage.
+        let actor: TActor | null;
+        try {
+          actor = typeof token.sid === "string" ? await validateSession(db(), token.sid) : null;
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) return { ...token, actor: undefined, unavailable: true };
+          throw error;
+        }
         if (!actor) throw new Error("session is no longer valid");
         token.actor = actor;
+        delete token.unavailable;
         return token;
       },
       async session({ session, token }) {
-        return { ...session, actor: token.actor };
+        return { ...session, actor: token.actor, unavailable: token.unavailable };
       },
     },
     events: {

@@ -10,6 +10,21 @@ export type TActor = {
   language: Language;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type TSessionRow = {
+  id: string;
+  role: Role;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+  userId: string;
+  userRole: Role;
+  name: string;
+  language: Language;
+  disabledAt: Date | null;
+};
+
 export async function createSession(client: TDb, user: { id: string; role: Role }): Promise<string> {
   const expiresAt = new Date(Date.now() + SESSION_POLICY[user.role].absoluteHours * 3600_000);
   const session = await client.authSession.create({
@@ -25,32 +40,22 @@ export async function createSession(client: TDb, user: { id: string; role: Role 
  * changed since sign-in. Returns null otherwise.
  */
 export async function validateSession(client: TDb, sessionId: string, now = new Date()): Promise<TActor | null> {
-  const session = await client.authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      role: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      revokedAt: true,
-      user: { select: { id: true, role: true, name: true, language: true, disabledAt: true } },
-    },
-  });
-  if (!session || session.revokedAt || session.user.disabledAt) return null;
-  if (session.user.role !== session.role) return null;
+  if (!UUID.test(sessionId)) return null;
+  // One round trip: this runs before every authenticated request.
+  const [session] = await client.$queryRaw<TSessionRow[]>`
+    SELECT s.id, s.role::text AS role, s."expiresAt", s."lastSeenAt", s."revokedAt",
+           u.id AS "userId", u.role::text AS "userRole", u.name, u.language::text AS language, u."disabledAt"
+    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId}::uuid`;
+  if (!session || session.revokedAt || session.disabledAt) return null;
+  if (session.userRole !== session.role) return null;
   if (session.expiresAt <= now) return null;
   const idleMs = SESSION_POLICY[session.role].idleMinutes * 60_000;
   if (now.getTime() - session.lastSeenAt.getTime() > idleMs) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
     await client.authSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  return {
-    userId: session.user.id,
-    sessionId: session.id,
-    role: session.role,
-    name: session.user.name,
-    language: session.user.language,
-  };
+  return { userId: session.userId, sessionId: session.id, role: session.role, name: session.name, language: session.language };
 }
 
 export async function revokeSession(client: TDb, sessionId: string, why: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * Live updates: database triggers (migration 20261128151121) and `notifyLive` send
- * `pg_notify('live_events', '{"studyId": ..., "topic": ...}')` when a transaction that changes
- * dashboard numbers commits. Each app instance LISTENs once (LiveHub) and fans the events out to
+ * Live updates: database triggers (migrations 20261128151121 and 20261128161343), `notifyLive`
+ * and, for autosave, `announceLive` send `pg_notify('live_events', '{"studyId": ..., "topic": ...}')`
+ * when a change to dashboard numbers commits. Each app instance LISTENs once (LiveHub) and fans the events out to
  * its browsers over server-sent events, so an answer saved through one instance reaches dashboards
  * served by every other instance.
  */

@@ -38,21 +38,31 @@ async function startResponse(studyId: string) {
 }
 
 describe("live events through PostgreSQL", () => {
-  it("reach every instance when an answer is saved, and only for that study", async () => {
+  it("reach every instance, and only for that study", async () => {
     const study = await makeStudy(prisma);
     const other = await makeStudy(prisma);
     const a = await instance(study.id);
     const b = await instance(study.id);
     const elsewhere = await instance(other.id);
-    const response = await startResponse(study.id);
 
-    await prisma.answer.create({ data: { responseId: response.id, itemCode: "Q1", value: 3, revision: 1, mutationId: crypto.randomUUID() } });
+    await startResponse(study.id);
+    await prisma.$transaction(async (tx) => notifyLive(tx, study.id, "answers"));
 
-    for (const { events } of [a, b]) await until(() => events.some((e) => e.topic === "answers"), "the answer event");
-    expect(a.events).toContainEqual({ studyId: study.id, topic: "answers" });
-    expect(b.events).toContainEqual({ studyId: study.id, topic: "responses" });
+    for (const { events } of [a, b]) await until(() => events.some((e) => e.topic === "answers") && events.some((e) => e.topic === "responses"), "both events");
     await new Promise((r) => setTimeout(r, 200));
     expect(elsewhere.events).toEqual([]);
+  });
+
+  it("come from a response when its status changes, not from every save that touches it", async () => {
+    const study = await makeStudy(prisma);
+    const response = await startResponse(study.id);
+    const a = await instance(study.id);
+    await prisma.response.update({ where: { id: response.id }, data: { updatedAt: new Date() } });
+    await prisma.answer.create({ data: { responseId: response.id, itemCode: "Q1", value: 3, revision: 1, mutationId: crypto.randomUUID() } });
+    await prisma.response.update({ where: { id: response.id }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+    await until(() => a.events.length > 0, "the status event");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(a.events).toEqual([{ studyId: study.id, topic: "responses" }]);
   });
 
   it("say nothing about a change that was rolled back", async () => {

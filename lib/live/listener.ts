@@ -11,7 +11,13 @@ function hub(): LiveHub {
   return globalForLive.liveHub;
 }
 
-/** This instance's subscription to a study's live events (see lib/live/events.ts). */
-export function subscribeLive(studyId: string, onEvent: (event: TLiveEvent) => void): () => void {
-  return hub().subscribe(studyId, onEvent);
+/**
+ * This instance's subscription to a study's live events (see lib/live/events.ts). Resolves once
+ * the instance is listening (or has failed to and will retry), so that nothing committed after it
+ * resolves is missed.
+ */
+export async function subscribeLive(studyId: string, onEvent: (event: TLiveEvent) => void): Promise<() => void> {
+  const unsubscribe = hub().subscribe(studyId, onEvent);
+  await hub().ready();
+  return unsubscribe;
 }

@@ -1,5 +1,5 @@
 import type { TDb } from "@/lib/db/types";
-import type { ExpertGroup, Language } from "@/lib/generated/prisma/enums";
+import type { ExpertGroup, ExpertStatus, ExpertTrack, Language } from "@/lib/generated/prisma/enums";
 
 export type TNewExpert = {
   studyId: string;
@@ -8,6 +8,19 @@ export type TNewExpert = {
   country: string;
   expertGroup: ExpertGroup;
   language: Language;
+  /** Optional profile (lib/panel/schemas.ts ZExpertFields); omitted fields keep the column defaults. */
+  profile?: {
+    organisation?: string;
+    position?: string;
+    degree?: string;
+    publications?: number | null;
+    experienceYears?: number | null;
+    leadershipRole?: string;
+    notes?: string;
+    track?: ExpertTrack;
+    status?: ExpertStatus;
+    isDemo?: boolean;
+  };
 };
 
 /**
@@ -27,7 +40,7 @@ export async function addExpert(tx: TDb, input: TNewExpert): Promise<{ expertId:
   });
   if (user.role !== "EXPERT") throw new Error("This e-mail belongs to a staff account.");
   const expert = await tx.expert.create({
-    data: { studyId: input.studyId, userId: user.id, pseudonym, country: input.country, expertGroup: input.expertGroup },
+    data: { ...input.profile, studyId: input.studyId, userId: user.id, pseudonym, country: input.country, expertGroup: input.expertGroup },
     select: { id: true },
   });
   return { expertId: expert.id, userId: user.id, pseudonym };

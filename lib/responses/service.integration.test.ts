@@ -10,7 +10,8 @@ import { ZQuestionnaire, type TQuestionnaire, type TQuestionnaireInput } from "@
 import { optionOrderFor } from "@/lib/instrument/order";
 import { confirmedText } from "@/lib/instrument/text";
 import { getOwnAnswers, getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { testPrisma } from "@/lib/testing/db";
+import { LiveHub } from "@/lib/live/hub";
+import { requireEnv, testPrisma } from "@/lib/testing/db";
 import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
 
@@ -234,6 +235,25 @@ describe("responses: starting a response", () => {
     // A new expert starts on the newest published version.
     const other = await secondExpert((await prisma.expert.findUniqueOrThrow({ where: { id: expert.expertId } })).studyId);
     expect((await getQuestionnaireState(other.actor)).questionnaire?.versionId).toBe(v2.id);
+  });
+});
+
+describe("responses: live updates", () => {
+  it("a saved answer is announced to the study's dashboards once it has committed; a burst makes one announcement", async () => {
+    const { actor, study } = await consented();
+    const hub = new LiveHub(requireEnv("DATABASE_URL"));
+    const topics: string[] = [];
+    hub.subscribe(study.id, (e) => topics.push(e.topic));
+    try {
+      await hub.ready();
+      const saves = [save(actor, "ROLE", { choice: "GOV" }), save(actor, "TOPICS", { choices: ["T_A"] }), save(actor, "RISK", { value: 4 }), save(actor, "SHARE", { value: 10 }), save(actor, "NOTE", { text: "x" })];
+      expect(await Promise.all(saves)).toMatchObject(Array(5).fill({ status: "saved" }));
+      await expect.poll(() => topics, { timeout: 2_000 }).toContain("answers");
+      await new Promise((r) => setTimeout(r, 400));
+      expect(topics.filter((t) => t === "answers").length).toBeLessThan(5);
+    } finally {
+      await hub.close();
+    }
   });
 });
 

@@ -9,6 +9,8 @@ import { answerSchema, checkResponse, type TAnswers, type TAnswerValue } from "@
 import { allItems, isAnswerable } from "@/lib/instrument/definition";
 import { optionOrderFor } from "@/lib/instrument/order";
 import type { TText } from "@/lib/instrument/text";
+import { announceLive } from "@/lib/live/announce";
+import { applyStatusEvent } from "@/lib/panel/status-events";
 import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/definitions";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
 
@@ -79,7 +81,10 @@ export async function getQuestionnaireState(actor: TActor) {
 export async function recordConsent(actor: TActor, input: { decision: "ACCEPTED" | "DECLINED"; textVersion: number; language: "ru" | "en" }) {
   const ctx = await expertContext(actor);
   if (input.textVersion !== ctx.study.consentVersion) throw conflict("The consent text has changed. Please read it again.");
-  await db().consent.create({ data: { expertId: ctx.expertId, decision: input.decision, textVersion: input.textVersion, language: input.language } });
+  await db().$transaction(async (tx) => {
+    await tx.consent.create({ data: { expertId: ctx.expertId, decision: input.decision, textVersion: input.textVersion, language: input.language } });
+    await applyStatusEvent(tx, ctx.expertId, input.decision === "ACCEPTED" ? "started" : "declined");
+  });
   return { decision: input.decision };
 }
 
@@ -89,6 +94,7 @@ export type TSaveResult =
 
 type TSaveContext = {
   expertId: string;
+  studyId: string;
   instrumentId: string | null;
   consented: boolean | null;
   responseVersionId: string | null;
@@ -103,6 +109,7 @@ type TSaveContext = {
 async function saveContext(userId: string, versionId: string): Promise<TSaveContext | null> {
   const rows = await db().$queryRaw<TSaveContext[]>`
     SELECT e."id" AS "expertId",
+           e."studyId" AS "studyId",
            i."id" AS "instrumentId",
            (SELECT c."decision" = 'ACCEPTED' AND c."textVersion" = s."consentVersion"
               FROM "Consent" c WHERE c."expertId" = e."id" ORDER BY c."decidedAt" DESC LIMIT 1) AS "consented",
@@ -160,6 +167,7 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
                                 ${input.item}, ${input.baseRevision}::integer, ${input.mutationId}::uuid, ${JSON.stringify(value)}::jsonb)`;
   switch (row?.outcome) {
     case "saved":
+      announceLive(ctx.studyId, "answers");
       return { status: "saved", revision: row.revision, replay: false };
     case "replay":
       return { status: "saved", revision: row.revision, replay: true };
@@ -228,6 +236,7 @@ export async function submitResponse(actor: TActor) {
     if (problems.length > 0) throw new AppError(422, "incomplete", "Some answers are missing or not valid.", { problems });
     const submittedAt = new Date();
     await tx.response.update({ where: { id: response.id }, data: { status: "SUBMITTED", submittedAt, updatedAt: submittedAt } });
+    await applyStatusEvent(tx, ctx.expertId, "completed");
     return { status: "SUBMITTED" as const, submittedAt };
   });
 }
@@ -245,10 +254,11 @@ export async function getOwnAnswers(actor: TActor) {
 export async function reopenResponse(actor: TActor, responseId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const response = await tx.response.findUnique({ where: { id: responseId }, select: { status: true, submittedAt: true } });
+    const response = await tx.response.findUnique({ where: { id: responseId }, select: { status: true, submittedAt: true, expertId: true } });
     if (!response) throw notFound("The response");
     if (response.status !== "SUBMITTED") throw conflict("This response is not submitted.");
     await tx.response.update({ where: { id: responseId }, data: { status: "IN_PROGRESS", submittedAt: null, updatedAt: new Date() } });
+    await applyStatusEvent(tx, response.expertId, "reopened");
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "response.reopen",

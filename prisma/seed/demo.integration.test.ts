@@ -40,6 +40,13 @@ describe("the demo seed", () => {
     expect(new Set(experts.map((e) => e.country))).toEqual(new Set(["RU", "BY", "KZ", "AM", "KG"]));
     expect(new Set(experts.map((e) => e.expertGroup)).size).toBe(4);
     expect(experts.map((e) => e.pseudonym).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // A spread of the panel lifecycle and tracks, with profiles filled in; the demo expert is invited.
+    const count = (status: string) => experts.filter((e) => e.status === status).length;
+    expect([count("INVITED"), count("NOMINATED"), count("VETTED"), count("REJECTED")]).toEqual([16, 2, 1, 1]);
+    expect(new Set(experts.map((e) => e.track))).toEqual(new Set(["QUESTIONNAIRE", "INTERVIEW", "BOTH"]));
+    expect(experts.every((e) => e.isDemo && e.organisation !== "" && e.experienceYears !== null)).toBe(true);
+    expect(experts.filter((e) => e.status !== "NOMINATED").every((e) => e.decidedById === coordinator.id && e.decidedAt)).toBe(true);
+    expect(experts.find((e) => e.pseudonym === 1)).toMatchObject({ status: "INVITED" });
   });
 
   it("prints a working single-use link for the demo expert at every start", async () => {

@@ -6,6 +6,7 @@ import { createInstrumentWith } from "@/lib/instrument/create";
 import { confirmedText } from "@/lib/instrument/text";
 import { ZGuide, ZQuestionnaire } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
+import { DEMO_PEOPLE, demoChecklist, demoStatus, demoTrack } from "@/prisma/seed/demo-panel";
 import { seedCodebook } from "@/lib/codebook/seed";
 import { eaeuCodebook } from "@/prisma/seed/eaeu/codebook";
 import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
@@ -86,18 +87,42 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
       });
       await seedCodebook(tx, study.id, eaeuCodebook);
       // 20 experts: one per country × group cell, so every cell of the funnel has someone.
+      const now = Date.now();
       let n = 0;
       for (const country of COUNTRIES) {
         for (const expertGroup of GROUPS) {
           n += 1;
+          const person = DEMO_PEOPLE[n - 1]!;
+          const status = demoStatus(n);
+          const decided = status !== "NOMINATED";
           const language: Language = n % 3 === 0 ? "en" : "ru";
-          await addExpert(tx, {
+          const { expertId } = await addExpert(tx, {
             studyId: study.id,
-            name: `Demo Expert ${n}`,
+            name: person[0],
             email: n === 1 ? DEMO_EXPERT_EMAIL : `expert${n}@demo.local`,
             country,
             expertGroup,
             language,
+            profile: {
+              organisation: person[1],
+              position: person[2],
+              degree: person[3],
+              publications: person[4],
+              experienceYears: person[5],
+              leadershipRole: person[6],
+              track: demoTrack(n),
+              status,
+              isDemo: true,
+            },
+          });
+          await tx.expert.update({
+            where: { id: expertId },
+            data: {
+              vetting: demoChecklist(status, person),
+              decidedById: decided ? coordinator.id : null,
+              decidedAt: decided ? new Date(now - 10 * 86_400_000) : null,
+              invitedAt: status === "INVITED" ? new Date(now - 7 * 86_400_000) : null,
+            },
           });
         }
       }

@@ -1,4 +1,3 @@
-import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { allItems } from "@/lib/instrument/definition";
 import { runUpsertBaseline, type TBaselineResult } from "./baseline";
@@ -10,7 +9,7 @@ import { sampleActivity, readStatements, resetStatements, type TActivity, type T
 import { cpuBetween, cpuSnapshot, findPostmaster, type TCpuUse } from "./procstat";
 import { int, markdownTable, ms, pct, perSecond, summarize } from "./stats";
 import type { TBenchContext, TBenchmark, TCheck, TReport } from "./types";
-import { canonical } from "./values";
+import { verifyStoredAnswers } from "./verify";
 
 /**
  * Benchmark 1 of issue 8, "Autosave under load": N experts, each with their own session, autosave
@@ -28,73 +27,6 @@ const CAPACITY_CONCURRENCY = 40;
 
 const TARGETS = { ackedPerSecond: 300, p99Ms: 200, baselineShare: 0.4 };
 
-type TVerification = { compared: number; mismatches: number; unknown: number; examples: string[]; mutationRows: number; responses: number };
-
-async function verify(databaseUrl: string, study: TBenchStudy, panel: ExpertPanel): Promise<TVerification> {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: "expert-panel-bench" });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ expertId: string; itemCode: string; value: unknown; revision: number }>(
-      `SELECT r."expertId", a."itemCode", a."value", a."revision"
-       FROM "Answer" a JOIN "Response" r ON r."id" = a."responseId" WHERE r."instrumentId" = $1::uuid`,
-      [study.instrumentId],
-    );
-    const [{ n: mutationRows } = { n: 0 }] = (
-      await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM "AnswerMutation" m JOIN "Response" r ON r."id" = m."responseId" WHERE r."instrumentId" = $1::uuid`,
-        [study.instrumentId],
-      )
-    ).rows;
-    const [{ n: responses } = { n: 0 }] = (
-      await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Response" WHERE "instrumentId" = $1::uuid`, [study.instrumentId])
-    ).rows;
-
-    const expertIndex = new Map(panel.expertIds.map((id, i) => [id, i]));
-    const itemIndex = new Map(panel.items.map((it, j) => [it.code, j]));
-    const m = panel.items.length;
-    const stored = new Map<number, { value: unknown; revision: number }>();
-    const examples: string[] = [];
-    let mismatches = 0;
-    const mismatch = (text: string) => {
-      mismatches++;
-      if (examples.length < 5) examples.push(text);
-    };
-    for (const row of rows) {
-      const e = expertIndex.get(row.expertId);
-      const j = itemIndex.get(row.itemCode);
-      if (e === undefined || j === undefined) {
-        mismatch(`unexpected answer ${row.itemCode} of expert ${row.expertId}`);
-        continue;
-      }
-      stored.set(e * m + j, { value: row.value, revision: row.revision });
-    }
-    let compared = 0;
-    let unknown = 0;
-    for (let slot = 0; slot < panel.revision.length; slot++) {
-      if (panel.unknown[slot]) {
-        unknown++;
-        continue;
-      }
-      compared++;
-      const expected = panel.revision[slot]!;
-      const got = stored.get(slot);
-      const where = `expert #${Math.floor(slot / m) + 1} ${panel.items[slot % m]!.code}`;
-      if (expected === 0) {
-        if (got) mismatch(`${where}: stored revision ${got.revision}, but no save was acknowledged`);
-      } else if (!got) {
-        mismatch(`${where}: acknowledged revision ${expected}, nothing stored`);
-      } else if (got.revision !== expected) {
-        mismatch(`${where}: acknowledged revision ${expected}, stored ${got.revision}`);
-      } else if (canonical(got.value) !== canonical(panel.value[slot])) {
-        mismatch(`${where}: stored value differs from the acknowledged one`);
-      }
-    }
-    return { compared, mismatches, unknown, examples, mutationRows, responses };
-  } finally {
-    await client.end();
-  }
-}
-
 function latencyRow(label: string, phase: TPhaseResult): string[] {
   const s = summarize(phase.latencies);
   return [label, int(phase.scheduled), int(phase.acked), perSecond(phase.ackedPerSecond), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), int(phase.errors), int(phase.conflicts)];
@@ -111,13 +43,13 @@ function cpuText(cpu: TCpuUse | null): string {
   return `app server ${c(cpu.app)}, PostgreSQL ${c(cpu.postgres)}, load generator ${c(cpu.generator)}${others} (100% = one core)${busy}`;
 }
 
-function activityText(a: TActivity): string {
+function activityText(a: TActivity, instances: number): string {
   const waits = Object.entries(a.waiting)
     .sort(([, x], [, y]) => y - x)
     .slice(0, 4)
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
     .join(", ");
-  return `on average ${a.active.toFixed(1)} active, ${a.idleInTransaction.toFixed(1)} idle in transaction, ${a.idle.toFixed(1)} idle (of DB_POOL_MAX 20)${waits ? `; active waiting on ${waits}` : ""}`;
+  return `on average ${a.active.toFixed(1)} active, ${a.idleInTransaction.toFixed(1)} idle in transaction, ${a.idle.toFixed(1)} idle (of DB_POOL_MAX 20${instances > 1 ? ` × ${instances} instances` : ""})${waits ? `; active waiting on ${waits}` : ""}`;
 }
 
 function statementsText(statements: TStatement[], saves: number): string {
@@ -162,7 +94,9 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
   }
   log(`Prepared ${int(flags.experts)} experts with consent and sessions, and a ${ITEMS}-item questionnaire, in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s.`);
 
-  const http = new HttpClient(harness.baseUrl, { maxSockets: flags.connections, timeoutMs: REQUEST_TIMEOUT_MS });
+  // One client per app server; the saves go round-robin over them.
+  const clients = harness.baseUrls.map((url) => new HttpClient(url, { maxSockets: Math.ceil(flags.connections / harness.baseUrls.length), timeoutMs: REQUEST_TIMEOUT_MS }));
+  const http = clients[0]!;
   try {
     // 2. A minted cookie must be a real session before any load.
     const check = await http.request("GET", "/api/expert/questionnaire", { cookie: panel.cookies[0]! });
@@ -189,7 +123,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     const postmaster = harness.postgresDataDir ? findPostmaster(harness.postgresDataDir) : undefined;
     const idleBefore = cpuSnapshot();
     await new Promise((r) => setTimeout(r, 2_000));
-    const idleCpu = cpuBetween(idleBefore, cpuSnapshot(), harness.server.pid, postmaster);
+    const idleCpu = cpuBetween(idleBefore, cpuSnapshot(), harness.servers.map((s) => s.pid), postmaster);
     if (idleCpu?.others && idleCpu.others > 0.2) {
       log(`Warning: other processes already use ${(idleCpu.others * 100).toFixed(0)}% of a core before the load; the figures will be lower than on a quiet machine.`);
     }
@@ -198,7 +132,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     if (flags.warmup > 0) {
       const warm = await openLoop({
         label: "warm-up",
-        http,
+        http: clients,
         origin: harness.origin,
         panel,
         rate: Math.min(flags.rate, 200),
@@ -216,7 +150,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     log(`Load: ${int(flags.experts)} experts, ${flags.rate} saves/s for ${flags.seconds} s (open loop, at most ${int(flags.maxInFlight)} in flight)...`);
     const load = await openLoop({
       label: "load",
-      http,
+      http: clients,
       origin: harness.origin,
       panel,
       rate: flags.rate,
@@ -224,7 +158,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
       maxInFlight: flags.maxInFlight,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
     });
-    const cpu = cpuBetween(cpuBefore, cpuSnapshot(), harness.server.pid, postmaster);
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot(), harness.servers.map((s) => s.pid), postmaster);
     const act = await activity.stop();
     const statements = harness.pgStats ? await readStatements(harness.databaseUrl).catch(() => []) : [];
     const loadLat = summarize(load.latencies);
@@ -233,12 +167,12 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     // 6. Capacity: closed loop, as fast as the app answers, to compare like with like with the baseline.
     log(`Capacity: closed loop, ${CAPACITY_CONCURRENCY} saves in flight, ${CAPACITY_SECONDS} s...`);
     const capCpuBefore = cpuSnapshot();
-    const capacity = await closedLoop({ label: "capacity", http, origin: harness.origin, panel, concurrency: CAPACITY_CONCURRENCY, seconds: CAPACITY_SECONDS, requestTimeoutMs: REQUEST_TIMEOUT_MS });
-    const capCpu = cpuBetween(capCpuBefore, cpuSnapshot(), harness.server.pid, postmaster);
+    const capacity = await closedLoop({ label: "capacity", http: clients, origin: harness.origin, panel, concurrency: CAPACITY_CONCURRENCY, seconds: CAPACITY_SECONDS, requestTimeoutMs: REQUEST_TIMEOUT_MS });
+    const capCpu = cpuBetween(capCpuBefore, cpuSnapshot(), harness.servers.map((s) => s.pid), postmaster);
     log(`Capacity: ${perSecond(capacity.ackedPerSecond)} acknowledged, p50 ${ms(summarize(capacity.latencies).p50)}.`);
 
     // 7. Every expert's stored answers must be what they were last told was saved.
-    const v = await verify(harness.databaseUrl, study, panel);
+    const v = await verifyStoredAnswers(harness.databaseUrl, study.instrumentId, panel);
     log(`Verified ${int(v.compared)} expert × item answers: ${int(v.mismatches)} mismatches.`);
 
     const ackedTotal = panel.revision.reduce((n, r) => n + r, 0);
@@ -289,7 +223,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
           `- Other processes before the load (machine idle of ours): ${cpuText(idleCpu)}.`,
           `- CPU during the measured load: ${cpuText(cpu)}.${cpu ? ` Per acknowledged save: ${ms((cpu.app * load.seconds * 1000) / Math.max(1, load.acked))} of app-server CPU, ${ms((cpu.postgres * load.seconds * 1000) / Math.max(1, load.acked))} of PostgreSQL CPU.` : ""}`,
           `- CPU during the capacity phase: ${cpuText(capCpu)}.${capCpu ? ` Per acknowledged save: ${ms((capCpu.app * capacity.seconds * 1000) / Math.max(1, capacity.acked))} of app-server CPU, ${ms((capCpu.postgres * capacity.seconds * 1000) / Math.max(1, capacity.acked))} of PostgreSQL CPU.` : ""}`,
-          `- App's PostgreSQL connections during the load (pg_stat_activity, sampled every 100 ms): ${activityText(act)}.`,
+          `- App's PostgreSQL connections during the load (pg_stat_activity, sampled every 100 ms): ${activityText(act, harness.servers.length)}.`,
           `- Bare upsert baseline: ${int(baseline.operations)} upserts in ${baseline.seconds.toFixed(1)} s with ${flags.baselineClients} clients = ${perSecond(baseline.perSecond)}, latency p50 ${ms(baseline.latency.p50)}, p99 ${ms(baseline.latency.p99)}, ${int(baseline.errors)} errors. Ratio app/baseline: ${pct(ratioCapacity)} at capacity (${perSecond(capacity.ackedPerSecond)}), ${pct(ratioAtRate)} at the offered rate.`,
           `- Verification: ${int(v.compared)} expert × item pairs compared with the stored answers (${int(v.responses)} responses), ${int(v.mismatches)} mismatches, ${int(v.unknown)} left out because a save of theirs had an unknown outcome.${v.examples.length ? ` Examples: ${v.examples.join("; ")}.` : ""}`,
         ].join("\n"),
@@ -297,15 +231,17 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
     ];
     if (statements.length) details.push({ title: "PostgreSQL statements per save (pg_stat_statements, measured phase)", text: statementsText(statements, load.acked) });
 
+    // Several instances get a section of their own in RESULTS.md, beside the one-instance figures.
+    const instances = harness.servers.length;
     return {
-      name: "autosave",
-      title: "Autosave under load",
+      name: instances > 1 ? `autosave-${instances}x` : "autosave",
+      title: instances > 1 ? `Autosave under load, ${instances} app instances` : "Autosave under load",
       parameters: [
         ["experts (each with its own session)", int(flags.experts)],
         ["questionnaire", `${ITEMS} items (single ×5 options, scale 1–10, number, text ≤ 200)`],
         ["offered rate", `${flags.rate} saves/s, open loop, for ${flags.seconds} s after a ${flags.warmup} s warm-up`],
         ["in-flight cap / connections", `${int(flags.maxInFlight)} / up to ${int(flags.connections)} keep-alive`],
-        ["app", `production build (next start), DB_POOL_MAX=20, ${harness.embedded ? "embedded PostgreSQL" : "PostgreSQL of DATABASE_URL"}`],
+        ["app", `${harness.servers.length > 1 ? `${harness.servers.length} × ` : ""}production build (next start), DB_POOL_MAX=20${harness.servers.length > 1 ? " each, saves round-robin" : ""}, ${harness.embedded ? "embedded PostgreSQL" : "PostgreSQL of DATABASE_URL"}`],
         ["baseline", `bare pg upsert into "Answer", ${flags.baselineClients} clients, ${flags.baselineSeconds} s`],
       ],
       figures: [
@@ -323,7 +259,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
       details,
     };
   } finally {
-    http.close();
+    for (const c of clients) c.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { encode } from "next-auth/jwt";
 import { createSession } from "@/lib/auth/sessions";
 import { SESSION_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TItem, type TQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
@@ -127,9 +128,12 @@ export const SESSION_COOKIE = "next-auth.session-token";
  * cookie naming it, encrypted with the server's NEXTAUTH_SECRET.
  */
 export async function signInExperts(prisma: PrismaClient, experts: TBenchExpert[], secret: string): Promise<string[]> {
-  return mapLimit(experts, 8, async (e) => {
-    const sid = await createSession(prisma, { id: e.userId, role: "EXPERT" });
-    const jwt = await encode({ token: { sub: e.userId, sid }, secret, maxAge: SESSION_COOKIE_MAX_AGE_SECONDS });
-    return `${SESSION_COOKIE}=${jwt}`;
-  });
+  return mapLimit(experts, 8, (e) => mintSessionCookie(prisma, { id: e.userId, role: "EXPERT" }, secret));
+}
+
+/** One signed-in session (its row and its cookie, `name=value`) for any user. */
+export async function mintSessionCookie(prisma: PrismaClient, user: { id: string; role: Role }, secret: string): Promise<string> {
+  const sid = await createSession(prisma, user);
+  const jwt = await encode({ token: { sub: user.id, sid }, secret, maxAge: SESSION_COOKIE_MAX_AGE_SECONDS });
+  return `${SESSION_COOKIE}=${jwt}`;
 }

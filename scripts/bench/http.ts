@@ -1,6 +1,6 @@
 import http from "node:http";
 
-export type THttpResponse = { status: number; body: string };
+export type THttpResponse = { status: number; body: string; headers: http.IncomingHttpHeaders };
 
 /**
  * A keep-alive HTTP/1.1 client on node:http (no extra packages). Requests beyond `maxSockets`
@@ -13,9 +13,11 @@ export class HttpClient {
   private readonly host: string;
   private readonly port: number;
   private readonly timeoutMs: number;
+  readonly baseUrl: string;
 
   constructor(baseUrl: string, options: { maxSockets: number; timeoutMs: number }) {
     this.timeoutMs = options.timeoutMs;
+    this.baseUrl = baseUrl;
     const url = new URL(baseUrl);
     if (url.protocol !== "http:") throw new Error(`Only http:// is supported (${baseUrl}).`);
     this.host = url.hostname;
@@ -40,7 +42,7 @@ export class HttpClient {
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("end", () => {
             clearTimeout(timer);
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") });
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers });
           });
           res.on("error", (error) => {
             clearTimeout(timer);

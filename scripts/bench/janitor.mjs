@@ -1,7 +1,7 @@
 // The benchmark's last line of cleanup. run.ts starts this as a detached process; it waits for
 // run.ts to end, and if run.ts died without cleaning up (Ctrl-C under tsx, which kills a child
 // that does not answer its signal relay in time, an out-of-memory kill...), it does the cleanup:
-// stops the app server and the embedded PostgreSQL that run.ts started (by their pids), drops the
+// stops the app server(s) and the embedded PostgreSQL that run.ts started (by their pids), drops the
 // bench database and removes the work folder. Plain JavaScript so that it needs no loader.
 // Usage: node janitor.mjs <parent pid> <work dir>; the state it acts on is <work dir>/janitor.json.
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -37,7 +37,7 @@ async function cleanup() {
   } catch {
     // nothing recorded yet
   }
-  if (state.serverPid) await stop(state.serverPid, "SIGTERM", 10_000).catch(() => {});
+  for (const pid of [state.serverPid, ...(state.serverPids ?? [])]) if (pid) await stop(pid, "SIGTERM", 10_000).catch(() => {});
   if (state.adminUrl && state.databaseName) {
     const client = new pg.Client({ connectionString: state.adminUrl, connectionTimeoutMillis: 5_000 });
     client.on("error", () => {});

@@ -7,7 +7,10 @@ import { randomInt, randomValue } from "./values";
  * Simulated experts autosaving, the way the questionnaire page does: each expert keeps, per item,
  * the last revision the server acknowledged and sends it as `baseRevision`; an item is never saved
  * again while its previous save is in flight (the page queues saves per item), so a conflict means
- * the server lost or reordered something.
+ * the server lost or reordered something. A save whose outcome is unknown (network error, 5xx) is
+ * sent again unchanged, with the same mutation id, the next time its item comes up (as the page's
+ * durable queue replays it), so the server must apply it once whatever happened to the first try.
+ * The load goes to one app instance or is spread round-robin over several (`targets`).
  */
 
 export type TItemSpec = { code: string; kind: TItemKind };
@@ -19,6 +22,10 @@ export class ExpertPanel {
   readonly busy: Uint8Array;
   /** A save whose outcome is unknown (network error, 5xx, timeout): it may or may not have been applied. */
   readonly unknown: Uint8Array;
+  /** The save of each unknown slot, resent unchanged until the server answers it. */
+  readonly pending = new Map<number, { mutationId: string; value: unknown; body: string }>();
+  /** Mutation ids the server acknowledged (200): the mutation log must hold exactly these. */
+  readonly ackedMutations = new Set<string>();
 
   constructor(
     readonly cookies: string[],
@@ -53,6 +60,13 @@ export class ExpertPanel {
 
 const NETWORK = -1;
 
+/** One app instance, or several that the saves are spread over round-robin. */
+export type TTargets = HttpClient | HttpClient[];
+
+function clientsOf(targets: TTargets): HttpClient[] {
+  return Array.isArray(targets) ? targets : [targets];
+}
+
 export type TPhaseResult = {
   label: string;
   /** Requests the schedule called for (open loop) or made (closed loop). */
@@ -60,6 +74,8 @@ export type TPhaseResult = {
   completed: number;
   acked: number;
   replays: number;
+  /** Saves resent unchanged after an unknown outcome. */
+  retries: number;
   /** 409s on an item whose previous save went unanswered: the client resyncing, as the page does. */
   resyncs: number;
   /** 409s otherwise: the server refused a save based on the last revision it acknowledged. */
@@ -78,6 +94,10 @@ export type TPhaseResult = {
   /** Acknowledged saves in each whole second of the run. */
   timeline: number[];
   maxInFlight: number;
+  /** The longest any request took from being sent to its answer or failure (ms): a hang shows here. */
+  maxRequestMs: number;
+  /** The same per outcome ("200", "409" or an error kind such as "HTTP 503 unavailable"). */
+  slowestByOutcome: Record<string, number>;
   /** How late the generator sent requests behind their schedule (ms): a busy generator shows here. */
   maxSendLagMs: number;
   sockets: number;
@@ -88,19 +108,24 @@ type TRecorder = {
   t0: number;
   lat: number[];
   inFlight: number;
+  clients: HttpClient[];
+  next: number;
 };
 
-function newRecorder(label: string): TRecorder {
+function newRecorder(label: string, targets: TTargets): TRecorder {
   return {
     t0: performance.now(),
     lat: [],
     inFlight: 0,
+    clients: clientsOf(targets),
+    next: 0,
     result: {
       label,
       scheduled: 0,
       completed: 0,
       acked: 0,
       replays: 0,
+      retries: 0,
       resyncs: 0,
       conflicts: 0,
       dropped: 0,
@@ -112,6 +137,8 @@ function newRecorder(label: string): TRecorder {
       ackedPerSecond: 0,
       timeline: [],
       maxInFlight: 0,
+      maxRequestMs: 0,
+      slowestByOutcome: {},
       maxSendLagMs: 0,
       sockets: 0,
     },
@@ -124,21 +151,32 @@ function countError(r: TPhaseResult, kind: string, example?: string): void {
   if (example && !(kind in r.errorExamples)) r.errorExamples[kind] = example.slice(0, 400);
 }
 
-/** Sends one save for `slot` and records its outcome into the panel and the recorder. */
-async function save(http: HttpClient, origin: string, panel: ExpertPanel, slot: number, rec: TRecorder, dueAt: number): Promise<void> {
+/** Sends one save for `slot` (or resends its unanswered one) and records the outcome into the panel and the recorder.
+ * Resolves to true when the server answered the save (200 or 409). */
+async function save(origin: string, panel: ExpertPanel, slot: number, rec: TRecorder, dueAt: number): Promise<boolean> {
   const m = panel.items.length;
   const expert = Math.floor(slot / m);
   const item = panel.items[slot % m]!;
-  const value = randomValue(item.kind, item.code);
-  const body = JSON.stringify({ mutationId: randomUUID(), versionId: panel.versionId, item: item.code, baseRevision: panel.revision[slot], value });
   const r = rec.result;
+  let mutation = panel.pending.get(slot);
+  if (mutation) {
+    r.retries++;
+  } else {
+    const mutationId = randomUUID();
+    const value = randomValue(item.kind, item.code);
+    const body = JSON.stringify({ mutationId, versionId: panel.versionId, item: item.code, baseRevision: panel.revision[slot], value });
+    mutation = { mutationId, value, body };
+  }
   const wasUnknown = panel.unknown[slot] === 1;
+  const http = rec.clients[rec.next++ % rec.clients.length]!;
   panel.busy[slot] = 1;
   rec.inFlight++;
   if (rec.inFlight > r.maxInFlight) r.maxInFlight = rec.inFlight;
   let code = NETWORK;
+  let outcome = "";
+  const sentAt = performance.now();
   try {
-    const res = await http.request("POST", "/api/expert/answers", { "content-type": "application/json", origin, cookie: panel.cookies[expert]! }, body);
+    const res = await http.request("POST", "/api/expert/answers", { "content-type": "application/json", origin, cookie: panel.cookies[expert]! }, mutation.body);
     code = res.status;
     let parsed: { status?: string; revision?: number; replay?: boolean; value?: unknown; error?: { code?: string } } = {};
     try {
@@ -148,8 +186,11 @@ async function save(http: HttpClient, origin: string, panel: ExpertPanel, slot: 
     }
     if (res.status === 200 && parsed.status === "saved" && typeof parsed.revision === "number") {
       panel.revision[slot] = parsed.revision;
-      panel.value[slot] = value;
+      panel.value[slot] = mutation.value;
       panel.unknown[slot] = 0;
+      panel.pending.delete(slot);
+      panel.ackedMutations.add(mutation.mutationId);
+      outcome = "200";
       r.acked++;
       if (parsed.replay) r.replays++;
       const second = Math.floor((performance.now() - rec.t0) / 1000);
@@ -159,38 +200,57 @@ async function save(http: HttpClient, origin: string, panel: ExpertPanel, slot: 
       panel.revision[slot] = parsed.revision;
       panel.value[slot] = parsed.value ?? null;
       panel.unknown[slot] = 0;
+      panel.pending.delete(slot);
+      outcome = "409";
       if (wasUnknown) r.resyncs++;
       else r.conflicts++;
     } else {
-      // A 5xx may have committed before failing; a 4xx did not, but keep it simple and honest.
-      if (res.status >= 500) panel.unknown[slot] = 1;
-      countError(r, `HTTP ${res.status}${parsed.error?.code ? ` ${parsed.error.code}` : ""}`, `${body} → ${res.body}`);
+      // A 5xx may have committed before failing: the outcome is unknown and the save is resent later.
+      if (res.status >= 500) {
+        panel.unknown[slot] = 1;
+        panel.pending.set(slot, mutation);
+      }
+      const noRetryAfter = res.status === 503 && !res.headers["retry-after"] ? " without Retry-After" : "";
+      outcome = `HTTP ${res.status}${parsed.error?.code ? ` ${parsed.error.code}` : ""}${noRetryAfter}`;
+      countError(r, outcome, `${mutation.body} → ${res.body}`);
     }
   } catch (error) {
     panel.unknown[slot] = 1;
-    countError(r, `network ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, (error as Error).message);
+    panel.pending.set(slot, mutation);
+    outcome = `network ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    countError(r, outcome, (error as Error).message);
   } finally {
     panel.busy[slot] = 0;
     rec.inFlight--;
     r.completed++;
+    const took = performance.now() - sentAt;
+    r.maxRequestMs = Math.max(r.maxRequestMs, took);
+    r.slowestByOutcome[outcome] = Math.max(r.slowestByOutcome[outcome] ?? 0, took);
     if (code !== NETWORK) rec.lat.push(performance.now() - dueAt);
   }
+  return code === 200 || code === 409;
 }
 
-function finish(rec: TRecorder, http: HttpClient): TPhaseResult {
+function finish(rec: TRecorder): TPhaseResult {
   const r = rec.result;
   r.latencies = Float64Array.from(rec.lat);
   r.seconds = (performance.now() - rec.t0) / 1000;
   r.ackedPerSecond = r.acked / r.seconds;
   for (let i = 0; i < r.timeline.length; i++) r.timeline[i] ??= 0;
-  r.sockets = Math.max(r.sockets, http.sockets());
+  r.sockets = Math.max(r.sockets, sockets(rec));
   return r;
+}
+
+function sockets(rec: TRecorder): number {
+  return rec.clients.reduce((n, c) => n + c.sockets(), 0);
 }
 
 async function drain(rec: TRecorder, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (rec.inFlight > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Open loop: requests are due at a steady `rate` whatever the server does, so a slow server shows
@@ -199,7 +259,7 @@ async function drain(rec: TRecorder, timeoutMs: number): Promise<void> {
  */
 export async function openLoop(options: {
   label: string;
-  http: HttpClient;
+  http: TTargets;
   origin: string;
   panel: ExpertPanel;
   rate: number;
@@ -207,8 +267,8 @@ export async function openLoop(options: {
   maxInFlight: number;
   requestTimeoutMs: number;
 }): Promise<TPhaseResult> {
-  const { http, origin, panel, rate } = options;
-  const rec = newRecorder(options.label);
+  const { origin, panel, rate } = options;
+  const rec = newRecorder(options.label, options.http);
   const total = Math.max(1, Math.round(rate * options.seconds));
   const r = rec.result;
   let sockSampler = 0;
@@ -231,30 +291,36 @@ export async function openLoop(options: {
           countError(r, "dropped (expert has every item in flight)");
           continue;
         }
-        void save(http, origin, panel, slot, rec, dueAt);
+        void save(origin, panel, slot, rec, dueAt);
       }
-      if (++sockSampler % 100 === 0) r.sockets = Math.max(r.sockets, http.sockets());
+      if (++sockSampler % 100 === 0) r.sockets = Math.max(r.sockets, sockets(rec));
       if (r.scheduled >= total) resolve();
       else setTimeout(tick, 1);
     };
     tick();
   });
   await drain(rec, options.requestTimeoutMs + 5_000);
-  return finish(rec, http);
+  return finish(rec);
 }
 
-/** Closed loop: `concurrency` clients each send the next save as soon as the last is answered. */
+/**
+ * Closed loop: `concurrency` clients each send the next save as soon as the last is answered, or
+ * after `pauseMs` (a think time that caps the rate); after a failure a client waits
+ * `pauseAfterErrorMs`, as the page backs off instead of hammering a server that is down.
+ */
 export async function closedLoop(options: {
   label: string;
-  http: HttpClient;
+  http: TTargets;
   origin: string;
   panel: ExpertPanel;
   concurrency: number;
   seconds: number;
   requestTimeoutMs: number;
+  pauseMs?: number;
+  pauseAfterErrorMs?: number;
 }): Promise<TPhaseResult> {
-  const { http, origin, panel } = options;
-  const rec = newRecorder(options.label);
+  const { origin, panel } = options;
+  const rec = newRecorder(options.label, options.http);
   const deadline = rec.t0 + options.seconds * 1000;
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
@@ -265,10 +331,40 @@ export async function closedLoop(options: {
           continue;
         }
         rec.result.scheduled++;
-        await save(http, origin, panel, slot, rec, performance.now());
+        const answered = await save(origin, panel, slot, rec, performance.now());
+        const pause = answered ? (options.pauseMs ?? 0) : (options.pauseAfterErrorMs ?? 0);
+        if (pause > 0) await sleep(pause);
       }
     }),
   );
   await drain(rec, options.requestTimeoutMs + 5_000);
-  return finish(rec, http);
+  return finish(rec);
+}
+
+/**
+ * After a fault: resends every save whose outcome is still unknown until the server answers it,
+ * pausing `pauseMs` between rounds, for at most `timeoutMs`. Afterwards every item's state is
+ * known, so the stored answers can be compared with the last acknowledged ones everywhere.
+ */
+export async function settle(options: { http: TTargets; origin: string; panel: ExpertPanel; concurrency: number; timeoutMs: number; pauseMs: number }): Promise<TPhaseResult> {
+  const { origin, panel } = options;
+  const rec = newRecorder("settle", options.http);
+  const deadline = rec.t0 + options.timeoutMs;
+  for (;;) {
+    const slots: number[] = [];
+    for (let slot = 0; slot < panel.unknown.length; slot++) if (panel.unknown[slot]) slots.push(slot);
+    if (slots.length === 0 || performance.now() > deadline) break;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(options.concurrency, slots.length) }, async () => {
+        while (next < slots.length) {
+          const slot = slots[next++]!;
+          rec.result.scheduled++;
+          await save(origin, panel, slot, rec, performance.now());
+        }
+      }),
+    );
+    if (panel.unknown.some((u) => u === 1)) await sleep(options.pauseMs);
+  }
+  return finish(rec);
 }

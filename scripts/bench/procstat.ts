@@ -122,7 +122,7 @@ export function findPostmaster(dataDir: string): number | undefined {
  * `postmasterPid` limits PostgreSQL to that server's processes; without it every process named
  * postgres counts (an external server on this machine may be shared with others).
  */
-export function cpuBetween(a: TCpuSnapshot, b: TCpuSnapshot, serverPid: number | undefined, postmasterPid?: number): TCpuUse | null {
+export function cpuBetween(a: TCpuSnapshot, b: TCpuSnapshot, serverPids: number | Array<number | undefined> | undefined, postmasterPid?: number): TCpuUse | null {
   if (b.procs.size === 0) return null;
   const seconds = (b.at - a.at) / 1000;
   const hz = ticksPerSecond();
@@ -135,7 +135,8 @@ export function cpuBetween(a: TCpuSnapshot, b: TCpuSnapshot, serverPid: number |
     }
     return ticks / hz / seconds;
   };
-  const appPids = serverPid ? descendants(b.procs, serverPid) : new Set<number>();
+  const appPids = new Set<number>();
+  for (const pid of ([] as Array<number | undefined>).concat(serverPids)) if (pid) for (const d of descendants(b.procs, pid)) appPids.add(d);
   const pgPids = postmasterPid ? descendants(b.procs, postmasterPid) : new Set([...b.procs].filter(([, p]) => p.comm === "postgres").map(([pid]) => pid));
   const app = sum(appPids);
   const postgres = sum(pgPids);

@@ -5,12 +5,13 @@
 // - Builds the app if its sources changed, serves it on 127.0.0.1, runs the benchmarks, prints a
 //   table and writes scripts/bench/RESULTS.md.
 // Usage: npm run bench -- [--experts 1000] [--seconds 60] [--rate 400] [--only autosave] [--help]
-// More benchmarks (aggregates, exports, page weight) are modules like autosave.ts, listed in BENCHMARKS.
+// Benchmarks are modules like autosave.ts and pages.ts (page weight, Lighthouse), listed in BENCHMARKS.
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { aggregates } from "./aggregates";
 import { autosave } from "./autosave";
+import { pages } from "./pages";
 import { startHarness, type THarness } from "./harness";
 import { machineInfo, machineLines } from "./machine";
 import { summarizeProfiles } from "./profile";
@@ -18,7 +19,7 @@ import { reportMarkdown, writeResults } from "./results";
 import { textTable } from "./stats";
 import type { TBenchmark, TFlags, TReport } from "./types";
 
-const BENCHMARKS: TBenchmark[] = [autosave, aggregates];
+const BENCHMARKS: TBenchmark[] = [autosave, pages, aggregates];
 const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
 
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -33,6 +34,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --responses N          completed responses seeded for the aggregates benchmark (default 20000)
   --connections N        most keep-alive connections to the app (default 256)
   --max-in-flight N      requests outstanding before new ones are dropped (default 2000)
+  --instances N          app servers on the one database, the load spread over them (default 1)
   --only NAME[,NAME]     benchmarks to run: ${BENCHMARKS.map((b) => b.name).join(", ")} (default all)
   --no-pg-stats          skip pg_stat_statements (the per-statement breakdown)
   --profile              record V8 CPU profiles of the server and summarise them
@@ -49,6 +51,7 @@ function parseFlags(argv: string[]): TFlags {
     connections: 256,
     maxInFlight: 2000,
     responses: 20_000,
+    instances: 1,
     only: BENCHMARKS.map((b) => b.name),
     pgStats: true,
     profile: false,
@@ -64,6 +67,7 @@ function parseFlags(argv: string[]): TFlags {
     "--connections": "connections",
     "--max-in-flight": "maxInFlight",
     "--responses": "responses",
+    "--instances": "instances",
   };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
@@ -136,6 +140,7 @@ async function main(): Promise<number> {
   try {
     harness = await startHarness({
       pgStats: flags.pgStats,
+      instances: flags.instances,
       profile: flags.profile,
       log: say,
       onClose: (close) => (closeHarness = close),

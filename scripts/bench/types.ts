@@ -12,6 +12,8 @@ export type TFlags = {
   maxInFlight: number;
   /** Completed responses the aggregates benchmark seeds. */
   responses: number;
+  /** App servers on the one database, the load spread over them round-robin. */
+  instances: number;
   only: string[];
   pgStats: boolean;
   profile: boolean;

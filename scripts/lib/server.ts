@@ -1,20 +1,36 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { ROOT } from "./build";
 
-/** Starts the production server (`next start`) as a child process. */
-export function startNextServer(options: { port: number; host: string; env: NodeJS.ProcessEnv; quiet?: boolean }): ChildProcess {
-  return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(options.port), "-H", options.host], {
+/**
+ * Starts the production server (`next start`) as a child process. Its output goes to the console,
+ * nowhere (`quiet`: stderr only) or, with `logFile`, appended to that file.
+ */
+export function startNextServer(options: {
+  port: number;
+  host: string;
+  env: NodeJS.ProcessEnv;
+  quiet?: boolean;
+  logFile?: string;
+  /** Flags for node itself, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+}): ChildProcess {
+  const logFd = options.logFile ? openSync(options.logFile, "a") : undefined;
+  const stdio = logFd !== undefined ? (["ignore", logFd, logFd] as const) : options.quiet ? (["ignore", "ignore", "inherit"] as const) : ("inherit" as const);
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), require.resolve("next/dist/bin/next"), "start", "-p", String(options.port), "-H", options.host], {
     cwd: ROOT,
     env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+    stdio: stdio as never,
   });
+  if (logFd !== undefined) closeSync(logFd);
+  return child;
 }
 
 /** Polls /api/health until the app and its database answer, or fails after `timeoutMs`. */
 export async function waitForHealthy(baseUrl: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} before it was ready.`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The app exited (${child.exitCode ?? child.signalCode}) before it was ready.`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) return;

@@ -18,17 +18,20 @@ const MAX_STREAM_MS = 5 * 60_000;
 export const GET = route({ roles: ["COORDINATOR"], params: z.object({ studyId: z.uuid() }) }, async ({ req, actor, params }) => {
   await getStudy(actor, params.studyId);
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  const queued: string[] = [];
+  let send = (text: string) => void queued.push(text);
+  // Listen before answering, so that the "ready" the browser sees means nothing later is missed.
+  const unsubscribe = await subscribeLive(params.studyId, (event) => send(`event: change\ndata: ${JSON.stringify({ topic: event.topic })}\n\n`));
+  let cleanup = () => unsubscribe();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (text: string) => {
+      send = (text: string) => {
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
           cleanup();
         }
       };
-      const unsubscribe = subscribeLive(params.studyId, (event) => send(`event: change\ndata: ${JSON.stringify({ topic: event.topic })}\n\n`));
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       const expiry = setTimeout(() => cleanup(), MAX_STREAM_MS);
       cleanup = () => {
@@ -43,6 +46,7 @@ export const GET = route({ roles: ["COORDINATOR"], params: z.object({ studyId: z
       };
       req.signal.addEventListener("abort", () => cleanup());
       send("retry: 1000\nevent: ready\ndata: {}\n\n");
+      for (const text of queued.splice(0)) send(text);
     },
     cancel() {
       cleanup();

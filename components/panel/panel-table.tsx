@@ -1,24 +1,30 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { IssueLinkButton } from "./issue-link-button";
 
-type TPanelRow = {
+export type TPanelRow = {
   id: string;
   pseudonym: number;
   name: string;
   email: string;
   country: string;
   group: string;
+  organisation: string;
+  status: string;
+  track: string;
+  lastActivity: string | null;
   linkRequested: boolean;
   response: { id: string; status: "IN_PROGRESS" | "SUBMITTED" } | null;
 };
 
-export function PanelTable({ experts }: { experts: TPanelRow[] }) {
+export function PanelTable({ experts, caption }: { experts: TPanelRow[]; caption: string }) {
   const t = useTranslations("coordinator");
+  const p = useTranslations("panel");
   const common = useTranslations("common");
-  const [links, setLinks] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
 
@@ -27,17 +33,6 @@ export function PanelTable({ experts }: { experts: TPanelRow[] }) {
     const res = await fetch(`/api/coordinator/responses/${responseId}/reopen`, { method: "POST" });
     if (!res.ok) setError(common("unexpectedError"));
     router.refresh();
-  };
-
-  const issue = async (id: string) => {
-    setError(null);
-    const res = await fetch(`/api/coordinator/experts/${id}/invitation`, { method: "POST" });
-    if (!res.ok) {
-      setError(common("unexpectedError"));
-      return;
-    }
-    const data = (await res.json()) as { path: string };
-    setLinks((prev) => ({ ...prev, [id]: `${window.location.origin}${data.path}` }));
   };
 
   return (
@@ -49,27 +44,41 @@ export function PanelTable({ experts }: { experts: TPanelRow[] }) {
       )}
       <div className="table-wrap">
         <table>
+          <caption className="muted">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t("pseudonym")}</th>
               <th scope="col">{t("name")}</th>
               <th scope="col">{t("country")}</th>
               <th scope="col">{t("group")}</th>
+              <th scope="col">{p("status")}</th>
+              <th scope="col">{p("track")}</th>
               <th scope="col">{t("questionnaire")}</th>
+              <th scope="col">{p("lastActivity")}</th>
               <th scope="col">{t("actions")}</th>
             </tr>
           </thead>
           <tbody>
             {experts.map((e) => (
               <tr key={e.id} data-testid={`expert-${e.id}`}>
-                <td>{common("expertPseudonym", { n: e.pseudonym })}</td>
+                <td>
+                  <Link href={`/coordinator/panel/${e.id}`}>{common("expertPseudonym", { n: e.pseudonym })}</Link>
+                </td>
                 <td>
                   {e.name}
                   <br />
                   <span className="muted">{e.email}</span>
+                  {e.organisation && (
+                    <>
+                      <br />
+                      <span className="muted">{e.organisation}</span>
+                    </>
+                  )}
                 </td>
                 <td>{common(`countries.${e.country}` as "countries.RU")}</td>
                 <td>{common(`groups.${e.group}` as "groups.SCIENTIST")}</td>
+                <td>{p(`statuses.${e.status}` as "statuses.NOMINATED")}</td>
+                <td>{p(`tracks.${e.track}` as "tracks.BOTH")}</td>
                 <td>
                   {t(`responseStatus.${e.response?.status ?? "NONE"}`)}
                   {e.response?.status === "SUBMITTED" && (
@@ -81,16 +90,10 @@ export function PanelTable({ experts }: { experts: TPanelRow[] }) {
                     </>
                   )}
                 </td>
+                <td>{e.lastActivity ?? p("never")}</td>
                 <td className="stack">
                   {e.linkRequested && <span className="alert">{t("linkRequested")}</span>}
-                  <button type="button" className="secondary" onClick={() => issue(e.id)}>
-                    {t("issueLink")}
-                  </button>
-                  {links[e.id] && (
-                    <p role="status">
-                      {t("newLink")} <code className="link">{links[e.id]}</code>
-                    </p>
-                  )}
+                  <IssueLinkButton expertId={e.id} onError={setError} />
                 </td>
               </tr>
             ))}

@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocalTime } from "@/components/interview/local-time";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { CoordinatorNav } from "@/components/layout/coordinator-nav";
+import { InvitePanel } from "@/components/messages/invite-panel";
+import { MessageActions } from "@/components/messages/message-actions";
+import { MessagesRefresh } from "@/components/messages/messages-refresh";
+import { StudyPicker, pickStudy } from "@/components/messages/study-picker";
+import { requirePageActor } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
+import { DELIVERY_STATUSES, ZMessageFilters } from "@/lib/messaging/schemas";
+import { invitableExperts, listMessages } from "@/lib/messaging/service";
+import { MESSAGE_KINDS } from "@/lib/messaging/templates";
+import { listStudies } from "@/lib/study/service";
+import "@/components/messages/messages.css";
+
+export const metadata: Metadata = { title: "Messages" };
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CoordinatorMessagesPage({ searchParams }: TProps) {
+  const actor = await requirePageActor("COORDINATOR", "/coordinator/messages");
+  const params = await searchParams;
+  const [studies, t, common] = await Promise.all([listStudies(actor), getTranslations("messages"), getTranslations("common")]);
+  const study = pickStudy(studies, params.study);
+  const filters = ZMessageFilters.parse({ status: params.status, kind: params.kind });
+  const [messages, experts] = study ? await Promise.all([listMessages(actor, study.id, filters), invitableExperts(actor, study.id)]) : [[], []];
+  const outbox = !env().SMTP_URL;
+  return (
+    <ClientMessages namespaces={["messages"]}>
+      <div className="stack">
+        <CoordinatorNav current="/coordinator/messages" />
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
+        <p className="alert">{outbox ? t("transportOutbox") : t("transportSmtp")}</p>
+        {study && (
+          <>
+            <StudyPicker action="/coordinator/messages" studies={studies} current={study.id} />
+            <p>
+              <Link href={`/coordinator/messages/templates?study=${study.id}`}>{t("navTemplates")}</Link>
+            </p>
+            <h2>{t("inviteTitle")}</h2>
+            <InvitePanel
+              studyId={study.id}
+              experts={experts.map((e) => ({ id: e.id, pseudonym: e.pseudonym, name: e.user.name, status: e.status, language: e.user.language }))}
+            />
+            <h2>{t("deliveryTitle")}</h2>
+            <form method="get" action="/coordinator/messages" className="msg-filters">
+              <input type="hidden" name="study" value={study.id} />
+              <div>
+                <label htmlFor="msg-status">{t("filterStatus")}</label>
+                <select id="msg-status" name="status" defaultValue={filters.status ?? ""}>
+                  <option value="">{t("any")}</option>
+                  {DELIVERY_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`statuses.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="msg-kind">{t("filterKind")}</label>
+                <select id="msg-kind" name="kind" defaultValue={filters.kind ?? ""}>
+                  <option value="">{t("any")}</option>
+                  {MESSAGE_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`kinds.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="secondary">
+                {t("apply")}
+              </button>
+            </form>
+            <MessagesRefresh studyId={study.id} queued={messages.some((m) => m.status === "QUEUED")} />
+            {messages.length === 0 ? (
+              <p className="muted">{t("empty")}</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <caption className="muted">{t("caption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("kind")}</th>
+                      <th scope="col">{t("recipient")}</th>
+                      <th scope="col">{t("language")}</th>
+                      <th scope="col">{t("status")}</th>
+                      <th scope="col">{t("transport")}</th>
+                      <th scope="col">{t("created")}</th>
+                      <th scope="col">{t("sent")}</th>
+                      <th scope="col">{t("actions")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {messages.map((m) => (
+                      <tr key={m.id} data-testid={`message-${m.id}`}>
+                        <td>{t(`kinds.${m.kind}`)}</td>
+                        <td>
+                          {common("expertPseudonym", { n: m.expert.pseudonym })}
+                          <br />
+                          <span className="muted">{m.expert.user.name}</span>
+                        </td>
+                        <td>{m.language.toUpperCase()}</td>
+                        <td>
+                          <span className={`msg-badge msg-status-${m.status}`}>{t(`statuses.${m.status}`)}</span>
+                          {m.error && (
+                            <p className="hint">
+                              {t("failedReason", { reason: m.error })} ({t("attempts", { count: m.attempts })})
+                            </p>
+                          )}
+                        </td>
+                        <td>{m.transport ? t(`transports.${m.transport as "smtp" | "outbox"}`) : "—"}</td>
+                        <td>
+                          <LocalTime iso={m.createdAt.toISOString()} />
+                        </td>
+                        <td>{m.sentAt ? <LocalTime iso={m.sentAt.toISOString()} /> : "—"}</td>
+                        <td className="stack">
+                          <Link href={`/coordinator/messages/${m.id}`}>{t("view")}</Link>
+                          <MessageActions messageId={m.id} expertId={m.expert.id} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </ClientMessages>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import { LocalTime } from "@/components/interview/local-time";
+import { send } from "./api";
+import { MessageActions } from "./message-actions";
+
+type THistory = {
+  expert: { id: string; studyId: string; status: string; remindersPaused: boolean; invitedAt: string | null };
+  messages: { id: string; kind: string; language: string; status: "QUEUED" | "SENT" | "FAILED"; transport: string | null; error: string | null; createdAt: string; sentAt: string | null }[];
+};
+
+const INVITABLE = ["VETTED", "INVITED", "STARTED", "COMPLETED"];
+
+/**
+ * One expert's messages, with "send invitation" and the expert's reminder pause switch. For the
+ * expert detail page; needs the "messages" namespace in ClientMessages.
+ */
+export function ExpertMessages({ expertId }: { expertId: string }) {
+  const t = useTranslations("messages");
+  const common = useTranslations("common");
+  const [data, setData] = useState<THistory | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const [version, setVersion] = useState(0);
+  const load = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    void send<THistory>(`/api/coordinator/experts/${expertId}/messages`, "GET").then((res) => {
+      if (!current) return;
+      if (res.ok) setData(res.data);
+      else setError(res.message ?? common("unexpectedError"));
+    });
+    return () => {
+      current = false;
+    };
+  }, [expertId, version, common]);
+
+  // While a message is queued, look again every few seconds for its delivery status.
+  const queued = data?.messages.some((m) => m.status === "QUEUED") ?? false;
+  useEffect(() => {
+    if (!queued) return;
+    const timer = setInterval(load, 2000);
+    return () => clearInterval(timer);
+  }, [queued, load]);
+
+  if (!data) return error ? <p className="alert error" role="alert">{error}</p> : null;
+  const invitable = INVITABLE.includes(data.expert.status);
+
+  const invite = async () => {
+    setBusy(true);
+    setError(null);
+    const res = await send("/api/coordinator/messages/invitations", "POST", { studyId: data.expert.studyId, expertIds: [expertId] });
+    setBusy(false);
+    if (!res.ok) setError(res.message ?? common("unexpectedError"));
+    load();
+  };
+
+  const togglePause = async (paused: boolean) => {
+    setBusy(true);
+    setError(null);
+    const res = await send(`/api/coordinator/experts/${expertId}/reminders`, "PUT", { paused });
+    setBusy(false);
+    if (!res.ok) setError(res.message ?? common("unexpectedError"));
+    load();
+  };
+
+  return (
+    <section className="stack" aria-labelledby={`expert-messages-${expertId}`}>
+      <h2 id={`expert-messages-${expertId}`}>{t("historyTitle")}</h2>
+      {error && (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="row-actions">
+        <button type="button" disabled={busy || !invitable} onClick={invite}>
+          {t("sendInvitation")}
+        </button>
+      </div>
+      {!invitable && <p className="hint">{t("notInvitable", { status: t(`expertStatuses.${data.expert.status}` as "expertStatuses.VETTED") })}</p>}
+      <label className="msg-check">
+        <input type="checkbox" disabled={busy} checked={data.expert.remindersPaused} onChange={(e) => togglePause(e.target.checked)} />
+        {t("remindersPaused")}
+      </label>
+      {data.messages.length === 0 ? (
+        <p className="muted">{t("historyEmpty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="muted">{t("historyTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("kind")}</th>
+                <th scope="col">{t("language")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("created")}</th>
+                <th scope="col">{t("sent")}</th>
+                <th scope="col">{t("actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.messages.map((m) => (
+                <tr key={m.id}>
+                  <td>{t(`kinds.${m.kind}` as "kinds.INVITATION")}</td>
+                  <td>{m.language.toUpperCase()}</td>
+                  <td>
+                    <span className={`msg-badge msg-status-${m.status}`}>{t(`statuses.${m.status}`)}</span>
+                    {m.transport && <> · {t(`transports.${m.transport as "smtp" | "outbox"}`)}</>}
+                    {m.error && <p className="hint">{t("failedReason", { reason: m.error })}</p>}
+                  </td>
+                  <td>
+                    <LocalTime iso={m.createdAt} />
+                  </td>
+                  <td>{m.sentAt ? <LocalTime iso={m.sentAt} /> : "—"}</td>
+                  <td className="stack">
+                    <Link href={`/coordinator/messages/${m.id}`}>{t("view")}</Link>
+                    <MessageActions messageId={m.id} expertId={expertId} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

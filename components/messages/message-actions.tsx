@@ -1,0 +1,60 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { send } from "./api";
+
+/**
+ * Re-send (a new message with a fresh link) and re-issue (a fresh link shown here once, through
+ * the panel's endpoint). Either way the expert's earlier link stops working.
+ */
+export function MessageActions({ messageId, expertId }: { messageId: string; expertId: string }) {
+  const t = useTranslations("messages");
+  const common = useTranslations("common");
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+
+  const resend = async () => {
+    setBusy(true);
+    setNote(null);
+    const res = await send(`/api/coordinator/messages/${messageId}/resend`, "POST");
+    setBusy(false);
+    setNote(res.ok ? { kind: "success", text: t("resent") } : { kind: "error", text: res.message ?? common("unexpectedError") });
+    if (res.ok) router.refresh();
+  };
+
+  const reissue = async () => {
+    setBusy(true);
+    setNote(null);
+    const res = await send<{ path: string }>(`/api/coordinator/experts/${expertId}/invitation`, "POST");
+    setBusy(false);
+    if (res.ok) setLink(`${window.location.origin}${res.data.path}`);
+    else setNote({ kind: "error", text: res.message ?? common("unexpectedError") });
+  };
+
+  return (
+    <div className="stack">
+      <div className="row-actions">
+        <button type="button" className="secondary" disabled={busy} onClick={resend}>
+          {t("resend")}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={reissue}>
+          {t("reissue")}
+        </button>
+      </div>
+      {note && (
+        <p className={`alert ${note.kind}`} role={note.kind === "error" ? "alert" : "status"}>
+          {note.text}
+        </p>
+      )}
+      {link && (
+        <p role="status">
+          {t("newLink")} <code className="link">{link}</code>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { EXPERT_GROUPS, EXPERT_TRACKS, ZExpertFields, type TExpertFields, type TExpertFieldsInput } from "@/lib/panel/schemas";
+import { EAEU_COUNTRIES } from "@/lib/study/countries";
+import { sendJson } from "./api";
+
+type TProps = { mode: "create"; studyId: string; initial?: undefined } | { mode: "edit"; expertId: string; initial: TExpertFieldsInput };
+
+const EMPTY: TExpertFieldsInput = {
+  name: "",
+  email: "",
+  country: "RU",
+  expertGroup: "SCIENTIST",
+  organisation: "",
+  position: "",
+  degree: "",
+  publications: null,
+  experienceYears: null,
+  leadershipRole: "",
+  language: "ru",
+  track: "QUESTIONNAIRE",
+  notes: "",
+};
+
+/** Adds an expert to the panel, or edits one: the server validates with the same schema (lib/panel/schemas.ts). */
+export function ExpertForm(props: TProps) {
+  const t = useTranslations("panel");
+  const c = useTranslations("coordinator");
+  const common = useTranslations("common");
+  const router = useRouter();
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TExpertFieldsInput, unknown, TExpertFields>({ resolver: zodResolver(ZExpertFields), defaultValues: props.initial ?? EMPTY });
+  const idPrefix = props.mode === "create" ? "add" : "edit";
+
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null);
+    const result =
+      props.mode === "create"
+        ? await sendJson<{ pseudonym: number }>("/api/coordinator/experts", "POST", { ...values, studyId: props.studyId })
+        : await sendJson(`/api/coordinator/experts/${props.expertId}`, "PATCH", values);
+    if (!result.ok) {
+      const details = Array.isArray(result.details) ? (result.details as Array<{ path: string; message: string }>) : [];
+      for (const d of details) setError(d.path as FieldPath<TExpertFieldsInput>, { type: "server", message: d.message });
+      if (result.status === 409) setError("email", { type: "server", message: result.message });
+      setMessage({ kind: "error", text: result.message ?? common("unexpectedError") });
+      return;
+    }
+    if (props.mode === "create") {
+      setMessage({ kind: "success", text: t("added", { n: (result.data as { pseudonym: number }).pseudonym }) });
+      reset(EMPTY);
+    } else {
+      setMessage({ kind: "success", text: t("saved") });
+      reset(values);
+    }
+    router.refresh();
+  });
+
+  const errorText = (name: keyof TExpertFieldsInput) => {
+    const error = errors[name];
+    if (!error) return null;
+    const known: Partial<Record<keyof TExpertFieldsInput, string>> = {
+      name: t("invalid.name"),
+      email: t("invalid.email"),
+      publications: t("invalid.number"),
+      experienceYears: t("invalid.number"),
+    };
+    return (
+      <p className="field-error" id={`${idPrefix}-${name}-error`}>
+        {error.type === "server" ? error.message : (known[name] ?? t("invalid.text"))}
+      </p>
+    );
+  };
+  const field = (name: keyof TExpertFieldsInput) => ({
+    id: `${idPrefix}-${name}`,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${idPrefix}-${name}-error` : undefined,
+  });
+  const text = (name: "name" | "email" | "organisation" | "position" | "degree" | "leadershipRole", label: string, type = "text") => (
+    <div>
+      <label htmlFor={`${idPrefix}-${name}`}>{label}</label>
+      <input type={type} {...field(name)} {...register(name)} />
+      {errorText(name)}
+    </div>
+  );
+  const number = (name: "publications" | "experienceYears", label: string) => (
+    <div>
+      <label htmlFor={`${idPrefix}-${name}`}>{label}</label>
+      <input type="number" min={0} step={1} inputMode="numeric" {...field(name)} {...register(name)} />
+      {errorText(name)}
+    </div>
+  );
+
+  return (
+    <form onSubmit={onSubmit} className="stack" noValidate aria-label={props.mode === "create" ? t("addTitle") : t("profileTitle")}>
+      {message && (
+        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
+          {message.text}
+        </p>
+      )}
+      <div className="ie-row">
+        {text("name", c("name"))}
+        {text("email", c("email"), "email")}
+        <div>
+          <label htmlFor={`${idPrefix}-country`}>{c("country")}</label>
+          <select {...field("country")} {...register("country")}>
+            {EAEU_COUNTRIES.map((code) => (
+              <option key={code} value={code}>
+                {common(`countries.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${idPrefix}-expertGroup`}>{c("group")}</label>
+          <select {...field("expertGroup")} {...register("expertGroup")}>
+            {EXPERT_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {common(`groups.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="ie-row">
+        {text("organisation", t("organisation"))}
+        {text("position", t("position"))}
+        {text("degree", t("degree"))}
+      </div>
+      <div className="ie-row">
+        {number("publications", t("publications"))}
+        {number("experienceYears", t("experienceYears"))}
+        {text("leadershipRole", t("leadershipRole"))}
+      </div>
+      <div className="ie-row">
+        <div>
+          <label htmlFor={`${idPrefix}-language`}>{t("language")}</label>
+          <select {...field("language")} {...register("language")}>
+            <option value="ru">{common("languageNames.ru")}</option>
+            <option value="en">{common("languageNames.en")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${idPrefix}-track`}>{t("track")}</label>
+          <select {...field("track")} {...register("track")}>
+            {EXPERT_TRACKS.map((tr) => (
+              <option key={tr} value={tr}>
+                {t(`tracks.${tr}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-notes`}>{t("notes")}</label>
+        <textarea rows={3} {...field("notes")} {...register("notes")} />
+        {errorText("notes")}
+      </div>
+      <div className="row-actions">
+        <button type="submit" disabled={isSubmitting}>
+          {props.mode === "create" ? (isSubmitting ? t("adding") : t("add")) : isSubmitting ? t("saving") : t("save")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { sendJson } from "./api";
+
+/** Issues a fresh single-use sign-in link (older links stop working) and shows it once. */
+export function IssueLinkButton({ expertId, onError }: { expertId: string; onError: (message: string) => void }) {
+  const t = useTranslations("coordinator");
+  const common = useTranslations("common");
+  const [link, setLink] = useState<string | null>(null);
+  const issue = async () => {
+    const result = await sendJson<{ path: string }>(`/api/coordinator/experts/${expertId}/invitation`, "POST");
+    if (!result.ok) return onError(result.message ?? common("unexpectedError"));
+    setLink(`${window.location.origin}${result.data.path}`);
+  };
+  return (
+    <>
+      <button type="button" className="secondary" onClick={issue}>
+        {t("issueLink")}
+      </button>
+      {link && (
+        <p role="status">
+          {t("newLink")} <code className="link">{link}</code>
+        </p>
+      )}
+    </>
+  );
+}

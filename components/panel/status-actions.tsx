@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { TStatusAction } from "@/lib/panel/schemas";
+import { IssueLinkButton } from "./issue-link-button";
+import { sendJson } from "./api";
+
+/** Decline, withdraw or reinstate (only the moves the lifecycle allows are offered), and link re-issue. */
+export function StatusActions({ expertId, actions }: { expertId: string; actions: TStatusAction[] }) {
+  const t = useTranslations("panel");
+  const common = useTranslations("common");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const act = async (action: TStatusAction) => {
+    setError(null);
+    const result = await sendJson(`/api/coordinator/experts/${expertId}/status`, "POST", { action });
+    if (!result.ok) setError(result.message ?? common("unexpectedError"));
+    router.refresh();
+  };
+  return (
+    <div className="stack">
+      {error && (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      {actions.length > 0 && (
+        <div className="row-actions">
+          {actions.map((a) => (
+            <button key={a} type="button" className="secondary" onClick={() => act(a)}>
+              {t(a)}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The link re-issue on its own, for the detail page's invitation section. */
+export function ExpertLink({ expertId }: { expertId: string }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="stack">
+      {error && (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="stack">
+        <IssueLinkButton expertId={expertId} onError={setError} />
+      </div>
+    </div>
+  );
+}

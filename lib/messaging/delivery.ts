@@ -1,0 +1,85 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { issueInvitation } from "@/lib/auth/invitations";
+import { formatExpiry, renderTemplate, templateFor } from "@/lib/messaging/templates";
+import { failureReason, isPermanentFailure, type TTransport } from "@/lib/messaging/transport";
+
+export type TDeliveryConfig = {
+  transport: TTransport;
+  /** The app's public URL without a trailing slash ("" gives relative links, fine for the outbox). */
+  baseUrl: string;
+  ttlDays: number;
+};
+
+export type TDeliveryOutcome = "sent" | "skipped" | "failed";
+
+/** What the stored copy of an SMTP message shows instead of the link. */
+export const REDACTED_LINK = "[personal sign-in link: sent to the expert only]";
+
+/**
+ * Sends one queued message. The row is claimed with a lock (`FOR UPDATE SKIP LOCKED` on a QUEUED
+ * row), so a message is delivered by one worker only and never again once SENT or FAILED. The
+ * sign-in link is issued now, in the same transaction (earlier links stop working when it commits).
+ * If the mail server accepts the message but the commit then fails, the message is sent again on
+ * retry: delivery is at least once.
+ *
+ * A failure is recorded on the row; it becomes FAILED when the server refuses for good (5xx) or on
+ * the last attempt, otherwise the error is thrown so the job queue retries.
+ */
+export async function deliverMessage(
+  prisma: PrismaClient,
+  messageId: string,
+  config: TDeliveryConfig,
+  options: { lastAttempt: boolean; now?: Date },
+): Promise<TDeliveryOutcome> {
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const now = options.now ?? new Date();
+        const claimed = await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Message" WHERE "id" = ${messageId}::uuid AND "status" = 'QUEUED' FOR UPDATE SKIP LOCKED`;
+        if (claimed.length === 0) return "skipped";
+        const message = await tx.message.findUniqueOrThrow({
+          where: { id: messageId },
+          select: {
+            studyId: true,
+            expertId: true,
+            kind: true,
+            language: true,
+            toAddress: true,
+            createdById: true,
+            expert: { select: { user: { select: { name: true } } } },
+            study: { select: { titleRu: true, titleEn: true } },
+          },
+        });
+        const template = await templateFor(tx, message.studyId, message.kind, message.language);
+        const { token, expiresAt } = await issueInvitation(tx, { expertId: message.expertId, issuedById: message.createdById, ttlDays: config.ttlDays }, now);
+        const values = {
+          name: message.expert.user.name,
+          study: message.language === "en" ? message.study.titleEn : message.study.titleRu,
+          link: `${config.baseUrl}/invite/${token}`,
+          expiresAt: formatExpiry(expiresAt, message.language),
+        };
+        const rendered = renderTemplate(template, values);
+        let stored = rendered;
+        if (config.transport.kind === "smtp") {
+          await config.transport.send({ to: message.toAddress, subject: rendered.subject, text: rendered.body });
+          stored = renderTemplate(template, { ...values, link: REDACTED_LINK });
+        }
+        await tx.message.update({
+          where: { id: messageId },
+          data: { status: "SENT", transport: config.transport.kind, subject: stored.subject, body: stored.body, sentAt: now, error: null, attempts: { increment: 1 } },
+        });
+        return "sent" as const;
+      },
+      { maxWait: 10_000, timeout: 120_000 },
+    );
+  } catch (error) {
+    const final = isPermanentFailure(error) || options.lastAttempt;
+    await prisma.message.updateMany({
+      where: { id: messageId, status: "QUEUED" },
+      data: { attempts: { increment: 1 }, error: failureReason(error), transport: config.transport.kind, ...(final ? { status: "FAILED" } : {}) },
+    });
+    if (final) return "failed";
+    throw error;
+  }
+}
