@@ -267,6 +267,24 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   "/api/coordinator/studies/[studyId]/exports/codebook.json": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
   },
+  "/api/coordinator/studies/[studyId]/aggregates": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+  },
+  "/api/coordinator/studies/[studyId]/aggregates/crosstab": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, query: "item=Q2&by=group" }) },
+  },
+  "/api/coordinator/studies/[studyId]/aggregates/heatmap": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, query: "item=Q5" }) },
+  },
+  "/api/coordinator/studies/[studyId]/aggregates/texts": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, query: "item=Q10" }) },
+  },
+  "/api/coordinator/studies/[studyId]/suppression": {
+    PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { k: 3 } }) },
+  },
+  "/api/coordinator/studies/[studyId]/exports/aggregates.csv": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+  },
   "/api/coordinator/studies/[studyId]/monitor": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
   },
@@ -350,6 +368,7 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/audit": { role: "COORDINATOR" },
   "/coordinator/messages": { role: "COORDINATOR" },
   "/coordinator/exports": { role: "COORDINATOR" },
+  "/coordinator/results": { role: "COORDINATOR" },
   "/coordinator/messages/templates": { role: "COORDINATOR" },
   "/coordinator/messages/[id]": { role: "COORDINATOR", params: (w) => ({ id: w.sentMessageId }) },
 };

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/coordinator/interviews", key: "navInterviews" },
   { href: "/coordinator/codebook", key: "navCodebook" },
   { href: "/coordinator/quotes", key: "navQuotes" },
+  { href: "/coordinator/results", key: "navResults" },
   { href: "/coordinator/messages", key: "navMessages" },
   { href: "/coordinator/monitor", key: "navMonitor" },
   { href: "/coordinator/audit", key: "navAudit" },

@@ -9,6 +9,7 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { aggregates } from "./aggregates";
 import { autosave } from "./autosave";
 import { exportsBench } from "./exports";
 import { pages } from "./pages";
@@ -19,7 +20,7 @@ import { reportMarkdown, writeResults } from "./results";
 import { textTable } from "./stats";
 import type { TBenchmark, TFlags, TReport } from "./types";
 
-const BENCHMARKS: TBenchmark[] = [autosave, pages, exportsBench];
+const BENCHMARKS: TBenchmark[] = [autosave, pages, aggregates, exportsBench];
 const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
 
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -31,6 +32,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --warmup S             unmeasured warm-up before the load (default 5)
   --baseline-seconds S   length of the bare-upsert baseline (default 10)
   --baseline-clients N   concurrent clients of the baseline (default 20)
+  --responses N          completed responses seeded for the aggregates benchmark (default 20000)
   --connections N        most keep-alive connections to the app (default 256)
   --max-in-flight N      requests outstanding before new ones are dropped (default 2000)
   --instances N          app servers on the one database, the load spread over them (default 1)
@@ -49,6 +51,7 @@ function parseFlags(argv: string[]): TFlags {
     baselineClients: 20,
     connections: 256,
     maxInFlight: 2000,
+    responses: 20_000,
     instances: 1,
     only: BENCHMARKS.map((b) => b.name),
     pgStats: true,
@@ -64,6 +67,7 @@ function parseFlags(argv: string[]): TFlags {
     "--baseline-clients": "baselineClients",
     "--connections": "connections",
     "--max-in-flight": "maxInFlight",
+    "--responses": "responses",
     "--instances": "instances",
   };
   for (let i = 0; i < argv.length; i++) {

@@ -10,6 +10,8 @@ export type TFlags = {
   baselineClients: number;
   connections: number;
   maxInFlight: number;
+  /** Completed responses the aggregates benchmark seeds. */
+  responses: number;
   /** App servers on the one database, the load spread over them round-robin. */
   instances: number;
   only: string[];

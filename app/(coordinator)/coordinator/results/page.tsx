@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { CoordinatorNav } from "@/components/layout/coordinator-nav";
+import { ResultsDashboard } from "@/components/results/dashboard";
+import { SuppressionForm } from "@/components/results/suppression-form";
+import "@/components/results/results.css";
+import { requirePageActor } from "@/lib/auth/actor";
+import { getCrossTab, getPairHeatmap, getSummary, resultsMeta } from "@/lib/aggregates/service";
+import { GROUPS } from "@/lib/aggregates/shape";
+import { toFilters, ZFilters } from "@/lib/aggregates/types";
+import { pick } from "@/lib/instrument/text";
+import { COUNTRIES } from "@/lib/study/countries";
+import { listStudies } from "@/lib/study/service";
+
+export const metadata: Metadata = { title: "Results" };
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function CoordinatorResultsPage({ searchParams }: TProps) {
+  const actor = await requirePageActor("COORDINATOR", "/coordinator/results");
+  const params = await searchParams;
+  const lang = (await getLocale()) === "en" ? "en" : "ru";
+  const t = await getTranslations("results");
+  const studies = await listStudies(actor);
+  const study = studies.find((s) => s.id === one(params.study)) ?? studies[0];
+  // Filters from the URL; anything invalid is dropped rather than failing the page.
+  const parsed = ZFilters.safeParse({ version: one(params.version), country: one(params.country), group: one(params.group), status: one(params.status) });
+  const input = parsed.success ? parsed.data : ZFilters.parse({});
+  const filters = toFilters(input);
+  if (!study) {
+    return (
+      <div className="stack">
+        <CoordinatorNav current="/coordinator/results" />
+        <h1>{t("title")}</h1>
+        <p>{t("noItems")}</p>
+      </div>
+    );
+  }
+  const meta = await resultsMeta(actor, study.id, lang);
+  const firstCross = meta.items.find((i) => i.crossTab)?.code;
+  const [summary, { heatmap }, cross] = await Promise.all([
+    getSummary(actor, study.id, filters, lang),
+    getPairHeatmap(actor, study.id, filters, undefined, lang),
+    firstCross ? getCrossTab(actor, study.id, filters, { item: firstCross, by: "country", groupLabel: (g) => t(`group_${g}` as "group_SCIENTIST") }, lang) : null,
+  ]);
+  const query = new URLSearchParams(Object.entries({ version: input.version, country: input.country, group: input.group, status: input.status === "all" ? "all" : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+  const csv = `/api/coordinator/studies/${study.id}/exports/aggregates.csv${query.size ? `?${query}` : ""}`;
+  return (
+    <div className="stack">
+      <CoordinatorNav current="/coordinator/results" />
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("lead")}</p>
+      <form method="get" action="/coordinator/results" className="card results-filters" aria-label={t("filters")}>
+        {studies.length > 1 && (
+          <label>
+            {t("study")}
+            <select name="study" defaultValue={study.id}>
+              {studies.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {lang === "en" ? s.titleEn : s.titleRu}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t("filterVersion")}
+          <select name="version" defaultValue={input.version ?? ""}>
+            <option value="">{t("allVersions")}</option>
+            {meta.versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {t("versionN", { n: v.number })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("filterCountry")}
+          <select name="country" defaultValue={input.country ?? ""}>
+            <option value="">{t("allCountries")}</option>
+            {meta.countries.map((c) => (
+              <option key={c} value={c}>
+                {COUNTRIES[c] ? pick(COUNTRIES[c].short, lang) : c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("filterGroup")}
+          <select name="group" defaultValue={input.group ?? ""}>
+            <option value="">{t("allGroups")}</option>
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(`group_${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("filterStatus")}
+          <select name="status" defaultValue={input.status}>
+            <option value="submitted">{t("statusSubmitted")}</option>
+            <option value="all">{t("statusAll")}</option>
+          </select>
+        </label>
+        <button type="submit" className="button">
+          {t("apply")}
+        </button>
+        <a className="button secondary" href={csv} download>
+          {t("exportCsv")}
+        </a>
+      </form>
+      <ClientMessages namespaces={["results", "live"]}>
+        <SuppressionForm studyId={study.id} k={meta.k} />
+        <ResultsDashboard
+          key={`${study.id}?${query}&k=${meta.k}`}
+          studyId={study.id}
+          query={query.toString()}
+          items={meta.items}
+          initialSummary={summary}
+          initialHeatmap={heatmap}
+          initialCross={cross}
+        />
+      </ClientMessages>
+    </div>
+  );
+}

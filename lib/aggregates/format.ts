@@ -1,0 +1,23 @@
+import type { TCell } from "@/lib/aggregates/types";
+
+/**
+ * How a figure is written, the same on the dashboard and in the CSV export: "< k" when suppressed,
+ * "—" for no figure, counts as integers, percentages and means with two decimals (as the paper
+ * reports them, e.g. 45.28).
+ */
+export function formatCell(cell: TCell, k: number): string {
+  if (cell.suppressed) return `< ${k}`;
+  if (cell.v === null) return "—";
+  const value = cell.f === "int" ? String(Math.round(cell.v)) : cell.v.toFixed(2);
+  return cell.n !== undefined ? `${value} (n = ${cell.n})` : value;
+}
+
+/** The plain number of a figure for a chart, or null when there is none to draw (suppressed or empty). */
+export function chartValue(cell: TCell | undefined): number | null {
+  return !cell || cell.suppressed || cell.v === null ? null : Math.round(cell.v * 100) / 100;
+}
+
+/** A column heading: "Russia: Count" for a labelled column, else the translated key. */
+export function columnHeader(column: { key: string; label?: string }, t: (key: string) => string): string {
+  return column.label ? `${column.label}: ${t(column.key)}` : t(column.key);
+}

@@ -1,0 +1,293 @@
+import { allItems, isAnswerable, type TItem } from "@/lib/instrument/definition";
+import { pick, type TLang } from "@/lib/instrument/text";
+import { COUNTRIES, EAEU_COUNTRIES } from "@/lib/study/countries";
+import { pairRows, type TAggRow, type TCrossBy, type TScopeVersion } from "@/lib/aggregates/query";
+import type { THeatmap, TItemSummary, TNum, TSummary, TTable } from "@/lib/aggregates/types";
+
+/**
+ * Pure shaping of the grouped rows the queries return into the tables the dashboard, its charts and
+ * the CSV export show. Figures carry the n they are built on; suppression (suppress.ts) then decides
+ * what may be shown.
+ */
+
+export const GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
+
+const int = (v: number): TNum => ({ v, n: v, f: "int" });
+const pct = (count: number, base: number): TNum => ({ v: base > 0 ? (100 * count) / base : null, n: count, f: "pct" });
+const dec = (v: number | null, n: number): TNum => ({ v: n > 0 ? v : null, n, f: "dec" });
+/** A cell that is not a figure (the heatmap's diagonal): never suppressed, shown as "—". */
+export const EMPTY: TNum = { v: null, n: Number.MAX_SAFE_INTEGER, f: "dec" };
+
+export type TCombinedItem = { item: TItem; notes: string[] };
+
+const optionsOf = (i: TItem) => ("options" in i ? i.options.map((o) => [o.code, o.label, Boolean(o.other)]) : "rows" in i ? i.rows.map((r) => [r.code, r.label]) : null);
+
+/**
+ * The items of the versions in scope, combined by code: each item as the newest version has it,
+ * with a note where the versions differ (its text, its options or rows, its type) or where only some
+ * versions ask it. Versions are given newest first.
+ */
+export function combineVersions(versions: readonly TScopeVersion[]): TCombinedItem[] {
+  const out = new Map<string, TCombinedItem>();
+  const seenIn = new Map<string, number>();
+  for (const v of versions) {
+    for (const item of allItems(v.q)) {
+      if (!isAnswerable(item)) continue;
+      seenIn.set(item.code, (seenIn.get(item.code) ?? 0) + 1);
+      const first = out.get(item.code);
+      if (!first) {
+        out.set(item.code, { item, notes: [] });
+        continue;
+      }
+      const note = (key: string) => !first.notes.includes(key) && first.notes.push(key);
+      if (first.item.type !== item.type) note("typeChanged");
+      if (JSON.stringify([first.item.text.ru, first.item.text.en]) !== JSON.stringify([item.text.ru, item.text.en])) note("textChanged");
+      if (JSON.stringify(optionsOf(first.item)) !== JSON.stringify(optionsOf(item))) note("optionsChanged");
+    }
+  }
+  for (const [code, c] of out) if ((seenIn.get(code) ?? 0) < versions.length) c.notes.push("onlySome");
+  return [...out.values()];
+}
+
+type TIndex = Map<string, TAggRow[]>;
+
+function index(rows: readonly TAggRow[]): TIndex {
+  const out: TIndex = new Map();
+  for (const r of rows) {
+    const key = `${r.q}:${r.item ?? ""}`;
+    const list = out.get(key);
+    if (list) list.push(r);
+    else out.set(key, [r]);
+  }
+  return out;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function optionTable(item: Extract<TItem, { type: "single" | "multi" }>, lang: TLang, n: number, counts: Map<string, number>): TTable<TNum> {
+  const answers = [...counts.values()].reduce((s, c) => s + c, 0);
+  const multi = item.type === "multi";
+  return {
+    id: item.code,
+    kind: "options",
+    labelKey: "option",
+    bases: multi ? [{ key: "baseRespondents", cell: int(n) }, { key: "baseAnswers", cell: int(answers) }] : [{ key: "baseRespondents", cell: int(n) }],
+    columns: multi ? [{ key: "count" }, { key: "pctRespondents" }, { key: "pctAnswers" }] : [{ key: "count" }, { key: "pctRespondents" }],
+    rows: item.options.map((o) => {
+      const c = counts.get(o.code) ?? 0;
+      return { code: o.code, label: pick(o.label, lang), cells: multi ? [int(c), pct(c, n), pct(c, answers)] : [int(c), pct(c, n)] };
+    }),
+    // The paper charts multiple choice as % of all answers, single choice as % of respondents.
+    chart: multi ? 2 : 1,
+  };
+}
+
+function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TNum> {
+  const { item } = c;
+  // Number items have no row of their own: their respondents are their numbers.
+  const nRow = ix.get(`n:${item.code}`)?.[0] ?? (item.type === "number" ? ix.get(`num:${item.code}`)?.[0] : undefined);
+  const n = num(nRow?.n);
+  const base: TItemSummary<TNum> = { code: item.code, type: item.type, title: pick(item.text, lang), notes: c.notes, tables: [] };
+  const rowsOf = (q: string) => ix.get(`${q}:${item.code}`) ?? [];
+  switch (item.type) {
+    case "single":
+    case "multi": {
+      const counts = new Map(rowsOf("opt").map((r) => [r.k ?? "", num(r.n)]));
+      base.tables.push(optionTable(item, lang, n, counts));
+      if (item.options.some((o) => o.other)) base.texts = int(num(nRow?.x));
+      break;
+    }
+    case "scale":
+    case "number": {
+      const s = rowsOf("num")[0];
+      const values = num(s?.n);
+      const median = item.type === "scale" ? medianOf(rowsOf("dist").map((r) => [Number(r.k), num(r.n)])) : numOrNull(s?.med);
+      const cells = [int(values), dec(numOrNull(s?.mean), values), dec(numOrNull(s?.sd), values), dec(median, values)];
+      const columns = [{ key: "n" }, { key: "mean" }, { key: "sd" }, { key: "median" }];
+      if (item.type === "scale" && item.cannotAssess) {
+        cells.push(int(num(nRow?.x)));
+        columns.push({ key: "cannotAssess" });
+      }
+      base.tables.push({ id: item.code, kind: "stats", labelKey: "item", bases: [{ key: "baseRespondents", cell: int(n) }], columns, rows: [{ code: item.code, label: item.code, cells }] });
+      let distRows: TTable<TNum>["rows"];
+      if (item.type === "scale") {
+        const counts = new Map(rowsOf("dist").map((r) => [Number(r.k), num(r.n)]));
+        distRows = [];
+        for (let v = item.min; v <= item.max; v++) distRows.push({ code: String(v), label: String(v), cells: [int(counts.get(v) ?? 0), pct(counts.get(v) ?? 0, values)] });
+      } else {
+        distRows = rowsOf("bin")
+          .map((r) => ({ bin: Number(r.k), range: (r.g ?? "").split("|").map(Number) as [number, number], n: num(r.n) }))
+          .sort((a, b) => a.bin - b.bin)
+          .map(({ bin, range: [lo, hi], n: count }) => {
+            const width = (hi - lo) / 10;
+            const from = lo + width * (bin - 1);
+            const label = hi === lo ? String(lo) : `${round(from)}–${round(bin === 10 ? hi : from + width)}`;
+            return { code: String(bin), label, cells: [int(count), pct(count, values)] };
+          });
+      }
+      base.tables.push({ id: `${item.code}.dist`, kind: "distribution", labelKey: "value", bases: [{ key: "baseValues", cell: int(values) }], columns: [{ key: "count" }, { key: "pctValues" }], rows: distRows, chart: 1 });
+      break;
+    }
+    case "matrix": {
+      const byRow = new Map(rowsOf("row").map((r) => [r.k ?? "", r]));
+      const columns = [{ key: "n" }, { key: "mean" }, { key: "sd" }];
+      if (item.cannotAssess) columns.push({ key: "cannotAssess" });
+      base.tables.push({
+        id: item.code,
+        kind: "rows",
+        labelKey: "row",
+        bases: [{ key: "baseRespondents", cell: int(n) }],
+        columns,
+        rows: item.rows.map((row) => {
+          const r = byRow.get(row.code);
+          const values = num(r?.n);
+          const cells = [int(values), dec(numOrNull(r?.mean), values), dec(numOrNull(r?.sd), values)];
+          if (item.cannotAssess) cells.push(int(num(r?.x)));
+          return { code: row.code, label: pick(row.label, lang), cells };
+        }),
+        chart: 1,
+      });
+      break;
+    }
+    case "ranking": {
+      const byOption = new Map(rowsOf("rank").map((r) => [r.k ?? "", r]));
+      base.tables.push({
+        id: item.code,
+        kind: "ranking",
+        labelKey: "option",
+        bases: [{ key: "baseRespondents", cell: int(n) }],
+        columns: [{ key: "rankedBy" }, { key: "meanRank" }, { key: "firstPlaces" }, { key: "firstShare" }],
+        rows: item.options.map((o) => {
+          const r = byOption.get(o.code);
+          const ranked = num(r?.n);
+          const firsts = num(r?.x);
+          return { code: o.code, label: pick(o.label, lang), cells: [int(ranked), dec(numOrNull(r?.mean), ranked), int(firsts), pct(firsts, n)] };
+        }),
+        chart: 3,
+      });
+      break;
+    }
+    case "text":
+      base.tables.push({ id: item.code, kind: "texts", labelKey: "item", bases: [], columns: [{ key: "textsGiven" }], rows: [{ code: item.code, label: item.code, cells: [int(n)] }] });
+      base.texts = int(n);
+      break;
+    case "display":
+      break;
+  }
+  return base;
+}
+
+/** The median (as percentile_cont(0.5): the mean of the two middle values when their number is even) of a distribution of [value, count]. */
+export function medianOf(distribution: Array<[number, number]>): number | null {
+  const sorted = distribution.filter(([, c]) => c > 0).sort(([a], [b]) => a - b);
+  const total = sorted.reduce((s, [, c]) => s + c, 0);
+  if (total === 0) return null;
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [v, c] of sorted) if ((seen += c) > rank) return v;
+    return sorted[sorted.length - 1]![0];
+  };
+  return (at(Math.floor((total - 1) / 2)) + at(Math.ceil((total - 1) / 2))) / 2;
+}
+
+const round = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+export function shapeSummary(items: readonly TCombinedItem[], rows: readonly TAggRow[], lang: TLang, k: number): TSummary<TNum> {
+  const ix = index(rows);
+  const respondents = num(ix.get("resp:")?.[0]?.n);
+  return { k, respondents: int(respondents), items: items.map((c) => itemSummary(c, ix, lang)) };
+}
+
+export function columnLabel(by: TCrossBy, code: string, lang: TLang): string {
+  if (by === "country") return COUNTRIES[code] ? pick(COUNTRIES[code].short, lang) : code;
+  return code;
+}
+
+function columnOrder(by: TCrossBy, present: Iterable<string>): string[] {
+  const known: readonly string[] = by === "country" ? EAEU_COUNTRIES : GROUPS;
+  const set = new Set(present);
+  return [...known.filter((c) => set.has(c)), ...[...set].filter((c) => !known.includes(c)).sort()];
+}
+
+/** The cross-tab of one item: a row per option (or scale value), per column the count and column %. */
+export function shapeCrossTab(item: TItem, by: TCrossBy, rows: readonly TAggRow[], lang: TLang, groupLabel: (g: string) => string): TTable<TNum> {
+  const bases = new Map(rows.filter((r) => r.q === "base").map((r) => [r.g ?? "", num(r.n)]));
+  const cells = new Map(rows.filter((r) => r.q === "cell").map((r) => [`${r.k}|${r.g}`, num(r.n)]));
+  const cols = columnOrder(by, bases.keys());
+  let keys: Array<{ code: string; label: string }>;
+  if (item.type === "single" || item.type === "multi") keys = item.options.map((o) => ({ code: o.code, label: pick(o.label, lang) }));
+  else if (item.type === "scale") {
+    keys = [];
+    for (let v = item.min; v <= item.max; v++) keys.push({ code: String(v), label: String(v) });
+    if (item.cannotAssess) keys.push({ code: "NA", label: "NA" });
+  } else {
+    keys = [...new Set(rows.filter((r) => r.q === "cell").map((r) => r.k ?? ""))].sort((a, b) => Number(a) - Number(b)).map((k) => ({ code: k, label: k }));
+  }
+  const label = (c: string) => (by === "country" ? columnLabel(by, c, lang) : groupLabel(c));
+  return {
+    id: `crosstab.${item.code}.${by}`,
+    kind: "crosstab",
+    labelKey: item.type === "scale" || item.type === "number" ? "value" : "option",
+    bases: cols.map((c) => ({ key: "baseColumn", label: label(c), cell: int(bases.get(c) ?? 0) })),
+    columns: cols.flatMap((c) => [{ key: "count", label: label(c) }, { key: "pctColumn", label: label(c) }]),
+    rows: keys.map(({ code, label: l }) => ({
+      code,
+      label: l,
+      cells: cols.flatMap((c) => {
+        const count = cells.get(`${code}|${c}`) ?? 0;
+        return [int(count), pct(count, bases.get(c) ?? 0)];
+      }),
+    })),
+  };
+}
+
+/**
+ * The pair heatmap: for all raters, raters from one of the pair's countries ("own") and raters from
+ * elsewhere ("other"), a country × country table of mean ratings with n per cell (symmetric, the
+ * diagonal empty); and a table of the pairs with all three side by side and the "cannot assess" count.
+ */
+export function shapeHeatmap(item: Extract<TItem, { type: "matrix" }>, rows: readonly TAggRow[], lang: TLang): NonNullable<THeatmap<TNum>> {
+  const pairs = pairRows(item);
+  const countries = (item.pairsOf ?? []).filter((c) => [...pairs.values()].some(([a, b]) => a === c || b === c));
+  const stat = new Map(rows.map((r) => [`${r.k}|${r.g}`, { n: num(r.n), mean: numOrNull(r.mean), na: num(r.x) }]));
+  const of = (row: string, who: "all" | "own" | "other") => {
+    if (who !== "all") return stat.get(`${row}|${who}`) ?? { n: 0, mean: null, na: 0 };
+    const a = stat.get(`${row}|own`) ?? { n: 0, mean: null, na: 0 };
+    const b = stat.get(`${row}|other`) ?? { n: 0, mean: null, na: 0 };
+    const n = a.n + b.n;
+    return { n, mean: n ? ((a.mean ?? 0) * a.n + (b.mean ?? 0) * b.n) / n : null, na: a.na + b.na };
+  };
+  const rowOf = (x: string, y: string) => [...pairs].find(([, [a, b]]) => (a === x && b === y) || (a === y && b === x))?.[0];
+  const name = (c: string) => columnLabel("country", c, lang);
+  const grid = (who: "all" | "own" | "other"): TTable<TNum> => ({
+    id: `heatmap.${item.code}.${who}`,
+    kind: `heatmap_${who}`,
+    labelKey: "country",
+    bases: [],
+    columns: countries.map((c) => ({ key: "meanN", label: name(c) })),
+    rows: countries.map((x) => ({
+      code: x,
+      label: name(x),
+      cells: countries.map((y) => {
+        const row = x === y ? undefined : rowOf(x, y);
+        if (!row) return EMPTY;
+        const s = of(row, who);
+        return { ...dec(s.mean, s.n), withN: true as const };
+      }),
+    })),
+  });
+  const list: TTable<TNum> = {
+    id: `heatmap.${item.code}.pairs`,
+    kind: "pairs",
+    labelKey: "pair",
+    bases: [],
+    columns: [{ key: "meanAll" }, { key: "nAll" }, { key: "meanOwn" }, { key: "nOwn" }, { key: "meanOther" }, { key: "nOther" }, { key: "cannotAssess" }],
+    rows: [...pairs].map(([row, [a, b]]) => {
+      const [all, own, other] = [of(row, "all"), of(row, "own"), of(row, "other")];
+      return { code: row, label: `${name(a)} – ${name(b)}`, cells: [dec(all.mean, all.n), int(all.n), dec(own.mean, own.n), int(own.n), dec(other.mean, other.n), int(other.n), int(all.na)] };
+    }),
+    chart: 0,
+  };
+  return { item: item.code, title: pick(item.text, lang), countries, tables: [grid("all"), grid("own"), grid("other"), list] };
+}
