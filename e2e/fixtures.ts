@@ -22,7 +22,8 @@ export type TInterviewKit = { versionId: string; guide: TGuide };
 type TWorkerFixtures = { prisma: PrismaClient; studyId: string; questionnaire: TQuestionnaire; interviewKit: TInterviewKit };
 type TFixtures = {
   makeStaff: (role: "COORDINATOR" | "INTERVIEWER") => Promise<TStaff>;
-  makeExpert: (options?: { language?: "ru" | "en"; country?: string }) => Promise<TExpert>;
+  /** An expert (with a fresh link) on the worker's study, or on `studyId`. */
+  makeExpert: (options?: { language?: "ru" | "en"; country?: string; studyId?: string }) => Promise<TExpert>;
   /** A fresh single-use sign-in link for an expert (earlier links stop working). */
   issueLink: (expertId: string) => Promise<string>;
 };
@@ -53,13 +54,7 @@ export const test = base.extend<TFixtures, TWorkerFixtures>({
   /** A study per worker, with the demo's consent text and the EAEU questionnaire published. */
   studyId: [
     async ({ prisma, questionnaire }, use) => {
-      const study = await prisma.study.create({
-        data: { slug: `e2e-${unique()}`, titleEn: "E2E study", titleRu: "Тестовое исследование", consentText: DEMO_CONSENT, consentVersion: 1 },
-      });
-      await prisma.$transaction((tx) =>
-        createInstrumentWith(tx, { studyId: study.id, kind: "questionnaire", name: "Questionnaire", definition: questionnaire, actorId: null, publish: true }),
-      );
-      await use(study.id);
+      await use(await createStudy(prisma, questionnaire));
     },
     { scope: "worker" },
   ],
@@ -92,7 +87,7 @@ export const test = base.extend<TFixtures, TWorkerFixtures>({
     await use(async (options = {}) => {
       const added = await prisma.$transaction((tx) =>
         addExpert(tx, {
-          studyId,
+          studyId: options.studyId ?? studyId,
           name: `Expert ${unique()}`,
           email: `expert-${unique()}@e2e.test`,
           country: options.country ?? "AM",
@@ -107,6 +102,20 @@ export const test = base.extend<TFixtures, TWorkerFixtures>({
 });
 
 export { expect };
+
+/**
+ * A study with the demo's consent text and the EAEU questionnaire published: each worker has one
+ * (the `studyId` fixture); a test whose figures must start from zero makes its own.
+ */
+export async function createStudy(prisma: PrismaClient, questionnaire: TQuestionnaire): Promise<string> {
+  const study = await prisma.study.create({
+    data: { slug: `e2e-${unique()}`, titleEn: "E2E study", titleRu: "Тестовое исследование", consentText: DEMO_CONSENT, consentVersion: 1 },
+  });
+  await prisma.$transaction((tx) =>
+    createInstrumentWith(tx, { studyId: study.id, kind: "questionnaire", name: "Questionnaire", definition: questionnaire, actorId: null, publish: true }),
+  );
+  return study.id;
+}
 
 export async function signInAsStaff(page: Page, staff: TStaff): Promise<void> {
   await page.goto("/signin");

@@ -1,15 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, signInAsExpert, signInAsStaff, test } from "./fixtures";
+import type { BrowserContext, Page } from "@playwright/test";
+import { freePort } from "@/scripts/lib/net";
+import { startNextServer, stopChild, waitForHealthy } from "@/scripts/lib/server";
+import { expect, signInAsExpert, signInAsStaff, test, type TExpert, type TStaff } from "./fixtures";
+
+type TDashboardCheck = { dashboard: Page; expertContext: BrowserContext; studyId: string; coordinator: TStaff; makeExpert: (o?: { language?: "ru" | "en"; country?: string }) => Promise<TExpert> };
 
 /**
- * The results dashboard is live: with /coordinator/results open, an expert saving an answer in
- * another browser changes the numbers in the item's table within seconds, without a reload.
+ * With /coordinator/results open on `dashboard`, an expert saving an answer in `expertContext`
+ * changes the numbers in the item's table within seconds, without a reload.
  */
-test("a saved answer shows on the open results dashboard without a reload", async ({ page, browser, prisma, studyId, makeStaff, makeExpert }) => {
-  test.setTimeout(120_000);
-  // k = 1, so a single new answer is shown as a number rather than "< 3".
-  await prisma.study.update({ where: { id: studyId }, data: { suppressionK: 1 } });
-  const coordinator = await makeStaff("COORDINATOR");
+async function dashboardFollowsASave({ dashboard: page, expertContext, studyId, coordinator, makeExpert }: TDashboardCheck) {
   await signInAsStaff(page, coordinator);
   await page.waitForURL("**/coordinator**");
   await page.goto(`/coordinator/results?study=${studyId}&status=all`);
@@ -22,26 +23,51 @@ test("a saved answer shows on the open results dashboard without a reload", asyn
   // A marker on the window survives only if the page is not reloaded.
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
 
+  const expertPage = await expertContext.newPage();
+  const expert = await makeExpert({ language: "en", country: "RU" });
+  await signInAsExpert(expertPage, expert);
+  await expertPage.getByRole("link", { name: "Read the consent statement" }).click();
+  await expertPage.getByRole("button", { name: "I agree to take part" }).click();
+  await expect(expertPage).toHaveURL(/\/expert\/questionnaire$/);
+  await expertPage.locator('[id="Q2-Q2_1"]').check();
+  await expect(expertPage.getByTestId("save-status")).toHaveText("All answers saved");
+  const saved = Date.now();
+
+  await expect(cell).toHaveText(String(count(before) + 1), { timeout: 10_000 });
+  const elapsed = Date.now() - saved;
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  // The issue asks for 2 s; the shared CI machine gets some slack, the figure is printed.
+  console.log(`dashboard updated ${elapsed} ms after the save was acknowledged`);
+  expect(elapsed).toBeLessThan(5_000);
+}
+
+test("a saved answer shows on the open results dashboard without a reload", async ({ page, browser, prisma, studyId, makeStaff, makeExpert }) => {
+  test.setTimeout(120_000);
+  // k = 1, so a single new answer is shown as a number rather than "< 3".
+  await prisma.study.update({ where: { id: studyId }, data: { suppressionK: 1 } });
   const expertContext = await browser.newContext();
   try {
-    const expertPage = await expertContext.newPage();
-    const expert = await makeExpert({ language: "en", country: "RU" });
-    await signInAsExpert(expertPage, expert);
-    await expertPage.getByRole("link", { name: "Read the consent statement" }).click();
-    await expertPage.getByRole("button", { name: "I agree to take part" }).click();
-    await expect(expertPage).toHaveURL(/\/expert\/questionnaire$/);
-    await expertPage.locator('[id="Q2-Q2_1"]').check();
-    await expect(expertPage.getByTestId("save-status")).toHaveText("All answers saved");
-    const saved = Date.now();
-
-    await expect(cell).toHaveText(String(count(before) + 1), { timeout: 10_000 });
-    const elapsed = Date.now() - saved;
-    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
-    // The issue asks for 2 s; the shared CI machine gets some slack, the figure is printed.
-    console.log(`dashboard updated ${elapsed} ms after the save was acknowledged`);
-    expect(elapsed).toBeLessThan(5_000);
+    await dashboardFollowsASave({ dashboard: page, expertContext, studyId, coordinator: await makeStaff("COORDINATOR"), makeExpert });
   } finally {
     await expertContext.close();
+  }
+});
+
+test("the dashboard served by one app instance follows an answer saved through another", async ({ browser, prisma, studyId, makeStaff, makeExpert }) => {
+  test.setTimeout(180_000);
+  await prisma.study.update({ where: { id: studyId }, data: { suppressionK: 1 } });
+  // A second instance on the same database; the expert stays on the suite's server.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startNextServer({ port, host: "127.0.0.1", env: { ...process.env, NEXTAUTH_URL: base }, quiet: true });
+  const dashboardContext = await browser.newContext({ baseURL: base });
+  const expertContext = await browser.newContext();
+  try {
+    await waitForHealthy(base, server);
+    await dashboardFollowsASave({ dashboard: await dashboardContext.newPage(), expertContext, studyId, coordinator: await makeStaff("COORDINATOR"), makeExpert });
+  } finally {
+    await Promise.all([dashboardContext.close(), expertContext.close()]);
+    await stopChild(server);
   }
 });
 
