@@ -31,7 +31,7 @@ async function signedInStaff(browser: Browser, staff: TStaff, home: string) {
   return watched;
 }
 
-test("script payloads in an open-text answer are shown as text to the expert, and nothing runs", async ({ browser, prisma, studyId, makeExpert }) => {
+test("script payloads in an open-text answer are shown as text to the expert and on the coordinator's results, and nothing runs", async ({ browser, prisma, studyId, makeExpert, makeStaff }) => {
   const expert = await makeExpert();
   const version = await prisma.instrumentVersion.findFirstOrThrow({ where: { status: "PUBLISHED", instrument: { studyId, kind: "QUESTIONNAIRE" } }, select: { id: true } });
   await prisma.consent.create({ data: { expertId: expert.expertId, decision: "ACCEPTED", textVersion: 1, language: "en" } });
@@ -60,6 +60,17 @@ test("script payloads in an open-text answer are shown as text to the expert, an
   await expectNothingInjected(page);
   expect(dialogs).toEqual([]);
   await page.context().close();
+
+  // The results dashboard lists the texts of Q10 to coordinators, as text (k = 1: one answer shows).
+  await prisma.study.update({ where: { id: studyId }, data: { suppressionK: 1 } });
+  const staff = await signedInStaff(browser, await makeStaff("COORDINATOR"), "/coordinator");
+  await staff.page.goto(`/coordinator/results?study=${studyId}&status=all`);
+  const card = staff.page.locator('[data-item="Q10"]');
+  await card.getByRole("button", { name: "Show texts" }).click();
+  await expect(card.getByText(answer, { exact: true })).toBeVisible();
+  await expectNothingInjected(staff.page);
+  expect(staff.dialogs).toEqual([]);
+  await staff.page.context().close();
 });
 
 test("script payloads in interview notes and quotes are shown as text everywhere, and the quotes CSV disarms formulas", async ({ browser, prisma, interviewKit, makeStaff, makeExpert }) => {
