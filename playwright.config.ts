@@ -17,7 +17,10 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  retries: 0,
+  // On the shared 2-core CI machine a browser context has been seen to hang while closing after a
+  // test that passed; one retry there keeps such hangs from failing the run, and the run names every
+  // test that needed it (scripts/test.ts). Locally a failure is a failure.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],

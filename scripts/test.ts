@@ -65,6 +65,7 @@ function playwrightCounts(file: string, exitCode: number): TCounts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const { stats, errors } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
   const broken = exitCode !== 0 || (errors?.length ?? 0) > 0 ? 1 : 0;
+  if (stats.flaky > 0) say(`${stats.flaky} end-to-end test(s) passed only on their retry (flaky): see the list above.`);
   return { passed: stats.expected + stats.flaky, failed: Math.max(stats.unexpected, broken), skipped: stats.skipped };
 }
 
