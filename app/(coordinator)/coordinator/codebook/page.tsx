@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CodebookEditor } from "@/components/codebook/codebook-editor";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listCodes } from "@/lib/codebook/service";
@@ -16,7 +17,7 @@ export default async function CodebookPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/codebook");
   const [studies, t, locale] = await Promise.all([listStudies(actor), getTranslations("codebook"), getLocale()]);
   const asked = (await searchParams).study;
-  const study = studies.find((s) => s.id === asked) ?? studies.find((s) => s.isDemo) ?? studies[0];
+  const study = chooseStudy(studies, asked);
   if (asked && !studies.some((s) => s.id === asked)) notFound();
   const title = (s: { titleEn: string; titleRu: string }) => (locale === "en" ? s.titleEn : s.titleRu);
   const codes = study ? (await listCodes(actor, study.id)).codes : [];
@@ -25,21 +26,7 @@ export default async function CodebookPage({ searchParams }: TProps) {
       <CoordinatorNav current="/coordinator/codebook" />
       <h1>{t("title")}</h1>
       <p className="muted">{t("lead")}</p>
-      {studies.length > 1 && (
-        <form method="get" action="/coordinator/codebook" className="row-actions" style={{ alignItems: "end", marginBottom: "1rem" }}>
-          <div style={{ flex: "1 1 16rem" }}>
-            <label htmlFor="codebook-study">{t("study")}</label>
-            <select id="codebook-study" name="study" defaultValue={study?.id}>
-              {studies.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {title(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{t("show")}</button>
-        </form>
-      )}
+      <StudyPicker action="/coordinator/codebook" studies={studies} current={study?.id} />
       {study ? (
         <section aria-labelledby="codebook-study-title" className="stack">
           <h2 id="codebook-study-title">{title(study)}</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listStudies } from "@/lib/study/service";
@@ -25,28 +26,14 @@ export default async function ExportsPage({ searchParams }: TProps) {
   const [studies, t, locale] = await Promise.all([listStudies(actor), getTranslations("exports"), getLocale()]);
   const asked = (await searchParams).study;
   if (asked && !studies.some((s) => s.id === asked)) notFound();
-  const study = studies.find((s) => s.id === asked) ?? studies.find((s) => s.isDemo) ?? studies[0];
+  const study = chooseStudy(studies, asked);
   const title = (s: { titleEn: string; titleRu: string }) => (locale === "en" ? s.titleEn : s.titleRu);
   return (
     <div className="stack">
       <CoordinatorNav current="/coordinator/exports" />
       <h1>{t("title")}</h1>
       <p className="muted">{t("lead")}</p>
-      {studies.length > 1 && (
-        <form method="get" action="/coordinator/exports" className="row-actions" style={{ alignItems: "end" }}>
-          <div style={{ flex: "1 1 16rem" }}>
-            <label htmlFor="exports-study">{t("study")}</label>
-            <select id="exports-study" name="study" defaultValue={study?.id}>
-              {studies.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {title(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{t("show")}</button>
-        </form>
-      )}
+      <StudyPicker action="/coordinator/exports" studies={studies} current={study?.id} />
       {study ? (
         <section aria-labelledby="exports-study-title" className="stack">
           <h2 id="exports-study-title">{title(study)}</h2>

@@ -7,7 +7,7 @@ import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { InvitePanel } from "@/components/messages/invite-panel";
 import { MessageActions } from "@/components/messages/message-actions";
 import { MessagesRefresh } from "@/components/messages/messages-refresh";
-import { StudyPicker, pickStudy } from "@/components/messages/study-picker";
+import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
 import { requirePageActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { DELIVERY_STATUSES, ZMessageFilters } from "@/lib/messaging/schemas";
@@ -24,7 +24,7 @@ export default async function CoordinatorMessagesPage({ searchParams }: TProps) 
   const actor = await requirePageActor("COORDINATOR", "/coordinator/messages");
   const params = await searchParams;
   const [studies, t, common] = await Promise.all([listStudies(actor), getTranslations("messages"), getTranslations("common")]);
-  const study = pickStudy(studies, params.study);
+  const study = chooseStudy(studies, params.study);
   const filters = ZMessageFilters.parse({ status: params.status, kind: params.kind });
   const [messages, experts] = study ? await Promise.all([listMessages(actor, study.id, filters), invitableExperts(actor, study.id)]) : [[], []];
   const outbox = !env().SMTP_URL;

@@ -7,7 +7,7 @@ import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { ExpertForm } from "@/components/panel/expert-form";
 import { PanelFilters, readPanelFilters } from "@/components/panel/panel-filters";
 import { PanelTable } from "@/components/panel/panel-table";
-import { chooseStudy } from "@/components/panel/study-choice";
+import { chooseStudy } from "@/components/coordinator/study-picker";
 import { requirePageActor } from "@/lib/auth/actor";
 import "@/components/panel/panel.css";
 import { listExperts } from "@/lib/panel/service";

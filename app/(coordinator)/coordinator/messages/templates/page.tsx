@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { ReminderSettingsForm } from "@/components/messages/reminder-settings-form";
-import { StudyPicker, pickStudy } from "@/components/messages/study-picker";
+import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
 import { TemplatesEditor } from "@/components/messages/templates-editor";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getReminderSettings, getTemplates } from "@/lib/messaging/service";
@@ -19,7 +19,7 @@ export default async function MessageTemplatesPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/messages/templates");
   const params = await searchParams;
   const [studies, t] = await Promise.all([listStudies(actor), getTranslations("messages")]);
-  const study = pickStudy(studies, params.study);
+  const study = chooseStudy(studies, params.study);
   const [templates, settings] = study ? await Promise.all([getTemplates(actor, study.id), getReminderSettings(actor, study.id)]) : [null, null];
   return (
     <ClientMessages namespaces={["messages"]}>

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { ImportForm } from "@/components/panel/import-form";
-import { chooseStudy } from "@/components/panel/study-choice";
+import { chooseStudy } from "@/components/coordinator/study-picker";
 import { requirePageActor } from "@/lib/auth/actor";
 import "@/components/panel/panel.css";
 import { IMPORT_COLUMNS } from "@/lib/panel/import";
