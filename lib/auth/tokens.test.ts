@@ -40,6 +40,9 @@ describe("language negotiation", () => {
 describe("database-unavailable errors", () => {
   it("recognises pool time-outs and server restarts, also when wrapped", () => {
     expect(isDatabaseUnavailable(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    // What pg says about a pooled connection the server dropped while restarting.
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("x"), { code: "57P01" }) }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("unique"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnavailable(new Error("syntax error at or near"))).toBe(false);

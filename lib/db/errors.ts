@@ -10,12 +10,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as { message?: unknown; code?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
     const message = typeof e.message === "string" ? e.message : "";
     const code = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : "";
-    if (/timeout exceeded when trying to connect|Unable to start a transaction in the given time|Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|terminating connection due to administrator command|Can't reach database server/i.test(message)) {
+    if (/timeout exceeded when trying to connect|Unable to start a transaction in the given time|Connection terminated|Connection closed|is not queryable|has been ended by the other party|server closed the connection unexpectedly|ECONNREFUSED|ECONNRESET|EPIPE|the database system is (starting up|shutting down)|terminating connection due to administrator command|Can't reach database server|too many clients already|Transaction already closed/i.test(message)) {
       return true;
     }
-    if (["P1001", "P1002", "P1017", "P2024", "P2028", "ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03"].includes(code)) return true;
+    if (["P1001", "P1002", "P1017", "P2024", "P2028", "ECONNREFUSED", "ECONNRESET", "EPIPE", "57P01", "57P02", "57P03", "53300"].includes(code)) return true;
     if (code.startsWith("08")) return true;
-    if (e.kind === "DatabaseNotReachable" || e.kind === "ConnectionClosed") return true;
+    if (["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"].includes(String(e.kind))) return true;
     current = e.cause;
   }
   return false;

@@ -160,7 +160,10 @@ export async function startCluster(log: (line: string) => void): Promise<TCluste
         restart: launch,
         logTail: (lines = 15) => {
           try {
-            return readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+            const all = readFileSync(logFile, "utf8").trimEnd().split("\n");
+            // Errors first (pino level 50 and up: what a 500 logged), then the latest lines.
+            const errors = all.filter((l) => /"level":(5|6)0/.test(l)).slice(-lines);
+            return [...errors, ...(errors.length ? ["..."] : []), ...all.slice(-lines)].join("\n");
           } catch {
             return "";
           }
