@@ -22,6 +22,8 @@ function tableLines(table: TTable<TCell>, k: number, t: TT, title: string[]): st
   ];
 }
 
+const NUMBER = /^-?\d+(\.\d+)?%?$/;
+
 export function aggregatesCsv(
   input: { summary: TSummary<TCell>; heatmaps: Array<NonNullable<THeatmap<TCell>>>; crossTab: { item: string; title: string; table: TTable<TCell> } | null },
   t: TT,
@@ -37,7 +39,8 @@ export function aggregatesCsv(
   for (const h of input.heatmaps) for (const table of h.tables) lines.push(...tableLines(table, k, t, [h.item, h.title]));
   if (input.crossTab) lines.push(...tableLines(input.crossTab.table, k, t, [input.crossTab.item, input.crossTab.title]));
   return stringify(
-    lines.map((l) => l.map(guardCell)),
+    // Figures stay numbers (a negative mean is not a formula); every label and text is guarded.
+    lines.map((l) => l.map((cell) => (NUMBER.test(cell) ? cell : guardCell(cell)))),
     { bom: true, record_delimiter: "windows" },
   );
 }

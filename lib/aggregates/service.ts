@@ -141,7 +141,8 @@ export async function getCrossTab(
 ): Promise<{ k: number; item: string; title: string; table: TTable<TCell> }> {
   const ctx = await context(actor, studyId, filters);
   const item = itemOf(ctx, input.item);
-  if (!["single", "multi", "scale", "number"].includes(item.type)) throw badRequest("Cross-tabs are made of choice, scale and number items.");
+  // Not number items: their distinct values would become row labels, shown even where counts are suppressed.
+  if (!["single", "multi", "scale"].includes(item.type)) throw badRequest("Cross-tabs are made of choice and scale items.");
   const rows = await run(ctx, crossTabSql(ctx.scope, filters, item, input.by));
   return { k: ctx.k, item: item.code, title: item.text[lang] || item.text[item.text.source], table: suppressTable(shapeCrossTab(item, input.by, rows, lang, input.groupLabel), ctx.k) };
 }

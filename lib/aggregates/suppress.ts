@@ -29,6 +29,22 @@ export function suppressSummary(summary: TSummary<TNum>, k: number): TSummary<TC
   return { k, respondents: suppressCell(summary.respondents, k), items: summary.items.map((i) => suppressItem(i, k)) };
 }
 
+/**
+ * The heatmap splits each pair's raters into "own" (from one of the pair's countries) and "other",
+ * and "all" is their sum: with one side shown, a small other side could be worked out from "all".
+ * So when either side of a pair is small (but not empty), all three figures of that pair go.
+ */
 export function suppressHeatmap(heatmap: THeatmap<TNum>, k: number): THeatmap<TCell> {
-  return heatmap && { ...heatmap, tables: heatmap.tables.map((t) => suppressTable(t, k)) };
+  if (!heatmap) return heatmap;
+  const small = (cell: TNum | undefined) => !!cell && cell.n > 0 && cell.n < k;
+  const hide = (cell: TNum): TNum => ({ ...cell, n: 0 });
+  const [all, own, other, pairs] = heatmap.tables;
+  if (!all || !own || !other || !pairs) return { ...heatmap, tables: heatmap.tables.map((t) => suppressTable(t, k)) };
+  const grid = (table: TTable<TNum>) => ({
+    ...table,
+    rows: table.rows.map((r, i) => ({ ...r, cells: r.cells.map((c, j) => (small(own.rows[i]?.cells[j]) || small(other.rows[i]?.cells[j]) ? hide(c) : c)) })),
+  });
+  // The pairs list: mean and n for all (0, 1), own (2, 3) and other (4, 5), then cannot-assess.
+  const list = { ...pairs, rows: pairs.rows.map((r) => ({ ...r, cells: small(r.cells[3]) || small(r.cells[5]) ? r.cells.map((c, j) => (j < 6 ? hide(c) : c)) : r.cells })) };
+  return { ...heatmap, tables: [grid(all), grid(own), grid(other), list].map((t) => suppressTable(t, k)) };
 }

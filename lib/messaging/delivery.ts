@@ -1,4 +1,6 @@
+import { LONG_TRANSACTION } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ExpertStatus } from "@/lib/generated/prisma/enums";
 import { issueInvitation } from "@/lib/auth/invitations";
 import { formatExpiry, renderTemplate, templateFor } from "@/lib/messaging/templates";
 import { failureReason, isPermanentFailure, type TTransport } from "@/lib/messaging/transport";
@@ -11,6 +13,9 @@ export type TDeliveryConfig = {
 };
 
 export type TDeliveryOutcome = "sent" | "skipped" | "failed";
+
+/** Statuses an invitation or reminder may still go to. */
+const SENDABLE: readonly ExpertStatus[] = ["VETTED", "INVITED", "STARTED", "COMPLETED"];
 
 /** What the stored copy of an SMTP message shows instead of the link. */
 export const REDACTED_LINK = "[personal sign-in link: sent to the expert only]";
@@ -47,10 +52,17 @@ export async function deliverMessage(
             language: true,
             toAddress: true,
             createdById: true,
-            expert: { select: { user: { select: { name: true } } } },
+            expert: { select: { status: true, user: { select: { name: true, email: true, disabledAt: true } } } },
             study: { select: { titleRu: true, titleEn: true } },
           },
         });
+        // The panel may have changed since the message was queued: a withdrawn, declined or rejected
+        // expert, or a disabled account, gets no link; a corrected address is used.
+        if (!SENDABLE.includes(message.expert.status) || message.expert.user.disabledAt) {
+          await tx.message.update({ where: { id: messageId }, data: { status: "FAILED", error: `Not sent: the expert is ${message.expert.user.disabledAt ? "disabled" : message.expert.status.toLowerCase()}.`, attempts: { increment: 1 } } });
+          return "failed" as const;
+        }
+        const to = message.expert.user.email;
         const template = await templateFor(tx, message.studyId, message.kind, message.language);
         const { token, expiresAt } = await issueInvitation(tx, { expertId: message.expertId, issuedById: message.createdById, ttlDays: config.ttlDays }, now);
         const values = {
@@ -62,16 +74,16 @@ export async function deliverMessage(
         const rendered = renderTemplate(template, values);
         let stored = rendered;
         if (config.transport.kind === "smtp") {
-          await config.transport.send({ to: message.toAddress, subject: rendered.subject, text: rendered.body });
+          await config.transport.send({ to, subject: rendered.subject, text: rendered.body });
           stored = renderTemplate(template, { ...values, link: REDACTED_LINK });
         }
         await tx.message.update({
           where: { id: messageId },
-          data: { status: "SENT", transport: config.transport.kind, subject: stored.subject, body: stored.body, sentAt: now, error: null, attempts: { increment: 1 } },
+          data: { status: "SENT", toAddress: to, transport: config.transport.kind, subject: stored.subject, body: stored.body, sentAt: now, error: null, attempts: { increment: 1 } },
         });
         return "sent" as const;
       },
-      { maxWait: 10_000, timeout: 120_000 },
+      LONG_TRANSACTION,
     );
   } catch (error) {
     const final = isPermanentFailure(error) || options.lastAttempt;

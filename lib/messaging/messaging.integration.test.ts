@@ -10,7 +10,7 @@ import { getTemplates, inviteExperts, resendMessage, saveReminderSettings, saveT
 import { DEFAULT_TEMPLATES } from "@/lib/messaging/templates";
 import { smtpTransport } from "@/lib/messaging/transport";
 import { addExpert } from "@/lib/panel/experts";
-import { reissueInvitation } from "@/lib/panel/service";
+import { changeStatus, reissueInvitation } from "@/lib/panel/service";
 import { requireEnv, testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
 import { actorFor, makeGuide, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
@@ -176,6 +176,30 @@ describe("invitations over SMTP", () => {
     try {
       expect(await waitFor(() => statusOf(messageIds[0]!), settled)).toBe("SENT");
       expect(sink.received.map((m) => m.to)).toEqual([[expert.email]]);
+    } finally {
+      await worker.stop();
+      await sink.close();
+    }
+  });
+});
+
+describe("a panel that changes after a message is queued", () => {
+  it("a withdrawn expert's queued invitation is not sent and no link is made; a corrected address is used", async () => {
+    const sink = await startSmtpSink();
+    const { study, actor } = await setup();
+    const [leaving, moved] = [await vettedExpert(study.id, "en"), await vettedExpert(study.id, "en")];
+    const { messageIds } = await inviteExperts(actor, { studyId: study.id, allVetted: true });
+    expect(messageIds).toHaveLength(2);
+    await changeStatus(actor, leaving.expertId, "withdraw");
+    const corrected = `corrected-${unique()}@it.test`;
+    await prisma.user.update({ where: { id: moved.userId }, data: { email: corrected } });
+    const worker = await startWorker(sink.url);
+    try {
+      const byExpert = async (expertId: string) => prisma.message.findFirstOrThrow({ where: { expertId } });
+      expect(await waitFor(async () => (await byExpert(moved.expertId)).status, settled)).toBe("SENT");
+      expect(await byExpert(leaving.expertId)).toMatchObject({ status: "FAILED", error: expect.stringContaining("withdrawn") });
+      expect(await prisma.invitationToken.count({ where: { expertId: leaving.expertId } })).toBe(0);
+      expect(sink.received.map((m) => m.to)).toEqual([[corrected]]);
     } finally {
       await worker.stop();
       await sink.close();

@@ -1,3 +1,4 @@
+import { LONG_TRANSACTION } from "@/lib/db/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 export type TEnqueueSends = (tx: Prisma.TransactionClient, messageIds: string[]) => Promise<void>;
@@ -46,5 +47,5 @@ export async function sweepReminders(
     const ids = rows.map((r) => r.id);
     if (ids.length) await enqueue(tx, ids);
     return ids;
-  });
+  }, LONG_TRANSACTION);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { LONG_TRANSACTION } from "@/lib/db/types";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
@@ -74,7 +75,7 @@ export async function inviteExperts(actor: TActor, request: TInviteRequest): Pro
       refuseUninvitable(experts);
     }
     return { messageIds: await queueMessages(tx, actor, experts, "INVITATION", "message.invite") };
-  });
+  }, LONG_TRANSACTION);
 }
 
 /** Sends a message again as a new message with a fresh link; the old link stops working when it goes out. */

@@ -1,3 +1,4 @@
+import { LONG_TRANSACTION } from "@/lib/db/types";
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -221,7 +222,13 @@ export async function changeStatus(actor: TActor, expertId: string, action: TSta
   return db().$transaction(async (tx) => {
     const expert = await tx.expert.findUnique({ where: { id: expertId }, select: { status: true } });
     if (!expert) throw notFound("The expert");
-    if (action !== "reinstate") return transitionStatus(tx, expertId, action === "decline" ? "DECLINED" : "WITHDRAWN", actor.userId);
+    if (action !== "reinstate") {
+      const moved = await transitionStatus(tx, expertId, action === "decline" ? "DECLINED" : "WITHDRAWN", actor.userId);
+      // Links already sent stop working, and nothing queued goes out (delivery checks the status too).
+      await tx.invitationToken.updateMany({ where: { expertId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.message.updateMany({ where: { expertId, status: "QUEUED" }, data: { status: "FAILED", error: `Not sent: the expert was ${action === "decline" ? "marked as declined" : "withdrawn"}.` } });
+      return moved;
+    }
     if (expert.status !== "DECLINED" && expert.status !== "WITHDRAWN") throw illegalTransition(expert.status, "NOMINATED");
     const left = await tx.auditEvent.findFirst({
       where: { entity: "Expert", entityId: expertId, action: "expert.status", after: { path: ["status"], equals: expert.status } },
@@ -265,7 +272,7 @@ export async function importExperts(actor: TActor, input: { studyId: string; csv
       await recordAudit(tx, { actorId: actor.userId, action: "expert.import", entity: "Study", entityId: input.studyId, after: { count: created.length, experts: created } });
       return { ...report, imported: created.length };
     },
-    { timeout: 60_000 },
+    LONG_TRANSACTION,
   );
 }
 

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record";
 import type { TDb } from "@/lib/db/types";
 import type { ExpertStatus } from "@/lib/generated/prisma/enums";
 
@@ -26,10 +27,14 @@ const FROM: Record<"started" | "completed" | "reopened" | "declined", { to: Expe
 export type TStatusEvent = keyof typeof FROM;
 
 /** Applies one event to the expert's status; returns whether the status changed. */
-export async function applyStatusEvent(tx: TDb, expertId: string, event: TStatusEvent): Promise<boolean> {
+export async function applyStatusEvent(tx: TDb, expertId: string, event: TStatusEvent, actorId: string | null = null): Promise<boolean> {
   const { to, from } = FROM[event];
-  const { count } = await tx.expert.updateMany({ where: { id: expertId, status: { in: from } }, data: { status: to } });
-  return count === 1;
+  const [row] = await tx.$queryRaw<Array<{ status: ExpertStatus }>>`SELECT "status"::text AS "status" FROM "Expert" WHERE "id" = ${expertId}::uuid FOR UPDATE`;
+  if (!row || !from.includes(row.status)) return false;
+  await tx.expert.update({ where: { id: expertId }, data: { status: to } });
+  // Audited like a coordinator's move: reinstating reads the status an expert left from this log.
+  await recordAudit(tx, { actorId, action: "expert.status", entity: "Expert", entityId: expertId, before: { status: row.status }, after: { status: to, event } });
+  return true;
 }
 
 /** Records the first time any of the expert's sign-in links is used; later uses keep the first time. */

@@ -83,7 +83,7 @@ export async function recordConsent(actor: TActor, input: { decision: "ACCEPTED"
   if (input.textVersion !== ctx.study.consentVersion) throw conflict("The consent text has changed. Please read it again.");
   await db().$transaction(async (tx) => {
     await tx.consent.create({ data: { expertId: ctx.expertId, decision: input.decision, textVersion: input.textVersion, language: input.language } });
-    await applyStatusEvent(tx, ctx.expertId, input.decision === "ACCEPTED" ? "started" : "declined");
+    await applyStatusEvent(tx, ctx.expertId, input.decision === "ACCEPTED" ? "started" : "declined", actor.userId);
   });
   return { decision: input.decision };
 }
@@ -236,7 +236,7 @@ export async function submitResponse(actor: TActor) {
     if (problems.length > 0) throw new AppError(422, "incomplete", "Some answers are missing or not valid.", { problems });
     const submittedAt = new Date();
     await tx.response.update({ where: { id: response.id }, data: { status: "SUBMITTED", submittedAt, updatedAt: submittedAt } });
-    await applyStatusEvent(tx, ctx.expertId, "completed");
+    await applyStatusEvent(tx, ctx.expertId, "completed", actor.userId);
     return { status: "SUBMITTED" as const, submittedAt };
   });
 }
@@ -258,7 +258,7 @@ export async function reopenResponse(actor: TActor, responseId: string) {
     if (!response) throw notFound("The response");
     if (response.status !== "SUBMITTED") throw conflict("This response is not submitted.");
     await tx.response.update({ where: { id: responseId }, data: { status: "IN_PROGRESS", submittedAt: null, updatedAt: new Date() } });
-    await applyStatusEvent(tx, response.expertId, "reopened");
+    await applyStatusEvent(tx, response.expertId, "reopened", actor.userId);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "response.reopen",
