@@ -7,8 +7,8 @@ export type TLiveStatus = "connecting" | "live" | "offline";
 /**
  * Calls `onChange` when one of `topics` changes in the study, in any app instance (server-sent
  * events from /api/coordinator/studies/[studyId]/live). Bursts are coalesced: at most one call per
- * `debounceMs`, and always one after the last event. After a dropped connection it calls
- * `onChange` once more, since events may have been missed meanwhile.
+ * `debounceMs`, and always one after the last event. Each time the stream (re)connects it calls
+ * `onChange` once more, since changes may have happened before it was listening.
  */
 export function useLiveEvents(studyId: string, topics: readonly TLiveTopic[], onChange: () => void, options: { debounceMs?: number } = {}): TLiveStatus {
   const debounceMs = options.debounceMs ?? 400;
@@ -23,7 +23,6 @@ export function useLiveEvents(studyId: string, topics: readonly TLiveTopic[], on
     const wanted = new Set(topicKey.split(","));
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastRun = 0;
-    let connectedBefore = false;
 
     const run = () => {
       timer = null;
@@ -38,8 +37,9 @@ export function useLiveEvents(studyId: string, topics: readonly TLiveTopic[], on
     const source = new EventSource(`/api/coordinator/studies/${encodeURIComponent(studyId)}/live`);
     source.addEventListener("ready", () => {
       setStatus("live");
-      if (connectedBefore) schedule();
-      connectedBefore = true;
+      // Whatever changed between the page's render and this subscription (or while reconnecting)
+      // sent no event this page heard: look once.
+      schedule();
     });
     source.addEventListener("change", (e) => {
       try {

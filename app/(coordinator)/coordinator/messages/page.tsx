@@ -6,7 +6,7 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { InvitePanel } from "@/components/messages/invite-panel";
 import { MessageActions } from "@/components/messages/message-actions";
-import { MessagesRefresh } from "@/components/messages/messages-refresh";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
 import { requirePageActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
@@ -29,7 +29,7 @@ export default async function CoordinatorMessagesPage({ searchParams }: TProps) 
   const [messages, experts] = study ? await Promise.all([listMessages(actor, study.id, filters), invitableExperts(actor, study.id)]) : [[], []];
   const outbox = !env().SMTP_URL;
   return (
-    <ClientMessages namespaces={["messages"]}>
+    <ClientMessages namespaces={["messages", "live"]}>
       <div className="stack">
         <CoordinatorNav current="/coordinator/messages" />
         <h1>{t("title")}</h1>
@@ -75,7 +75,7 @@ export default async function CoordinatorMessagesPage({ searchParams }: TProps) 
                 {t("apply")}
               </button>
             </form>
-            <MessagesRefresh studyId={study.id} queued={messages.some((m) => m.status === "QUEUED")} />
+            <LiveRefresh studyId={study.id} topics={["messages", "panel"]} />
             {messages.length === 0 ? (
               <p className="muted">{t("empty")}</p>
             ) : (

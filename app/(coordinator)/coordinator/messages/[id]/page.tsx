@@ -6,7 +6,7 @@ import { LocalTime } from "@/components/interview/local-time";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { MessageActions } from "@/components/messages/message-actions";
-import { MessagesRefresh } from "@/components/messages/messages-refresh";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { requirePageActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getMessage } from "@/lib/messaging/service";
@@ -25,14 +25,14 @@ export default async function CoordinatorMessagePage({ params }: { params: Promi
   });
   const [t, common] = await Promise.all([getTranslations("messages"), getTranslations("common")]);
   return (
-    <ClientMessages namespaces={["messages"]}>
+    <ClientMessages namespaces={["messages", "live"]}>
       <div className="stack">
         <CoordinatorNav current="/coordinator/messages" />
         <p>
           <Link href={`/coordinator/messages?study=${message.studyId}`}>{t("back")}</Link>
         </p>
         <h1>{t("messageTitle", { n: message.expert.pseudonym })}</h1>
-        <MessagesRefresh studyId={message.studyId} queued={message.status === "QUEUED"} />
+        <LiveRefresh studyId={message.studyId} topics={["messages", "panel"]} />
         <dl className="facts">
           <dt>{t("kind")}</dt>
           <dd>{t(`kinds.${message.kind}`)}</dd>
