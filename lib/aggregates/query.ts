@@ -28,10 +28,13 @@ export type TScopeVersion = { id: string; q: TQuestionnaire };
 export type TScope = { instrumentId: string; versions: TScopeVersion[] };
 export type TSql = { text: string; values: unknown[] };
 
-/** One grouped row; which columns mean what depends on `q` (see each query). */
+/** One grouped row; which columns mean what depends on `q` (see each query; med is only filled by shape.ts). */
 export type TAggRow = { q: string; item: string | null; k: string | null; g: string | null; n: number; mean: number | null; sd: number | null; med: number | null; x: number };
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The answers table; the tally sync reads a response's saved copy of its answers instead (tally.ts). */
+const ANSWERS = `"Answer"`;
 
 function conditionTest(c: TCondition, v: string): string {
   switch (c.op) {
@@ -50,7 +53,7 @@ function conditionTest(c: TCondition, v: string): string {
 }
 
 /** SQL that is true when `code` is shown to the respondent of answer row `a` under questionnaire `q`. */
-export function visibleSql(q: TQuestionnaire, code: string, depth = 0): string {
+export function visibleSql(q: TQuestionnaire, code: string, rel = ANSWERS, depth = 0): string {
   if (depth > 50) return "false";
   const section = q.sections.find((s) => s.items.some((i) => i.code === code));
   const item = section?.items.find((i) => i.code === code);
@@ -59,18 +62,18 @@ export function visibleSql(q: TQuestionnaire, code: string, depth = 0): string {
   if (conditions.length === 0) return "true";
   return conditions
     .map((c) => {
-      const shown = visibleSql(q, c.item, depth + 1);
-      const holds = `EXISTS (SELECT 1 FROM "Answer" c WHERE c."responseId" = a."responseId" AND c."itemCode" = ${lit(c.item)} AND ${conditionTest(c, `c."value"`)})`;
+      const shown = visibleSql(q, c.item, rel, depth + 1);
+      const holds = `EXISTS (SELECT 1 FROM ${rel} c WHERE c."responseId" = a."responseId" AND c."itemCode" = ${lit(c.item)} AND ${conditionTest(c, `c."value"`)})`;
       return shown === "true" ? holds : `(${shown} AND ${holds})`;
     })
     .join(" AND ");
 }
 
 /** Per version in scope, the visibility of each conditional item among `codes`. */
-function visibilitySql(scope: TScope, codes: readonly string[]): string {
+function visibilitySql(scope: TScope, codes: readonly string[], rel: string): string {
   const branches: string[] = [];
   for (const v of scope.versions) {
-    const whens = codes.map((code) => [code, visibleSql(v.q, code)] as const).filter(([, sql]) => sql !== "true");
+    const whens = codes.map((code) => [code, visibleSql(v.q, code, rel)] as const).filter(([, sql]) => sql !== "true");
     if (whens.length) branches.push(`WHEN r."versionId" = ${lit(v.id)}::uuid THEN CASE a."itemCode" ${whens.map(([code, sql]) => `WHEN ${lit(code)} THEN ${sql}`).join(" ")} ELSE true END`);
   }
   return branches.length ? `CASE ${branches.join(" ")} ELSE true END` : "true";
@@ -98,14 +101,18 @@ export function answeredSql(type: TItemType, v = `a."value"`): string {
   }
 }
 
-/** The `resp` CTE: the responses in scope, with the respondent's country and group. */
-function respCte(scope: TScope, filters: TFilters, values: unknown[]): string {
+/**
+ * The `resp` CTE: the responses in scope, with the respondent's country and group. `status` narrows
+ * them further: the submitted ones, the ones still in progress, or as the filters say.
+ */
+export function respCte(scope: TScope, filters: TFilters, values: unknown[], status: "filters" | "inProgress" = "filters"): string {
   const param = (v: unknown) => {
     values.push(v);
     return `$${values.length}`;
   };
   const where = [`r."instrumentId" = ${param(scope.instrumentId)}::uuid`, `r."versionId" = ANY(${param(scope.versions.map((v) => v.id))}::uuid[])`];
-  if (!filters.includeInProgress) where.push(`r."status" = 'SUBMITTED'`);
+  if (status === "inProgress") where.push(`r."status" <> 'SUBMITTED'`);
+  else if (!filters.includeInProgress) where.push(`r."status" = 'SUBMITTED'`);
   if (filters.country) where.push(`e."country" = ${param(filters.country)}`);
   if (filters.group) where.push(`e."expertGroup" = ${param(filters.group)}::"ExpertGroup"`);
   return `resp AS MATERIALIZED (
@@ -116,18 +123,19 @@ function respCte(scope: TScope, filters: TFilters, values: unknown[]): string {
 }
 
 /**
- * The answers in scope to `items` (item, v, country, grp), as a subquery: read through the
+ * The answers in scope to `items` (rid, ver, item, v, country, grp), as a subquery: read through the
  * ("itemCode", "responseId") index, so each part of a query reads only its own items' answers.
+ * `rel` is the relation the answers come from (responseId, itemCode, value).
  */
-function answersOf(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>, checkAnswered = true): string {
+function answersOf(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>, checkAnswered = true, rel = ANSWERS): string {
   const codes = items.map((i) => i.code);
-  if (codes.length === 0) return `(SELECT NULL::text AS item, NULL::jsonb AS v, NULL::text AS "country", NULL::text AS grp WHERE false)`;
+  if (codes.length === 0) return `(SELECT NULL::uuid AS rid, NULL::uuid AS ver, NULL::text AS item, NULL::jsonb AS v, NULL::text AS "country", NULL::text AS grp WHERE false)`;
   const answered = checkAnswered ? `CASE a."itemCode" ${items.map((i) => `WHEN ${lit(i.code)} THEN ${answeredSql(i.type)}`).join(" ")} ELSE false END` : "true";
-  return `(SELECT a."itemCode" AS item, a."value" AS v, r."country", r.grp
-      FROM resp r JOIN "Answer" a ON a."responseId" = r."id"
+  return `(SELECT r."id" AS rid, r."versionId" AS ver, a."itemCode" AS item, a."value" AS v, r."country", r.grp
+      FROM resp r JOIN ${rel} a ON a."responseId" = r."id"
      WHERE a."itemCode" IN (${codes.map(lit).join(", ")}) AND a."value" <> 'null'::jsonb
        AND ${answered}
-       AND ${visibilitySql(scope, codes)})`;
+       AND ${visibilitySql(scope, codes, rel)})`;
 }
 
 /** `resp` and `ans` (the answers to `items`) for the one-item queries. */
@@ -137,68 +145,81 @@ function baseCtes(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TI
 
 
 /**
- * The whole summary in one statement: one grouped pass per item type over the answers to its own
- * items (read through the item index). Per-item totals come from the same pass
- * (grouping sets, or the first element of an array answer). Rows by `q`:
- * - `resp`: n = respondents in scope;
- * - `n`: per item, n = respondents who answered (x = "other" texts given, for choice items);
- * - `opt`: per choice / multi option, k = option code, n = respondents choosing it;
- * - `num`: per scale / number item, n = numbers, mean, sd, x = "cannot assess"; med = median (number items);
- * - `dist`: per scale item, k = value, n = respondents (the median of a scale comes from these);
- * - `row`: per matrix row, k = row code, n = ratings, mean, sd, x = "cannot assess";
- * - `rank`: per ranking option, k = option, n = respondents ranking it, mean = mean rank, x = first places;
- * - `bin`: per number item, k = bin (1–10 between the smallest and largest value), g = "lo|hi", n = values.
+ * What each answer in scope adds to the summary, as rows (rid, ver, country, grp, q, item, k, n, s,
+ * ss, x): every figure of the summary is a sum of these, so the same rows serve computing it from the
+ * answers and keeping running totals of it (tally.ts). By `q`:
+ * - `n`: per item, n = 1 for a respondent who answered (x = 1 when they gave an "other" text, or,
+ *   for a scale, chose "cannot assess");
+ * - `opt`: per choice / multi option, k = option code, n = 1;
+ * - `num`: per scale / number item, n = 1, s = the value, ss = its square;
+ * - `dist`: per scale item, k = value, n = 1;
+ * - `val`: per number item, k = value, n = 1 (its median and histogram are made from these);
+ * - `row`: per matrix row, k = row code, n = 1 for a rating, s and ss, x = 1 for "cannot assess";
+ * - `rank`: per ranking option, k = option, n = 1, s = its rank, x = 1 for a first place.
+ * Number items have no `n` row: their respondents are their numbers.
  */
-export function summarySql(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
-  const values: unknown[] = [];
-  const ctes = respCte(scope, filters, values);
+export function contributionsSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>, rel = ANSWERS): string {
   const typed = (...types: TItemType[]) => items.filter((i) => types.includes(i.type));
-  const from = (...types: TItemType[]) => `${answersOf(scope, typed(...types), false)} ans`;
-  const x = `(v->>'value')::float8`;
+  const from = (...types: TItemType[]) => `${answersOf(scope, typed(...types), false, rel)} ans`;
+  const cols = `rid, ver, "country", grp, e.q, item, e.k, e.n, e.s, e.ss, e.x`;
+  const x = `(v->>'value')::numeric`;
   const other = `(btrim(coalesce(v->>'other', '')) <> '')::int`;
-  const text = `
-    WITH ${ctes}
-    SELECT 'resp' AS q, NULL::text AS item, NULL::text AS k, NULL::text AS g, (SELECT count(*) FROM resp) AS n,
+  const row = (q: string, k: string, n: string, s: string, ss: string, xx: string) => `SELECT ${lit(q)}::text AS q, ${k}::text AS k, ${n}::int AS n, ${s}::numeric AS s, ${ss}::numeric AS ss, ${xx}::int AS x`;
+  return `
+    SELECT ${cols} FROM ${from("single")} CROSS JOIN LATERAL (${row("n", "NULL", "1", "0", "0", other)} UNION ALL ${row("opt", "v->>'choice'", "1", "0", "0", "0")}) e
+     WHERE v ? 'choice'
+    UNION ALL
+    SELECT ${cols} FROM ${from("multi")} CROSS JOIN LATERAL (
+      ${row("n", "NULL", "1", "0", "0", other)} WHERE jsonb_array_length(v->'choices') > 0
+      UNION ALL SELECT 'opt', c.code, 1, 0, 0, 0 FROM jsonb_array_elements_text(v->'choices') c(code)) e
+    UNION ALL
+    SELECT ${cols} FROM ${from("scale")} CROSS JOIN LATERAL (
+      ${row("n", "NULL", "1", "0", "0", "(v ? 'cannotAssess')::int")}
+      UNION ALL ${row("dist", "v->>'value'", "1", "0", "0", "0")} WHERE v ? 'value'
+      UNION ALL ${row("num", "NULL", "1", x, `${x} * ${x}`, "0")} WHERE v ? 'value') e
+     WHERE v ? 'value' OR v ? 'cannotAssess'
+    UNION ALL
+    SELECT ${cols} FROM ${from("number")} CROSS JOIN LATERAL (${row("num", "NULL", "1", x, `${x} * ${x}`, "0")} UNION ALL ${row("val", "v->>'value'", "1", "0", "0", "0")}) e
+     WHERE v ? 'value'
+    UNION ALL
+    SELECT ${cols} FROM ${from("matrix")} CROSS JOIN LATERAL (
+      ${row("n", "NULL", "1", "0", "0", "0")} WHERE v->'rows' <> '{}'::jsonb
+      UNION ALL SELECT 'row', m.key, (jsonb_typeof(m.value) = 'number')::int,
+             CASE WHEN jsonb_typeof(m.value) = 'number' THEN m.value::text::numeric ELSE 0 END,
+             CASE WHEN jsonb_typeof(m.value) = 'number' THEN m.value::text::numeric ^ 2 ELSE 0 END,
+             (m.value = '"NA"'::jsonb)::int
+        FROM jsonb_each(v->'rows') m) e
+    UNION ALL
+    SELECT ${cols} FROM ${from("ranking")} CROSS JOIN LATERAL (
+      ${row("n", "NULL", "1", "0", "0", "0")} WHERE jsonb_array_length(v->'order') > 0
+      UNION ALL SELECT 'rank', o.code, 1, o.pos, 0, (o.pos = 1)::int FROM jsonb_array_elements_text(v->'order') WITH ORDINALITY o(code, pos)) e
+    UNION ALL
+    SELECT ${cols} FROM ${from("text")} CROSS JOIN LATERAL (${row("n", "NULL", "1", "0", "0", "0")}) e
+     WHERE btrim(v->>'text') <> ''`;
+}
+
+/**
+ * Summed contribution rows (`src`: q, item, k, n, s, ss, x) as the summary's grouped rows: counts,
+ * and the mean and SD of the values (computed in numeric, then rounded to float8). The `resp` row
+ * (n = respondents in scope) comes from `respondents`, a scalar subquery.
+ */
+export function summedSql(src: string, respondents: string): string {
+  const n = `sum(n)`;
+  return `
+    SELECT 'resp' AS q, NULL::text AS item, NULL::text AS k, NULL::text AS g, (${respondents})::bigint AS n,
            NULL::float8 AS mean, NULL::float8 AS sd, NULL::float8 AS med, 0::bigint AS x
     UNION ALL
-    SELECT CASE WHEN GROUPING(v->>'choice') = 1 THEN 'n' ELSE 'opt' END, item, v->>'choice', NULL, count(*), NULL, NULL, NULL, sum(${other})
-      FROM ${from("single")} WHERE v ? 'choice' GROUP BY GROUPING SETS ((item), (item, v->>'choice'))
-    UNION ALL
-    SELECT CASE WHEN GROUPING(c.code) = 1 THEN 'n' ELSE 'opt' END, item, c.code, NULL,
-           CASE WHEN GROUPING(c.code) = 1 THEN count(*) FILTER (WHERE c.ord = 1) ELSE count(*) END, NULL, NULL, NULL,
-           sum(${other}) FILTER (WHERE c.ord = 1)
-      FROM ${from("multi")} CROSS JOIN LATERAL jsonb_array_elements_text(v->'choices') WITH ORDINALITY c(code, ord)
-     GROUP BY GROUPING SETS ((item), (item, c.code))
-    UNION ALL
-    SELECT CASE WHEN GROUPING(v->>'value') = 1 THEN 'n' ELSE 'dist' END, item, v->>'value', NULL,
-           CASE WHEN GROUPING(v->>'value') = 1 THEN count(*) ELSE count(${x}) END, NULL, NULL, NULL, count(*) FILTER (WHERE v ? 'cannotAssess')
-      FROM ${from("scale")} WHERE (v ? 'value' OR v ? 'cannotAssess') GROUP BY GROUPING SETS ((item), (item, v->>'value'))
-    UNION ALL
-    SELECT 'num', item, NULL, NULL, count(${x}), avg(${x}), stddev_samp(${x}), NULL, 0 FROM ${from("scale")} WHERE v ? 'value' GROUP BY item
-    UNION ALL
-    SELECT 'num', item, NULL, NULL, count(*), avg(${x}), stddev_samp(${x}), percentile_cont(0.5) WITHIN GROUP (ORDER BY ${x}), 0
-      FROM ${from("number")} WHERE v ? 'value' GROUP BY item
-    UNION ALL
-    SELECT 'bin', item, bin::text, lo || '|' || hi, count(*), NULL, NULL, NULL, 0 FROM (
-      SELECT item, lo, hi, CASE WHEN hi = lo THEN 1 ELSE least(10, 1 + floor(10 * (x - lo) / (hi - lo)))::int END AS bin FROM (
-        SELECT item, ${x} AS x, min(${x}) OVER w AS lo, max(${x}) OVER w AS hi FROM ${from("number")} WHERE v ? 'value' WINDOW w AS (PARTITION BY item)
-      ) s
-    ) b GROUP BY item, bin, lo, hi
-    UNION ALL
-    SELECT CASE WHEN GROUPING(m.key) = 1 THEN 'n' ELSE 'row' END, item, m.key, NULL,
-           CASE WHEN GROUPING(m.key) = 1 THEN count(*) FILTER (WHERE m.ord = 1) ELSE count(*) FILTER (WHERE jsonb_typeof(m.value) = 'number') END,
-           avg(m.value::text::float8) FILTER (WHERE jsonb_typeof(m.value) = 'number'),
-           stddev_samp(m.value::text::float8) FILTER (WHERE jsonb_typeof(m.value) = 'number'), NULL,
-           count(*) FILTER (WHERE m.value = '"NA"'::jsonb)
-      FROM ${from("matrix")} CROSS JOIN LATERAL jsonb_each(v->'rows') WITH ORDINALITY m(key, value, ord)
-     GROUP BY GROUPING SETS ((item), (item, m.key))
-    UNION ALL
-    SELECT CASE WHEN GROUPING(o.code) = 1 THEN 'n' ELSE 'rank' END, item, o.code, NULL,
-           CASE WHEN GROUPING(o.code) = 1 THEN count(*) FILTER (WHERE o.pos = 1) ELSE count(*) END, avg(o.pos), NULL, NULL, count(*) FILTER (WHERE o.pos = 1)
-      FROM ${from("ranking")} CROSS JOIN LATERAL jsonb_array_elements_text(v->'order') WITH ORDINALITY o(code, pos)
-     GROUP BY GROUPING SETS ((item), (item, o.code))
-    UNION ALL
-    SELECT 'n', item, NULL, NULL, count(*), NULL, NULL, NULL, 0 FROM ${from("text")} WHERE btrim(v->>'text') <> '' GROUP BY item`;
+    SELECT q, item, nullif(k, ''), NULL, ${n}::bigint,
+           (sum(s) / nullif(${n}, 0))::float8,
+           CASE WHEN ${n} > 1 THEN sqrt(greatest(sum(ss) - sum(s) ^ 2 / ${n}, 0) / (${n} - 1))::float8 END,
+           NULL, sum(x)::bigint
+      FROM (${src}) src GROUP BY q, item, nullif(k, '')`;
+}
+
+/** The summary computed from the answers in one statement (the tally's own check, and the benchmark's baseline). */
+export function summarySql(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
+  const values: unknown[] = [];
+  const text = `WITH ${respCte(scope, filters, values)} ${summedSql(`SELECT q, item, k, n, s, ss, x FROM (${contributionsSql(scope, items)}) c`, "SELECT count(*) FROM resp")}`;
   return { text, values };
 }
 

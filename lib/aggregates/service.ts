@@ -8,7 +8,8 @@ import { badRequest, notFound } from "@/lib/errors";
 import type { TItem } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { publishedQuestionnaire } from "@/lib/responses/definitions";
-import { AGGREGATE_SETTINGS, crossTabSql, heatmapSql, summarySql, textsSql, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
+import { AGGREGATE_SETTINGS, crossTabSql, heatmapSql, textsSql, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
+import { tallyAddSql, tallyDefinition, tallyLockSql, tallyRemoveSql, tallyResetSql, tallySummarySql, TALLY_BATCH } from "@/lib/aggregates/tally";
 import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombinedItem } from "@/lib/aggregates/shape";
 import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregates/suppress";
 import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregates/types";
@@ -18,7 +19,8 @@ import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregat
  * shaped into tables (shape.ts) and suppressed (suppress.ts) before anything leaves this module.
  */
 
-type TContext = { studyId: string; k: number; scope: TScope; items: TCombinedItem[] };
+/** `all`: every published version, whatever the filters narrow `scope` to (the tallies count them all). */
+type TContext = { studyId: string; k: number; scope: TScope; items: TCombinedItem[]; all: TScope };
 
 /** The study's questionnaire and the published versions in scope (newest first), combined by item code. */
 async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "versionId">): Promise<TContext> {
@@ -37,13 +39,14 @@ async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "
   });
   if (!study) throw notFound("The study");
   const instrument = study.instruments[0];
-  let versions = (instrument?.versions ?? []).map((v) => ({ id: v.id, q: publishedQuestionnaire(v.id, v.content) }));
+  const published = (instrument?.versions ?? []).map((v) => ({ id: v.id, q: publishedQuestionnaire(v.id, v.content) }));
+  let versions = published;
   if (filters.versionId) {
     versions = versions.filter((v) => v.id === filters.versionId);
     if (versions.length === 0) throw badRequest("This version is not a published version of the study's questionnaire.");
   }
-  const scope: TScope = { instrumentId: instrument?.id ?? "00000000-0000-0000-0000-000000000000", versions };
-  return { studyId, k: study.suppressionK, scope, items: combineVersions(versions) };
+  const instrumentId = instrument?.id ?? "00000000-0000-0000-0000-000000000000";
+  return { studyId, k: study.suppressionK, scope: { instrumentId, versions }, items: combineVersions(versions), all: { instrumentId, versions: published } };
 }
 
 /**
@@ -59,12 +62,6 @@ async function dataStamp(ctx: TContext): Promise<string> {
   return row?.stamp ?? "";
 }
 
-/**
- * Grouped rows by statement, kept while the data stamp is unchanged: a dashboard that refetches
- * after every live event, or several coordinators looking at once, cost one run per change; runs of
- * the same statement at the same time share one (single flight). Results are stored before
- * suppression, which is applied on every read with the study's current k.
- */
 /** One statement with the aggregate settings (query.ts), in a transaction of its own. */
 async function query<R>(sql: TSql): Promise<R[]> {
   // The transaction's own limit is above the statement timeout, which stays the one that applies.
@@ -77,10 +74,52 @@ async function query<R>(sql: TSql): Promise<R[]> {
   );
 }
 
+/**
+ * Brings the questionnaire's running totals up to date (tally.ts): responses no longer counted as
+ * they were are taken away, then submitted ones not yet counted are added, TALLY_BATCH per
+ * transaction so that a first count of a large study is made in bounded steps. Each step holds the
+ * instrument's advisory lock, so instances syncing at once take turns.
+ */
+async function syncTally(scope: TScope): Promise<void> {
+  const items = combineVersions(scope.versions).map((c) => c.item);
+  const definition = tallyDefinition(scope);
+  for (;;) {
+    const added = await db().$transaction(
+      async (tx) => {
+        const exec = (sql: TSql) => tx.$executeRawUnsafe(sql.text, ...sql.values);
+        await exec(tallyLockSql(scope.instrumentId));
+        for (const setting of AGGREGATE_SETTINGS) await tx.$executeRawUnsafe(setting);
+        const [state] = await tx.$queryRaw<Array<{ definition: string }>>`SELECT "definition" FROM "TallyState" WHERE "instrumentId" = ${scope.instrumentId}::uuid`;
+        if (state?.definition !== definition) for (const sql of tallyResetSql(scope)) await exec(sql);
+        else for (const sql of tallyRemoveSql(scope, items)) await exec(sql);
+        const [{ count } = { count: 0 }] = await tx.$queryRawUnsafe<Array<{ count: number }>>(
+          `SELECT count(*)::int AS count FROM "TalliedResponse" WHERE "instrumentId" = $1::uuid`,
+          scope.instrumentId,
+        );
+        await exec(tallyAddSql(scope, items));
+        const [{ count: after } = { count: 0 }] = await tx.$queryRawUnsafe<Array<{ count: number }>>(
+          `SELECT count(*)::int AS count FROM "TalliedResponse" WHERE "instrumentId" = $1::uuid`,
+          scope.instrumentId,
+        );
+        return after - count;
+      },
+      { timeout: env().DB_STATEMENT_TIMEOUT_MS * 3 + 5_000 },
+    );
+    if (added < TALLY_BATCH) return;
+  }
+}
+
+/**
+ * Grouped rows by statement, kept while the data stamp is unchanged: a dashboard that refetches
+ * after every live event, or several coordinators looking at once, cost one run per change; runs of
+ * the same statement at the same time share one (single flight). Results are stored before
+ * suppression, which is applied on every read with the study's current k. `prepare` runs first
+ * when the rows must be computed.
+ */
 const CACHE_SIZE = 64;
 const cache = new Map<string, Promise<TAggRow[]>>();
 
-async function run(ctx: TContext, sql: TSql): Promise<TAggRow[]> {
+async function run(ctx: TContext, sql: TSql, prepare?: () => Promise<void>): Promise<TAggRow[]> {
   const key = `${await dataStamp(ctx)}\n${sql.text}\n${JSON.stringify(sql.values)}`;
   const hit = cache.get(key);
   if (hit) {
@@ -88,7 +127,10 @@ async function run(ctx: TContext, sql: TSql): Promise<TAggRow[]> {
     cache.set(key, hit);
     return hit;
   }
-  const pending = query<TAggRow>(sql);
+  const pending = (async () => {
+    await prepare?.();
+    return query<TAggRow>(sql);
+  })();
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -128,7 +170,7 @@ export type TSummaryResult = TSummary<TCell>;
 
 export async function getSummary(actor: TActor, studyId: string, filters: TFilters, lang: TLang): Promise<TSummaryResult> {
   const ctx = await context(actor, studyId, filters);
-  const rows = ctx.scope.versions.length ? await run(ctx, summarySql(ctx.scope, filters, ctx.items.map((c) => c.item))) : [];
+  const rows = ctx.scope.versions.length ? await run(ctx, tallySummarySql(ctx.scope, filters, ctx.items.map((c) => c.item)), () => syncTally(ctx.all)) : [];
   return suppressSummary(shapeSummary(ctx.items, rows, lang, ctx.k), ctx.k);
 }
 

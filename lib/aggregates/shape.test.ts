@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chartValue, formatCell } from "@/lib/aggregates/format";
-import { combineVersions, medianOf, shapeSummary } from "@/lib/aggregates/shape";
+import { combineVersions, histogram, medianOf, shapeSummary } from "@/lib/aggregates/shape";
 import { suppressCell, suppressSummary } from "@/lib/aggregates/suppress";
 import type { TAggRow } from "@/lib/aggregates/query";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
@@ -21,6 +21,16 @@ describe("shaping and suppression", () => {
     expect(medianOf([[1, 2], [5, 2]])).toBe(3);
     expect(medianOf([[4, 0], [7, 3]])).toBe(7);
     expect(medianOf([])).toBeNull();
+  });
+
+  it("a number item's histogram has ten equal bins from the smallest to the largest value, the largest in the last", () => {
+    expect(histogram([[0, 2], [5, 1], [9.99, 1], [10, 3], [7, 0]])).toEqual([
+      { bin: 1, lo: 0, hi: 10, n: 2 },
+      { bin: 6, lo: 0, hi: 10, n: 1 },
+      { bin: 10, lo: 0, hi: 10, n: 4 },
+    ]);
+    expect(histogram([[4, 2], [4, 1]])).toEqual([{ bin: 1, lo: 4, hi: 4, n: 3 }]);
+    expect(histogram([])).toEqual([]);
   });
 
   it("versions combine by item code with a note for each kind of difference", () => {

@@ -102,7 +102,9 @@ function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TN
     case "number": {
       const s = rowsOf("num")[0];
       const values = num(s?.n);
-      const median = item.type === "scale" ? medianOf(rowsOf("dist").map((r) => [Number(r.k), num(r.n)])) : numOrNull(s?.med);
+      // A scale's values are its distribution; a number item's are its distinct values with their counts.
+      const counts: Array<[number, number]> = rowsOf(item.type === "scale" ? "dist" : "val").map((r) => [Number(r.k), num(r.n)]);
+      const median = medianOf(counts);
       const cells = [int(values), dec(numOrNull(s?.mean), values), dec(numOrNull(s?.sd), values), dec(median, values)];
       const columns = [{ key: "n" }, { key: "mean" }, { key: "sd" }, { key: "median" }];
       if (item.type === "scale" && item.cannotAssess) {
@@ -112,19 +114,16 @@ function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TN
       base.tables.push({ id: item.code, kind: "stats", labelKey: "item", bases: [{ key: "baseRespondents", cell: int(n) }], columns, rows: [{ code: item.code, label: item.code, cells }] });
       let distRows: TTable<TNum>["rows"];
       if (item.type === "scale") {
-        const counts = new Map(rowsOf("dist").map((r) => [Number(r.k), num(r.n)]));
+        const byValue = new Map(counts);
         distRows = [];
-        for (let v = item.min; v <= item.max; v++) distRows.push({ code: String(v), label: String(v), cells: [int(counts.get(v) ?? 0), pct(counts.get(v) ?? 0, values)] });
+        for (let v = item.min; v <= item.max; v++) distRows.push({ code: String(v), label: String(v), cells: [int(byValue.get(v) ?? 0), pct(byValue.get(v) ?? 0, values)] });
       } else {
-        distRows = rowsOf("bin")
-          .map((r) => ({ bin: Number(r.k), range: (r.g ?? "").split("|").map(Number) as [number, number], n: num(r.n) }))
-          .sort((a, b) => a.bin - b.bin)
-          .map(({ bin, range: [lo, hi], n: count }) => {
-            const width = (hi - lo) / 10;
-            const from = lo + width * (bin - 1);
-            const label = hi === lo ? String(lo) : `${round(from)}–${round(bin === 10 ? hi : from + width)}`;
-            return { code: String(bin), label, cells: [int(count), pct(count, values)] };
-          });
+        distRows = histogram(counts).map(({ bin, lo, hi, n: count }) => {
+          const width = (hi - lo) / 10;
+          const from = lo + width * (bin - 1);
+          const label = hi === lo ? String(lo) : `${round(from)}–${round(bin === 10 ? hi : from + width)}`;
+          return { code: String(bin), label, cells: [int(count), pct(count, values)] };
+        });
       }
       base.tables.push({ id: `${item.code}.dist`, kind: "distribution", labelKey: "value", bases: [{ key: "baseValues", cell: int(values) }], columns: [{ key: "count" }, { key: "pctValues" }], rows: distRows, chart: 1 });
       break;
@@ -189,6 +188,23 @@ export function medianOf(distribution: Array<[number, number]>): number | null {
     return sorted[sorted.length - 1]![0];
   };
   return (at(Math.floor((total - 1) / 2)) + at(Math.ceil((total - 1) / 2))) / 2;
+}
+
+/**
+ * Ten equal bins between the smallest and the largest value (one bin when they are equal), with the
+ * values counted into each; bins without values are left out.
+ */
+export function histogram(counts: ReadonlyArray<[number, number]>): Array<{ bin: number; lo: number; hi: number; n: number }> {
+  const present = counts.filter(([, c]) => c > 0);
+  if (present.length === 0) return [];
+  const lo = Math.min(...present.map(([v]) => v));
+  const hi = Math.max(...present.map(([v]) => v));
+  const bins = new Map<number, number>();
+  for (const [v, c] of present) {
+    const bin = hi === lo ? 1 : Math.min(10, 1 + Math.floor((10 * (v - lo)) / (hi - lo)));
+    bins.set(bin, (bins.get(bin) ?? 0) + c);
+  }
+  return [...bins].sort(([a], [b]) => a - b).map(([bin, n]) => ({ bin, lo, hi, n }));
 }
 
 const round = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));

@@ -1,0 +1,128 @@
+import type { TItem } from "@/lib/instrument/definition";
+import { contributionsSql, respCte, summedSql, type TScope, type TSql } from "@/lib/aggregates/query";
+import type { TFilters } from "@/lib/aggregates/types";
+
+/**
+ * Running totals of the submitted answers ("AnswerTally"), so the dashboard's summary reads a few
+ * thousand summed rows instead of every answer. Every figure of the summary is a sum of what each
+ * answer contributes (contributionsSql), so totals can be added to and taken from:
+ * - a submitted response is added, under its version, country and group, and remembered in
+ *   "TalliedResponse" with that key;
+ * - a remembered response that is no longer submitted, is gone, was submitted again, or whose expert
+ *   changed country or group is taken away under the key it was added with, from the copy of its
+ *   answers that a trigger keeps when it is reopened or deleted (migration answer_tally), or from its
+ *   answers when they cannot have changed (it is still submitted);
+ * - when the published versions change, or the way figures are counted (TALLY_FORMAT), everything is
+ *   counted again.
+ * The sync runs before the summary is read (service.ts), under a per-instrument advisory lock, so any
+ * way a response is submitted, reopened or deleted is caught, whichever instance did it. Responses
+ * still in progress are never in the totals: when the filters include them, their answers are counted
+ * from the answers table in the same statement.
+ *
+ * The builders here are pure (no database), as query.ts's, for the service and the benchmark.
+ */
+
+/** Bump when contributionsSql changes what it counts: stored totals are then recounted. */
+export const TALLY_FORMAT = 1;
+/** Responses added per statement, so a first count of a large study is made in bounded steps. */
+export const TALLY_BATCH = 2_000;
+
+/** What the totals of an instrument were counted for. */
+export function tallyDefinition(scope: TScope): string {
+  return `${TALLY_FORMAT}:${scope.versions.map((v) => v.id).sort().join(",")}`;
+}
+
+const COLUMNS = `"instrumentId", "versionId", "country", "grp", "q", "item", "k", "n", "s", "ss", "x"`;
+
+/** Adds (or with sign -1 takes away) grouped contribution rows to the totals. */
+function addSql(contributions: string, sign: 1 | -1): string {
+  const m = sign === 1 ? "" : "-";
+  return `INSERT INTO "AnswerTally" (${COLUMNS})
+    SELECT $1::uuid, ver, "country", grp, q, item, coalesce(k, ''), ${m}sum(n), ${m}sum(s), ${m}sum(ss), ${m}sum(x)
+      FROM (${contributions}) c GROUP BY ver, "country", grp, q, item, coalesce(k, '')
+    ON CONFLICT ("instrumentId", "versionId", "country", "grp", "q", "item", "k") DO UPDATE
+      SET "n" = "AnswerTally"."n" + excluded."n", "s" = "AnswerTally"."s" + excluded."s",
+          "ss" = "AnswerTally"."ss" + excluded."ss", "x" = "AnswerTally"."x" + excluded."x"`;
+}
+
+export const tallyLockSql = (instrumentId: string): TSql => ({ text: `SELECT pg_advisory_xact_lock(hashtextextended('tally:' || $1, 0))`, values: [instrumentId] });
+
+/** Forgets every total of the instrument (before counting again). */
+export const tallyResetSql = (scope: TScope): TSql[] => [
+  { text: `DELETE FROM "AnswerTally" WHERE "instrumentId" = $1::uuid`, values: [scope.instrumentId] },
+  { text: `DELETE FROM "TalliedResponse" WHERE "instrumentId" = $1::uuid`, values: [scope.instrumentId] },
+  {
+    text: `INSERT INTO "TallyState" ("instrumentId", "definition") VALUES ($1::uuid, $2) ON CONFLICT ("instrumentId") DO UPDATE SET "definition" = excluded."definition"`,
+    values: [scope.instrumentId, tallyDefinition(scope)],
+  },
+];
+
+/** Takes away the responses counted under a key that no longer holds, and totals left at zero. */
+export function tallyRemoveSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql[] {
+  const remove = `WITH stale AS MATERIALIZED (
+      SELECT t."responseId", t."versionId", t."country", t."grp", t."snapshot"
+        FROM "TalliedResponse" t
+        LEFT JOIN "Response" r ON r."id" = t."responseId"
+        LEFT JOIN "Expert" e ON e."id" = r."expertId"
+       WHERE t."instrumentId" = $1::uuid
+         AND (r."id" IS NULL OR r."status" <> 'SUBMITTED' OR t."snapshot" IS NOT NULL
+              OR e."country" <> t."country" OR e."expertGroup"::text <> t."grp")
+    ),
+    resp AS (SELECT "responseId" AS "id", "versionId", "country", "grp" FROM stale),
+    src AS (
+      SELECT s."responseId", j.key AS "itemCode", j.value AS "value" FROM stale s CROSS JOIN LATERAL jsonb_each(s."snapshot") j WHERE s."snapshot" IS NOT NULL
+      UNION ALL
+      -- Per response (a lateral lookup by its key): the planner cannot know that few are stale.
+      SELECT a.* FROM stale s CROSS JOIN LATERAL (
+        SELECT a."responseId", a."itemCode", a."value" FROM "Answer" a WHERE a."responseId" = s."responseId"
+      ) a WHERE s."snapshot" IS NULL
+    ),
+    forgotten AS (DELETE FROM "TalliedResponse" t USING stale s WHERE t."responseId" = s."responseId")
+    ${addSql(contributionsSql(scope, items, "src"), -1)}`;
+  return [
+    { text: remove, values: [scope.instrumentId] },
+    { text: `DELETE FROM "AnswerTally" WHERE "instrumentId" = $1::uuid AND "n" = 0 AND "x" = 0 AND "s" = 0 AND "ss" = 0`, values: [scope.instrumentId] },
+  ];
+}
+
+/**
+ * Adds up to TALLY_BATCH submitted responses not yet counted. They are locked (FOR SHARE) until the
+ * sync commits, so one reopened meanwhile is reopened after it is remembered, and its trigger keeps
+ * the copy of its answers.
+ */
+export function tallyAddSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
+  const text = `WITH resp AS MATERIALIZED (
+      SELECT r."id", r."versionId", e."country", e."expertGroup"::text AS grp
+        FROM "Response" r JOIN "Expert" e ON e."id" = r."expertId"
+       WHERE r."instrumentId" = $1::uuid AND r."versionId" = ANY($2::uuid[]) AND r."status" = 'SUBMITTED'
+         AND NOT EXISTS (SELECT 1 FROM "TalliedResponse" t WHERE t."responseId" = r."id")
+       LIMIT ${TALLY_BATCH}
+       FOR SHARE OF r
+    ),
+    remembered AS (
+      INSERT INTO "TalliedResponse" ("responseId", "instrumentId", "versionId", "country", "grp")
+      SELECT "id", $1::uuid, "versionId", "country", grp FROM resp
+    )
+    ${addSql(contributionsSql(scope, items), 1)}`;
+  return { text, values: [scope.instrumentId, scope.versions.map((v) => v.id)] };
+}
+
+/**
+ * The summary read from the totals (the submitted responses in scope), plus, when the filters
+ * include responses in progress, those computed from their answers: the same grouped rows as
+ * summarySql (query.ts) computes from the answers alone.
+ */
+export function tallySummarySql(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
+  const values: unknown[] = [scope.instrumentId, scope.versions.map((v) => v.id)];
+  const where = [`"instrumentId" = $1::uuid`, `"versionId" = ANY($2::uuid[])`];
+  if (filters.country) where.push(`"country" = $${values.push(filters.country)}`);
+  if (filters.group) where.push(`"grp" = $${values.push(filters.group)}`);
+  const tallied = `SELECT q, item, k, n, s, ss, x FROM "AnswerTally" WHERE ${where.join(" AND ")}`;
+  const counted = `SELECT count(*) FROM "TalliedResponse" WHERE ${where.join(" AND ")}`;
+  if (!filters.includeInProgress) return { text: summedSql(tallied, counted), values };
+  const live = respCte(scope, filters, values, "inProgress");
+  return {
+    text: `WITH ${live} ${summedSql(`${tallied} UNION ALL SELECT q, item, k, n, s, ss, x FROM (${contributionsSql(scope, items)}) c`, `(${counted}) + (SELECT count(*) FROM resp)`)}`,
+    values,
+  };
+}
