@@ -6,7 +6,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { validateSession, type TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
+import { sql } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { forbidden, unauthenticated, unavailable } from "@/lib/errors";
@@ -14,6 +14,25 @@ import { forbidden, unauthenticated, unavailable } from "@/lib/errors";
 /** next-auth's cookie name: the `__Secure-` prefix when the site is served over https. */
 function sessionCookieName(): string {
   return `${env().NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/**
+ * Session cookies already decoded (cookie -> session id, until the cookie's own expiry): decoding
+ * costs a key derivation and a decryption, and the same cookie comes with every request of a
+ * session. Only the cookie's meaning is kept here; the session row is still checked on every
+ * request, so a revoked session ends at once on every instance.
+ */
+const decoded = new Map<string, { sid: string; until: number }>();
+const DECODED_KEPT = 10_000;
+
+async function sessionIdOf(raw: string): Promise<string | null> {
+  const hit = decoded.get(raw);
+  if (hit && hit.until > Date.now()) return hit.sid;
+  const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  if (typeof token?.sid !== "string") return null;
+  decoded.set(raw, { sid: token.sid, until: typeof token.exp === "number" ? token.exp * 1000 : Date.now() });
+  if (decoded.size > DECODED_KEPT) decoded.delete(decoded.keys().next().value!);
+  return token.sid;
 }
 
 /**
@@ -35,8 +54,8 @@ export const getActor = cache(async (): Promise<TActor | null> => {
     if (session?.unavailable) throw unavailable();
     return session?.actor ?? null;
   }
-  const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
-  return typeof token?.sid === "string" ? validateSession(db(), token.sid) : null;
+  const sid = await sessionIdOf(raw);
+  return sid ? validateSession(sql(), sid) : null;
 });
 
 /** For data-layer functions: the actor, who must have one of the roles, or an AppError. */

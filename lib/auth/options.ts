@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions, User as NextAuthUser } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { recordAudit } from "@/lib/audit/record";
@@ -118,7 +118,7 @@ export function authOptions(): NextAuthOptions {
         // (getActor) and the session survives the outage.
         let actor: TActor | null;
         try {
-          actor = typeof token.sid === "string" ? await validateSession(db(), token.sid) : null;
+          actor = typeof token.sid === "string" ? await validateSession(sql(), token.sid) : null;
         } catch (error) {
           if (isDatabaseUnavailable(error)) return { ...token, actor: undefined, unavailable: true };
           throw error;

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { TDb } from "@/lib/db/types";
 import type { Language, Role } from "@/lib/generated/prisma/enums";
 import { LAST_SEEN_WRITE_INTERVAL_MS, SESSION_POLICY } from "@/lib/auth/session-policy";
@@ -39,21 +40,24 @@ export async function createSession(client: TDb, user: { id: string; role: Role 
  * be unrevoked, within its absolute and idle limits, for an enabled user whose role has not
  * changed since sign-in. Returns null otherwise.
  */
-export async function validateSession(client: TDb, sessionId: string, now = new Date()): Promise<TActor | null> {
+export async function validateSession(pool: pg.Pool, sessionId: string, now = new Date()): Promise<TActor | null> {
   if (!UUID.test(sessionId)) return null;
-  // One round trip: this runs before every authenticated request.
-  const [session] = await client.$queryRaw<TSessionRow[]>`
-    SELECT s.id, s.role::text AS role, s."expiresAt", s."lastSeenAt", s."revokedAt",
-           u.id AS "userId", u.role::text AS "userRole", u.name, u.language::text AS language, u."disabledAt"
-    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${sessionId}::uuid`;
+  // One round trip, straight on pg (lib/db.ts, sql()): this runs before every authenticated request.
+  const { rows } = await pool.query<TSessionRow>(
+    `SELECT s.id, s.role::text AS role, s."expiresAt", s."lastSeenAt", s."revokedAt",
+            u.id AS "userId", u.role::text AS "userRole", u.name, u.language::text AS language, u."disabledAt"
+       FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+      WHERE s.id = $1::uuid`,
+    [sessionId],
+  );
+  const session = rows[0];
   if (!session || session.revokedAt || session.disabledAt) return null;
   if (session.userRole !== session.role) return null;
   if (session.expiresAt <= now) return null;
   const idleMs = SESSION_POLICY[session.role].idleMinutes * 60_000;
   if (now.getTime() - session.lastSeenAt.getTime() > idleMs) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
-    await client.authSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
+    await pool.query(`UPDATE "AuthSession" SET "lastSeenAt" = $2 WHERE "id" = $1::uuid AND "revokedAt" IS NULL`, [session.id, now]);
   }
   return { userId: session.userId, sessionId: session.id, role: session.role, name: session.name, language: session.language };
 }

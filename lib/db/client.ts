@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type TPoolOptions = {
@@ -10,12 +11,9 @@ export type TPoolOptions = {
   statementTimeoutMs: number;
 };
 
-/**
- * Builds a Prisma client on the pg driver adapter. The app makes exactly one (lib/db.ts); seed
- * code, scripts and tests make their own with the same settings.
- */
-export function createPrismaClient(options: TPoolOptions): PrismaClient {
-  const adapter = new PrismaPg({
+/** The pg pool every client of this process runs on. */
+export function createPool(options: TPoolOptions): pg.Pool {
+  return new pg.Pool({
     connectionString: options.url,
     max: options.max,
     connectionTimeoutMillis: options.connectionTimeoutMs,
@@ -23,5 +21,17 @@ export function createPrismaClient(options: TPoolOptions): PrismaClient {
     statement_timeout: options.statementTimeoutMs,
     application_name: "expert-panel",
   });
-  return new PrismaClient({ adapter });
+}
+
+/** A Prisma client on the pg driver adapter over `pool`; disconnecting it ends the pool. */
+export function prismaOn(pool: pg.Pool): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+}
+
+/**
+ * Builds a Prisma client on the pg driver adapter. The app makes exactly one (lib/db.ts); seed
+ * code, scripts and tests make their own with the same settings.
+ */
+export function createPrismaClient(options: TPoolOptions): PrismaClient {
+  return prismaOn(createPool(options));
 }

@@ -11,10 +11,14 @@ describe("connection pool", () => {
   it("fails fast with a recognisable error when every connection is busy, then recovers", async () => {
     const small = testPrisma({ max: 1, connectionTimeoutMs: 300 });
     try {
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
       const hold = small.$transaction(async (tx) => {
+        holding();
         await tx.$executeRaw`SELECT pg_sleep(1.5)`;
       }, { timeout: 10_000 });
-      await new Promise((r) => setTimeout(r, 150));
+      // The one connection is taken once the transaction has begun.
+      await held;
       const started = Date.now();
       const error = await small.$queryRaw`SELECT 1`.then(() => null, (e: unknown) => e);
       const waited = Date.now() - started;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
@@ -106,23 +106,26 @@ type TSaveContext = {
  * study's questionnaire, their latest consent decision, their response's version, and whether the
  * version the page showed is a published version of that questionnaire.
  */
+/** On pg directly (lib/db.ts, sql()): with the session check and the save, this runs for every autosave. */
 async function saveContext(userId: string, versionId: string): Promise<TSaveContext | null> {
-  const rows = await db().$queryRaw<TSaveContext[]>`
-    SELECT e."id" AS "expertId",
-           e."studyId" AS "studyId",
-           i."id" AS "instrumentId",
-           (SELECT c."decision" = 'ACCEPTED' AND c."textVersion" = s."consentVersion"
-              FROM "Consent" c WHERE c."expertId" = e."id" ORDER BY c."decidedAt" DESC LIMIT 1) AS "consented",
-           r."versionId" AS "responseVersionId",
-           EXISTS (SELECT 1 FROM "InstrumentVersion" v
-                    WHERE v."id" = ${versionId}::uuid AND v."instrumentId" = i."id" AND v."status" = 'PUBLISHED') AS "versionPublished"
-      FROM "Expert" e
-      JOIN "Study" s ON s."id" = e."studyId"
-      LEFT JOIN LATERAL (SELECT "id" FROM "Instrument" WHERE "studyId" = s."id" AND "kind" = 'QUESTIONNAIRE' ORDER BY "createdAt" LIMIT 1) i ON true
-      LEFT JOIN "Response" r ON r."expertId" = e."id" AND r."instrumentId" = i."id"
-     WHERE e."userId" = ${userId}::uuid
-     ORDER BY e."createdAt" DESC
-     LIMIT 1`;
+  const { rows } = await sql().query<TSaveContext>(
+    `SELECT e."id" AS "expertId",
+            e."studyId" AS "studyId",
+            i."id" AS "instrumentId",
+            (SELECT c."decision" = 'ACCEPTED' AND c."textVersion" = s."consentVersion"
+               FROM "Consent" c WHERE c."expertId" = e."id" ORDER BY c."decidedAt" DESC LIMIT 1) AS "consented",
+            r."versionId" AS "responseVersionId",
+            EXISTS (SELECT 1 FROM "InstrumentVersion" v
+                     WHERE v."id" = $2::uuid AND v."instrumentId" = i."id" AND v."status" = 'PUBLISHED') AS "versionPublished"
+       FROM "Expert" e
+       JOIN "Study" s ON s."id" = e."studyId"
+       LEFT JOIN LATERAL (SELECT "id" FROM "Instrument" WHERE "studyId" = s."id" AND "kind" = 'QUESTIONNAIRE' ORDER BY "createdAt" LIMIT 1) i ON true
+       LEFT JOIN "Response" r ON r."expertId" = e."id" AND r."instrumentId" = i."id"
+      WHERE e."userId" = $1::uuid
+      ORDER BY e."createdAt" DESC
+      LIMIT 1`,
+    [userId, versionId],
+  );
   return rows[0] ?? null;
 }
 
@@ -162,9 +165,12 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
     value = parsed.data;
   }
   const order = ctx.responseVersionId ? {} : optionOrderFor(definition, ctx.expertId);
-  const [row] = await db().$queryRaw<Array<{ outcome: string; revision: number; value: unknown }>>`
-    SELECT * FROM "save_answer"(${ctx.expertId}::uuid, ${ctx.instrumentId}::uuid, ${input.versionId}::uuid, ${JSON.stringify(order)}::jsonb,
-                                ${input.item}, ${input.baseRevision}::integer, ${input.mutationId}::uuid, ${JSON.stringify(value)}::jsonb)`;
+  const {
+    rows: [row],
+  } = await sql().query<{ outcome: string; revision: number; value: unknown }>(
+    `SELECT * FROM "save_answer"($1::uuid, $2::uuid, $3::uuid, $4::jsonb, $5, $6::integer, $7::uuid, $8::jsonb)`,
+    [ctx.expertId, ctx.instrumentId, input.versionId, JSON.stringify(order), input.item, input.baseRevision, input.mutationId, JSON.stringify(value)],
+  );
   switch (row?.outcome) {
     case "saved":
       announceLive(ctx.studyId, "answers");

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { dropDatabase, ensureDatabase, withDatabase } from "@/scripts/db/embedded";
 import { migrate } from "@/scripts/db/migrate";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPool, createPrismaClient } from "@/lib/db/client";
 
 export function requireEnv(name: "DATABASE_URL" | "TEST_SERVER_URL"): string {
   const value = process.env[name];
@@ -19,13 +19,14 @@ export async function createScratchDatabase(options: { migrated: boolean }) {
   return { name, url, drop: () => dropDatabase(server, name) };
 }
 
+const TEST_POOL = { max: 5, connectionTimeoutMs: 5_000, statementTimeoutMs: 15_000 };
+
 /** A Prisma client on the run's shared, migrated database. */
 export function testPrisma(overrides: Partial<Parameters<typeof createPrismaClient>[0]> = {}) {
-  return createPrismaClient({
-    url: requireEnv("DATABASE_URL"),
-    max: 5,
-    connectionTimeoutMs: 5_000,
-    statementTimeoutMs: 15_000,
-    ...overrides,
-  });
+  return createPrismaClient({ url: requireEnv("DATABASE_URL"), ...TEST_POOL, ...overrides });
+}
+
+/** A pg pool on the same database, for the functions that take one (the session check). */
+export function testPool() {
+  return createPool({ url: requireEnv("DATABASE_URL"), ...TEST_POOL });
 }

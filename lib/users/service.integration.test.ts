@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { validateSession } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { createStaffUser, listStaff, updateStaffUser } from "@/lib/users/service";
 import { listPanel, reissueInvitation, getOwnExpertProfile } from "@/lib/panel/service";
 import { ZCreateStaffUser } from "@/lib/users/schemas";
@@ -51,14 +51,14 @@ describe("staff accounts (data layer)", () => {
     const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
     const target = await actorFor(prisma, (await makeStaff(prisma, "INTERVIEWER")).id);
     await updateStaffUser(coordinator, target.userId, { role: "COORDINATOR" });
-    expect(await validateSession(prisma, target.sessionId)).toBeNull();
+    expect(await validateSession(sql(), target.sessionId)).toBeNull();
     const audit = await prisma.auditEvent.findFirst({ where: { entityId: target.userId, action: "user.update" }, orderBy: { id: "desc" } });
     expect(audit?.before).toEqual({ role: "INTERVIEWER", disabled: false });
     expect(audit?.after).toEqual({ role: "COORDINATOR", disabled: false });
 
     const again = await actorFor(prisma, target.userId);
     await updateStaffUser(coordinator, target.userId, { disabled: true });
-    expect(await validateSession(prisma, again.sessionId)).toBeNull();
+    expect(await validateSession(sql(), again.sessionId)).toBeNull();
   });
 
   it("the last active coordinator cannot be demoted or disabled", async () => {
