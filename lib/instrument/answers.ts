@@ -34,8 +34,19 @@ function inRange(value: number, min: number | undefined, max: number | undefined
   return (min === undefined || value >= min) && (max === undefined || value <= max);
 }
 
-/** The schema a value for this item must satisfy to be stored. */
+const schemas = new WeakMap<TItem, z.ZodType<TAnswerValue>>();
+
+/**
+ * The schema a value for this item must satisfy to be stored; made once per item object (the
+ * definitions of published versions are cached, so an autosave reuses its item's schema).
+ */
 export function answerSchema(item: TItem): z.ZodType<TAnswerValue> {
+  let schema = schemas.get(item);
+  if (!schema) schemas.set(item, (schema = makeAnswerSchema(item)));
+  return schema;
+}
+
+function makeAnswerSchema(item: TItem): z.ZodType<TAnswerValue> {
   switch (item.type) {
     case "single": {
       const codes = new Set(item.options.map((o) => o.code));
