@@ -23,13 +23,21 @@ describe("shaping and suppression", () => {
     expect(medianOf([])).toBeNull();
   });
 
-  it("a number item's histogram has ten equal bins from the smallest to the largest value, the largest in the last", () => {
-    expect(histogram([[0, 2], [5, 1], [9.99, 1], [10, 3], [7, 0]])).toEqual([
+  it("a number item's histogram has ten equal bins over the declared range, or over the values' range rounded outward", () => {
+    const counts: Array<[number, number]> = [[0, 2], [5, 1], [9.99, 1], [10, 3], [7, 0]];
+    expect(histogram(counts, { min: 0, max: 10 })).toEqual([
       { bin: 1, lo: 0, hi: 10, n: 2 },
       { bin: 6, lo: 0, hi: 10, n: 1 },
       { bin: 10, lo: 0, hi: 10, n: 4 },
     ]);
-    expect(histogram([[4, 2], [4, 1]])).toEqual([{ bin: 1, lo: 4, hi: 4, n: 3 }]);
+    expect(histogram(counts, { min: 0, max: 100 }).map((b) => [b.bin, b.n])).toEqual([[1, 4], [2, 3]]);
+    // Undeclared bounds: 13 and 87 are not shown as edges; the range becomes 10–90.
+    expect(histogram([[13, 1], [50, 4], [87, 1]])).toEqual([
+      { bin: 1, lo: 10, hi: 90, n: 1 },
+      { bin: 6, lo: 10, hi: 90, n: 4 },
+      { bin: 10, lo: 10, hi: 90, n: 1 },
+    ]);
+    expect(histogram([[4, 2], [4, 1]])).toEqual([{ bin: 1, lo: 4, hi: 5, n: 3 }]);
     expect(histogram([])).toEqual([]);
   });
 

@@ -118,10 +118,10 @@ function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TN
         distRows = [];
         for (let v = item.min; v <= item.max; v++) distRows.push({ code: String(v), label: String(v), cells: [int(byValue.get(v) ?? 0), pct(byValue.get(v) ?? 0, values)] });
       } else {
-        distRows = histogram(counts).map(({ bin, lo, hi, n: count }) => {
+        distRows = histogram(counts, item).map(({ bin, lo, hi, n: count }) => {
           const width = (hi - lo) / 10;
           const from = lo + width * (bin - 1);
-          const label = hi === lo ? String(lo) : `${round(from)}–${round(bin === 10 ? hi : from + width)}`;
+          const label = `${round(from)}–${round(bin === 10 ? hi : from + width)}`;
           return { code: String(bin), label, cells: [int(count), pct(count, values)] };
         });
       }
@@ -191,17 +191,23 @@ export function medianOf(distribution: Array<[number, number]>): number | null {
 }
 
 /**
- * Ten equal bins between the smallest and the largest value (one bin when they are equal), with the
- * values counted into each; bins without values are left out.
+ * Ten equal bins over the item's declared range, with the values counted into each; bins without
+ * values are left out. Where the item declares no bound, the smallest or largest value is rounded
+ * outward to a power of ten below the spread of the values, so that no bin label gives away one
+ * respondent's exact answer (their count may be suppressed, the labels never are).
  */
-export function histogram(counts: ReadonlyArray<[number, number]>): Array<{ bin: number; lo: number; hi: number; n: number }> {
+export function histogram(counts: ReadonlyArray<[number, number]>, declared: { min?: number; max?: number } = {}): Array<{ bin: number; lo: number; hi: number; n: number }> {
   const present = counts.filter(([, c]) => c > 0);
   if (present.length === 0) return [];
-  const lo = Math.min(...present.map(([v]) => v));
-  const hi = Math.max(...present.map(([v]) => v));
+  const min = Math.min(...present.map(([v]) => v));
+  const max = Math.max(...present.map(([v]) => v));
+  const step = 10 ** Math.floor(Math.log10(Math.max(max - min, Math.abs(min), Math.abs(max), 1)));
+  const lo = declared.min ?? Math.floor(min / step) * step;
+  let hi = declared.max ?? Math.ceil(max / step) * step;
+  if (hi <= lo) hi = lo + step;
   const bins = new Map<number, number>();
   for (const [v, c] of present) {
-    const bin = hi === lo ? 1 : Math.min(10, 1 + Math.floor((10 * (v - lo)) / (hi - lo)));
+    const bin = Math.min(10, Math.max(1, 1 + Math.floor((10 * (v - lo)) / (hi - lo))));
     bins.set(bin, (bins.get(bin) ?? 0) + c);
   }
   return [...bins].sort(([a], [b]) => a - b).map(([bin, n]) => ({ bin, lo, hi, n }));
