@@ -21,8 +21,32 @@ export function suppressTable(table: TTable<TNum>, k: number): TTable<TCell> {
   };
 }
 
+/**
+ * Secondary suppression of a table whose counts (first column) add up to one of its shown bases
+ * (the options of a single choice, the answers of a multiple choice, a distribution): with a single
+ * small count hidden, the base minus the shown counts would give it back. So the smallest other
+ * non-zero count is hidden with it (its whole row, percentages included).
+ */
+export function protectTotal(table: TTable<TNum>, k: number): TTable<TNum> {
+  const counts = table.rows.map((r) => r.cells[0]?.n ?? 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (!table.bases.some((b) => b.cell.n >= k && b.cell.v === total)) return table;
+  const small = counts.flatMap((n, i) => (n > 0 && n < k ? [i] : []));
+  const hidden = counts.filter((n) => n < k).length;
+  if (small.length !== 1 || hidden > 1) return table;
+  const next = counts.reduce<number | null>((best, n, i) => (n >= k && (best === null || n < counts[best]!) ? i : best), null);
+  if (next === null) return table;
+  return { ...table, rows: table.rows.map((r, i) => (i === next ? { ...r, cells: r.cells.map((c) => ({ ...c, n: 0 })) } : r)) };
+}
+
+const PARTITIONS = new Set(["options", "distribution"]);
+
 export function suppressItem(item: TItemSummary<TNum>, k: number): TItemSummary<TCell> {
-  return { ...item, tables: item.tables.map((t) => suppressTable(t, k)), texts: item.texts ? suppressCell(item.texts, k) : undefined };
+  return {
+    ...item,
+    tables: item.tables.map((t) => suppressTable(PARTITIONS.has(t.kind) ? protectTotal(t, k) : t, k)),
+    texts: item.texts ? suppressCell(item.texts, k) : undefined,
+  };
 }
 
 export function suppressSummary(summary: TSummary<TNum>, k: number): TSummary<TCell> {
