@@ -13,7 +13,8 @@ export function suppressCell(cell: TNum, k: number): TCell {
   return cell.withN ? { v: cell.v, f: cell.f, n: cell.n } : { v: cell.v, f: cell.f };
 }
 
-export function suppressTable(table: TTable<TNum>, k: number): TTable<TCell> {
+export function suppressTable(input: TTable<TNum>, k: number): TTable<TCell> {
+  const table = protectTotals(input, k);
   return {
     ...table,
     bases: table.bases.map((b) => ({ ...b, cell: suppressCell(b.cell, k) })),
@@ -21,30 +22,44 @@ export function suppressTable(table: TTable<TNum>, k: number): TTable<TCell> {
   };
 }
 
+/** Which cells of a table add up to which bases: a count column and the columns that go with it. */
+type TPart = { count: number; hide: number[]; bases: number[] };
+
 /**
- * Secondary suppression of a table whose counts (first column) add up to one of its shown bases
- * (the options of a single choice, the answers of a multiple choice, a distribution): with a single
- * small count hidden, the base minus the shown counts would give it back. So the smallest other
- * non-zero count is hidden with it (its whole row, percentages included).
+ * Secondary suppression where counts add up to a shown base (the options of a single choice, the
+ * answers of a multiple choice, a distribution, a column of a cross-tab): with a single small count
+ * hidden, the base minus the shown counts would give it back. So the smallest other non-zero count
+ * is hidden with it, with its percentages.
  */
-export function protectTotal(table: TTable<TNum>, k: number): TTable<TNum> {
-  const counts = table.rows.map((r) => r.cells[0]?.n ?? 0);
+function protectPart(table: TTable<TNum>, k: number, part: TPart): TTable<TNum> {
+  const counts = table.rows.map((r) => r.cells[part.count]?.n ?? 0);
   const total = counts.reduce((a, b) => a + b, 0);
-  if (!table.bases.some((b) => b.cell.n >= k && b.cell.v === total)) return table;
-  const small = counts.flatMap((n, i) => (n > 0 && n < k ? [i] : []));
+  if (!part.bases.some((i) => (table.bases[i]?.cell.n ?? 0) >= k && table.bases[i]?.cell.v === total)) return table;
+  const small = counts.filter((n) => n > 0 && n < k).length;
   const hidden = counts.filter((n) => n < k).length;
-  if (small.length !== 1 || hidden > 1) return table;
+  if (small !== 1 || hidden > 1) return table;
   const next = counts.reduce<number | null>((best, n, i) => (n >= k && (best === null || n < counts[best]!) ? i : best), null);
   if (next === null) return table;
-  return { ...table, rows: table.rows.map((r, i) => (i === next ? { ...r, cells: r.cells.map((c) => ({ ...c, n: 0 })) } : r)) };
+  return { ...table, rows: table.rows.map((r, i) => (i === next ? { ...r, cells: r.cells.map((c, j) => (part.hide.includes(j) ? { ...c, n: 0 } : c)) } : r)) };
 }
 
-const PARTITIONS = new Set(["options", "distribution"]);
+/** The parts of a table whose counts add up to a base; none for the others. */
+function partsOf(table: TTable<TNum>): TPart[] {
+  const all = table.columns.map((_, j) => j);
+  if (table.kind === "options" || table.kind === "distribution") return [{ count: 0, hide: all, bases: table.bases.map((_, i) => i) }];
+  // A cross-tab: per column of the grouping, a count and a column %, and the column's base.
+  if (table.kind === "crosstab") return table.bases.map((_, i) => ({ count: 2 * i, hide: [2 * i, 2 * i + 1], bases: [i] }));
+  return [];
+}
+
+export function protectTotals(table: TTable<TNum>, k: number): TTable<TNum> {
+  return partsOf(table).reduce((t, part) => protectPart(t, k, part), table);
+}
 
 export function suppressItem(item: TItemSummary<TNum>, k: number): TItemSummary<TCell> {
   return {
     ...item,
-    tables: item.tables.map((t) => suppressTable(PARTITIONS.has(t.kind) ? protectTotal(t, k) : t, k)),
+    tables: item.tables.map((t) => suppressTable(t, k)),
     texts: item.texts ? suppressCell(item.texts, k) : undefined,
   };
 }
