@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import "./questionnaire.css";
-import { isAnswered, visibleItemCodes, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
+import { isAnswered, visibleItemCodes } from "@/lib/instrument/answer-rules";
+import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem, TQuestionnaire } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/instrument/text";
 

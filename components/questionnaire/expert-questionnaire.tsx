@@ -1,12 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
-import { responseSchema, type TAnswers } from "@/lib/instrument/answers";
-import { allItems, type TQuestionnaire } from "@/lib/instrument/definition";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { answerError, responseProblems } from "@/lib/instrument/answer-rules";
+import type { TAnswers } from "@/lib/instrument/answers";
+import type { TQuestionnaire } from "@/lib/instrument/definition";
+import { allItems } from "@/lib/instrument/items";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { enableOfflineReload } from "./offline-support";
 import { QuestionnaireView } from "./questionnaire-view";
@@ -93,8 +94,8 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
 
 /**
  * The review page: lists every unanswered required item and invalid answer with a link to it, and
- * submits. It validates with the same response schema the server applies, through zodResolver; the
- * server checks again and has the last word.
+ * submits. Its resolver applies the rules the server applies on submission (`responseProblems`,
+ * one error per item); the server checks again, with its zod schemas, and has the last word.
  */
 function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingCount }: {
   definition: TQuestionnaire;
@@ -108,8 +109,16 @@ function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingC
   const t = useTranslations("expertFlow");
   const ta = useTranslations("answers");
   const router = useRouter();
-  const schema = useMemo(() => responseSchema(definition), [definition]);
-  const { handleSubmit, trigger, formState } = useForm<Record<string, unknown>>({ resolver: zodResolver(schema), values: answers as Record<string, unknown>, mode: "all" });
+  const resolver = useCallback<Resolver<TAnswers>>(
+    (values) => {
+      const { problems } = responseProblems(definition, values, answerError);
+      if (problems.length === 0) return { values, errors: {} };
+      const errors: FieldErrors<TAnswers> = Object.fromEntries(problems.map((p) => [p.item, { type: "custom", message: p.error }]));
+      return { values: {}, errors };
+    },
+    [definition],
+  );
+  const { handleSubmit, trigger, formState } = useForm<TAnswers>({ resolver, values: answers, mode: "all" });
   const [serverProblems, setServerProblems] = useState<Array<{ item: string; error: string }>>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const items = useMemo(() => new Map(allItems(definition).map((i) => [i.code, i])), [definition]);

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { answerSchema, completenessError, type TAnswerValue } from "@/lib/instrument/answers";
+import { answerError, completenessError } from "@/lib/instrument/answer-rules";
+import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
 import { orderedOptions } from "@/lib/instrument/order";
 import { MultiChoice, SingleChoice } from "./choice-items";
@@ -22,11 +23,8 @@ type TItemFieldProps = {
 
 /** The message key of what is wrong with a value: invalid first, then incomplete. */
 export function itemError(item: TItem, value: TAnswerValue | undefined, showIncomplete: boolean): string | null {
-  if (value !== undefined) {
-    const parsed = answerSchema(item).safeParse(value);
-    if (!parsed.success) return parsed.error.issues[0]?.message ?? "invalid";
-  }
-  return showIncomplete ? completenessError(item, value) : null;
+  const invalid = value === undefined ? null : answerError(item, value);
+  return invalid ?? (showIncomplete ? completenessError(item, value) : null);
 }
 
 /**

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import "./questionnaire.css";
-import { progress, visibleItemCodes, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
+import { progress, visibleItemCodes } from "@/lib/instrument/answer-rules";
+import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { ItemField } from "./item-field";
