@@ -1,9 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import { answerError, responseProblems } from "@/lib/instrument/answer-rules";
 import type { TAnswers } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
@@ -23,7 +23,7 @@ type TProps = {
 };
 
 function SaveStatus({ status }: { status: TSaveStatus }) {
-  const t = useTranslations("expertFlow");
+  const t = useLiteTranslations("expertFlow");
   return (
     <p className="save-status" role="status" aria-live="polite" data-status={status} data-testid="save-status">
       <span className="dot" aria-hidden="true" />
@@ -33,7 +33,7 @@ function SaveStatus({ status }: { status: TSaveStatus }) {
 }
 
 export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder, server, lang }: TProps) {
-  const t = useTranslations("expertFlow");
+  const t = useLiteTranslations("expertFlow");
   const { answers, setAnswer, status, updatedElsewhere, flush, pendingCount } = useAutosave({ userId, versionId, server });
   const [section, setSection] = useState(0);
   const [mode, setMode] = useState<"answer" | "review">("answer");
@@ -106,8 +106,8 @@ function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingC
   flush: (options?: { wait?: boolean }) => Promise<void>;
   pendingCount: () => number;
 }) {
-  const t = useTranslations("expertFlow");
-  const ta = useTranslations("answers");
+  const t = useLiteTranslations("expertFlow");
+  const ta = useLiteTranslations("answers");
   const router = useRouter();
   const resolver = useCallback<Resolver<TAnswers>>(
     (values) => {

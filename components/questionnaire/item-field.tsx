@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import { answerError, completenessError } from "@/lib/instrument/answer-rules";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
@@ -32,7 +32,7 @@ export function itemError(item: TItem, value: TAnswerValue | undefined, showInco
  * (number, text). Its error, in the interface language, is linked to the control.
  */
 export function ItemField({ item, value, onChange, order, showIncomplete = false, readOnly }: TItemFieldProps) {
-  const t = useTranslations("answers");
+  const t = useLiteTranslations("answers");
   const text = useInstrumentText();
   const error = itemError(item, value, showIncomplete);
   const errorId = `${item.code}-error`;

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import "./questionnaire.css";
 import { progress, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
@@ -38,7 +38,7 @@ export function QuestionnaireView(props: TQuestionnaireViewProps) {
 }
 
 function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section, onSection, showIncomplete, readOnly, onFinish, lang }: TQuestionnaireViewProps) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   const text = useInstrumentText();
   const visible = useMemo(() => visibleItemCodes(definition, answers), [definition, answers]);
   const { answered, total } = useMemo(() => progress(definition, answers), [definition, answers]);
