@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -17,13 +16,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <ClientMessages namespaces={[]}>
-          <a className="skip-link" href="#content">
-            {t("skipToContent")}
-          </a>
-          <SiteHeader />
-          <main id="content">{children}</main>
-        </ClientMessages>
+        <a className="skip-link" href="#content">
+          {t("skipToContent")}
+        </a>
+        <SiteHeader />
+        <main id="content">{children}</main>
       </body>
     </html>
   );

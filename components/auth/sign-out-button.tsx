@@ -1,11 +1,27 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { clearOfflineCopies } from "@/components/questionnaire/offline-support";
+
+/**
+ * Signs out through next-auth's own endpoint (CSRF token first, then the POST), as next-auth/react's
+ * `signOut` does, without loading that library on every page. A full page load follows, so nothing
+ * of the session stays in memory.
+ */
+async function signOut(callbackUrl: string): Promise<void> {
+  await clearOfflineCopies();
+  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await fetch("/api/auth/signout", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
+  });
+  const { url } = (await res.json()) as { url?: string };
+  window.location.assign(url ?? callbackUrl);
+}
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" className="secondary" onClick={() => void clearOfflineCopies().then(() => signOut({ callbackUrl: "/" }))}>
+    <button type="button" className="secondary" onClick={() => void signOut("/")}>
       {label}
     </button>
   );

@@ -1,17 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { LANGUAGES, type TLanguage } from "@/lib/i18n/config";
 
-export function LanguageSwitcher({ current }: { current: TLanguage }) {
-  const t = useTranslations("common");
+/** Its texts come translated from the (server) header, so the root layout needs no client messages. */
+export function LanguageSwitcher({ current, label, names }: { current: TLanguage; label: string; names: Record<TLanguage, string> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <label style={{ display: "flex", gap: "0.4rem", alignItems: "center", margin: 0, fontWeight: 400 }}>
-      <span>{t("language")}</span>
+      <span>{label}</span>
       <select
         value={current}
         disabled={pending}
@@ -30,7 +29,7 @@ export function LanguageSwitcher({ current }: { current: TLanguage }) {
       >
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>
-            {t(`languageNames.${l}`)}
+            {names[l]}
           </option>
         ))}
       </select>

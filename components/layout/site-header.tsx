@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { isLanguage } from "@/lib/i18n/config";
+import { isLanguage, type TLanguage } from "@/lib/i18n/config";
 
 export async function SiteHeader() {
   const [actor, t, locale] = await Promise.all([getActor().catch(() => null), getTranslations("common"), getLocale()]);
@@ -13,7 +13,11 @@ export async function SiteHeader() {
         {t("appName")}
       </Link>
       <div className="tools">
-        <LanguageSwitcher current={isLanguage(locale) ? locale : "ru"} />
+        <LanguageSwitcher
+          current={isLanguage(locale) ? locale : "ru"}
+          label={t("language")}
+          names={{ ru: t("languageNames.ru"), en: t("languageNames.en") } satisfies Record<TLanguage, string>}
+        />
         {actor && (
           <>
             <span className="muted">

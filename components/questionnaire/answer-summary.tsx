@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import "./questionnaire.css";
-import { isAnswered, visibleItemCodes, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
+import { isAnswered, visibleItemCodes } from "@/lib/instrument/answer-rules";
+import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem, TQuestionnaire } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/instrument/text";
 
@@ -46,7 +47,7 @@ export function formatAnswer(item: TItem, value: TAnswerValue, lang: TLang, cann
 
 /** Every answered, visible question with its answer, section by section (the expert's own copy). */
 export function AnswerSummary({ definition, answers, lang }: { definition: TQuestionnaire; answers: TAnswers; lang: TLang }) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   const visible = useMemo(() => visibleItemCodes(definition, answers), [definition, answers]);
   return (
     <div className="stack" lang={lang}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TMultiAnswer, TSingleAnswer } from "@/lib/instrument/answers";
 import type { TItem, TOption } from "@/lib/instrument/definition";
 import { useInstrumentText } from "./use-item-text";
@@ -15,7 +15,7 @@ type TChoiceProps<V> = {
 };
 
 function OtherText({ id, value, onChange, readOnly }: { id: string; value: string; onChange: (v: string) => void; readOnly?: boolean }) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   return (
     <div className="other-text">
       <label htmlFor={id} className="visually-hidden">

@@ -1,16 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
-import { responseSchema, type TAnswers } from "@/lib/instrument/answers";
-import { allItems, type TQuestionnaire } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
+import type { TQuestionnaire } from "@/lib/instrument/definition";
+import type { TLang } from "@/lib/instrument/text";
 import { enableOfflineReload } from "./offline-support";
 import { QuestionnaireView } from "./questionnaire-view";
 import { useAutosave, type TSaveStatus, type TServerAnswers } from "./use-autosave";
+
+/**
+ * The review step, and react-hook-form with it, loads when the respondent first asks for it: the
+ * questions come up without them. Once loaded it is in the service worker's cache for offline use.
+ */
+const loadReviewStep = () => import("./review-step");
+const ReviewStep = dynamic(() => loadReviewStep().then((m) => m.ReviewStep));
 
 type TProps = {
   userId: string;
@@ -22,7 +26,7 @@ type TProps = {
 };
 
 function SaveStatus({ status }: { status: TSaveStatus }) {
-  const t = useTranslations("expertFlow");
+  const t = useLiteTranslations("expertFlow");
   return (
     <p className="save-status" role="status" aria-live="polite" data-status={status} data-testid="save-status">
       <span className="dot" aria-hidden="true" />
@@ -32,10 +36,11 @@ function SaveStatus({ status }: { status: TSaveStatus }) {
 }
 
 export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder, server, lang }: TProps) {
-  const t = useTranslations("expertFlow");
+  const t = useLiteTranslations("expertFlow");
   const { answers, setAnswer, status, updatedElsewhere, flush, pendingCount } = useAutosave({ userId, versionId, server });
   const [section, setSection] = useState(0);
   const [mode, setMode] = useState<"answer" | "review">("answer");
+  const [reviewUnavailable, setReviewUnavailable] = useState(false);
   const focusItem = useRef<string | null>(null);
   const sectionOf = useMemo(() => {
     const map = new Map<string, number>();
@@ -70,6 +75,11 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
           {t("updatedElsewhere", { items: updatedElsewhere.join(", ") })}
         </p>
       )}
+      {reviewUnavailable && (
+        <p className="alert error" role="alert">
+          {t("reviewUnavailable")}
+        </p>
+      )}
       {mode === "answer" ? (
         <QuestionnaireView
           definition={definition}
@@ -82,97 +92,17 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
             window.scrollTo({ top: 0 });
           }}
           onAnswer={setAnswer}
-          onFinish={() => setMode("review")}
+          onFinish={() => {
+            setReviewUnavailable(false);
+            loadReviewStep().then(
+              () => setMode("review"),
+              () => setReviewUnavailable(true),
+            );
+          }}
         />
       ) : (
         <ReviewStep definition={definition} answers={answers} lang={lang} onGoTo={goTo} onBack={() => setMode("answer")} flush={flush} pendingCount={pendingCount} />
       )}
     </div>
-  );
-}
-
-/**
- * The review page: lists every unanswered required item and invalid answer with a link to it, and
- * submits. It validates with the same response schema the server applies, through zodResolver; the
- * server checks again and has the last word.
- */
-function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingCount }: {
-  definition: TQuestionnaire;
-  answers: TAnswers;
-  lang: TLang;
-  onGoTo: (item: string) => void;
-  onBack: () => void;
-  flush: (options?: { wait?: boolean }) => Promise<void>;
-  pendingCount: () => number;
-}) {
-  const t = useTranslations("expertFlow");
-  const ta = useTranslations("answers");
-  const router = useRouter();
-  const schema = useMemo(() => responseSchema(definition), [definition]);
-  const { handleSubmit, trigger, formState } = useForm<Record<string, unknown>>({ resolver: zodResolver(schema), values: answers as Record<string, unknown>, mode: "all" });
-  const [serverProblems, setServerProblems] = useState<Array<{ item: string; error: string }>>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const items = useMemo(() => new Map(allItems(definition).map((i) => [i.code, i])), [definition]);
-
-  useEffect(() => {
-    void trigger();
-  }, [trigger, answers]);
-
-  const clientProblems = Object.entries(formState.errors).map(([item, e]) => ({ item, error: String(e?.message ?? "invalid") }));
-  const problems = serverProblems.length ? serverProblems : clientProblems;
-
-  const onSubmit = handleSubmit(async () => {
-    setFailure(null);
-    await flush({ wait: true });
-    if (pendingCount() > 0) {
-      setFailure(t("notAllSaved"));
-      return;
-    }
-    const res = await fetch("/api/expert/submit", { method: "POST" });
-    if (res.ok) {
-      router.push("/expert/thanks");
-      router.refresh();
-      return;
-    }
-    const body = (await res.json().catch(() => null)) as { error?: { details?: { problems?: Array<{ item: string; error: string }> } } } | null;
-    const list = body?.error?.details?.problems ?? [];
-    setServerProblems(list);
-    setFailure(list.length ? t("refused") : t("submitFailed"));
-  });
-
-  return (
-    <section aria-labelledby="review-title" className="stack">
-      <h2 id="review-title">{t("reviewTitle")}</h2>
-      {problems.length === 0 ? (
-        <p>{t("reviewReady")}</p>
-      ) : (
-        <>
-          <p>{t("reviewProblems", { count: problems.length })}</p>
-          <ul className="review-list" data-testid="review-problems">
-            {problems.map((p) => (
-              <li key={p.item}>
-                <button type="button" className="link" onClick={() => onGoTo(p.item)}>
-                  {p.item}. {pick(items.get(p.item)?.text, lang)}
-                </button>{" "}
-                — {ta(p.error, { min: "", max: "" })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {failure && (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="pager">
-        <button type="button" className="secondary" onClick={onBack}>
-          {t("backToQuestions")}
-        </button>
-        <button type="button" onClick={() => void onSubmit()} disabled={formState.isSubmitting}>
-          {t("submit")}
-        </button>
-      </div>
-    </section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TGuide } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { InstrumentLangContext, useInstrumentText } from "./use-item-text";
@@ -15,7 +15,7 @@ export function GuideView({ definition, lang }: { definition: TGuide; lang: TLan
 }
 
 function GuideBody({ definition, lang }: { definition: TGuide; lang: TLang }) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   const text = useInstrumentText();
   return (
     <div className="guide" lang={lang}>

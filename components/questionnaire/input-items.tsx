@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TNumberAnswer, TRankingAnswer, TTextAnswer } from "@/lib/instrument/answers";
 import type { TItem, TOption } from "@/lib/instrument/definition";
 import { useInstrumentText } from "./use-item-text";
@@ -14,7 +14,7 @@ export function RankingInput({ item, options, value, onChange, describedBy, read
   describedBy?: string;
   readOnly?: boolean;
 }) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   const text = useInstrumentText();
   const order = value?.order ?? [];
   const places = Math.min(item.topK, options.length);
@@ -95,7 +95,7 @@ export function TextInput({ item, value, onChange, describedBy, readOnly, labell
   readOnly?: boolean;
   labelledBy?: string;
 }) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   const current = value?.text ?? "";
   const props = {
     id: `${item.code}-input`,

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TDefinition } from "@/lib/instrument/definition";
 import { optionOrderFor } from "@/lib/instrument/order";
@@ -14,7 +14,7 @@ import { QuestionnaireView } from "./questionnaire-view";
  * page and are never saved. The language can be switched without losing them.
  */
 export function InstrumentPreview({ definition, initialLang }: { definition: TDefinition; initialLang: TLang }) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   const [lang, setLang] = useState<TLang>(initialLang);
   const [answers, setAnswers] = useState<TAnswers>({});
   const [section, setSection] = useState(0);

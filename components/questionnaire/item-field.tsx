@@ -1,7 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { answerSchema, completenessError, type TAnswerValue } from "@/lib/instrument/answers";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
+import { answerError, completenessError } from "@/lib/instrument/answer-rules";
+import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
 import { orderedOptions } from "@/lib/instrument/order";
 import { MultiChoice, SingleChoice } from "./choice-items";
@@ -22,11 +23,8 @@ type TItemFieldProps = {
 
 /** The message key of what is wrong with a value: invalid first, then incomplete. */
 export function itemError(item: TItem, value: TAnswerValue | undefined, showIncomplete: boolean): string | null {
-  if (value !== undefined) {
-    const parsed = answerSchema(item).safeParse(value);
-    if (!parsed.success) return parsed.error.issues[0]?.message ?? "invalid";
-  }
-  return showIncomplete ? completenessError(item, value) : null;
+  const invalid = value === undefined ? null : answerError(item, value);
+  return invalid ?? (showIncomplete ? completenessError(item, value) : null);
 }
 
 /**
@@ -34,7 +32,7 @@ export function itemError(item: TItem, value: TAnswerValue | undefined, showInco
  * (number, text). Its error, in the interface language, is linked to the control.
  */
 export function ItemField({ item, value, onChange, order, showIncomplete = false, readOnly }: TItemFieldProps) {
-  const t = useTranslations("answers");
+  const t = useLiteTranslations("answers");
   const text = useInstrumentText();
   const error = itemError(item, value, showIncomplete);
   const errorId = `${item.code}-error`;

@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import "./questionnaire.css";
-import { progress, visibleItemCodes, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
+import { progress, visibleItemCodes } from "@/lib/instrument/answer-rules";
+import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { ItemField } from "./item-field";
@@ -37,7 +38,7 @@ export function QuestionnaireView(props: TQuestionnaireViewProps) {
 }
 
 function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section, onSection, showIncomplete, readOnly, onFinish, lang }: TQuestionnaireViewProps) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   const text = useInstrumentText();
   const visible = useMemo(() => visibleItemCodes(definition, answers), [definition, answers]);
   const { answered, total } = useMemo(() => progress(definition, answers), [definition, answers]);

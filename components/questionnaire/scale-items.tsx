@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TMatrixAnswer, TScaleAnswer } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
 import type { TText } from "@/lib/instrument/text";
@@ -22,7 +22,7 @@ function ScaleRow({ name, scale, selected, onSelect, describedBy, readOnly, lege
   readOnly?: boolean;
   legendId?: string;
 }) {
-  const t = useTranslations("questionnaire");
+  const t = useLiteTranslations("questionnaire");
   const text = useInstrumentText();
   return (
     <div className="scale" role="radiogroup" aria-labelledby={legendId} aria-describedby={describedBy}>

@@ -1,4 +1,5 @@
-import { allItems, isAnswerable, type TItem } from "@/lib/instrument/definition";
+import type { TItem } from "@/lib/instrument/definition";
+import { allItems, isAnswerable } from "@/lib/instrument/items";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { COUNTRIES, EAEU_COUNTRIES } from "@/lib/study/countries";
 import { pairRows, type TAggRow, type TCrossBy, type TScopeVersion } from "@/lib/aggregates/query";

@@ -1,5 +1,6 @@
 import type { TAnswerValue, TMatrixAnswer, TMultiAnswer, TRankingAnswer, TScaleAnswer, TSingleAnswer } from "@/lib/instrument/answers";
-import { isAnswerable, type TItem, type TItemType, type TQuestionnaire } from "@/lib/instrument/definition";
+import type { TItem, TItemType, TQuestionnaire } from "@/lib/instrument/definition";
+import { isAnswerable } from "@/lib/instrument/items";
 import type { TText } from "@/lib/instrument/text";
 
 /**

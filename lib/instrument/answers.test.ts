@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerSchema, checkResponse, completenessError, isAnswered, OTHER_TEXT_MAX, progress, visibleItemCodes, type TAnswers } from "@/lib/instrument/answers";
+import { completenessError, isAnswered, progress, visibleItemCodes } from "@/lib/instrument/answer-rules";
+import { answerSchema, checkResponse, OTHER_TEXT_MAX, type TAnswers } from "@/lib/instrument/answers";
 import { ZItem, ZQuestionnaire, type TCondition, type TItem, type TItemInput, type TQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
 

@@ -1,11 +1,18 @@
 import { z } from "zod";
-import { ZText } from "@/lib/instrument/text";
+import { LANGS, type TText } from "@/lib/instrument/text";
 
 /**
  * An instrument version is data: this schema is the one contract shared by the server (saving,
  * publishing, checking answers), the editor and the renderer. Structural rules live here; rules
  * that need the whole definition (unique codes, condition targets, translations) live in check.ts.
  */
+
+export const ZText = z.object({
+  ru: z.string().max(5000),
+  en: z.string().max(5000),
+  source: z.enum(LANGS).default("ru"),
+  confirmed: z.string().max(16).optional(),
+}) satisfies z.ZodType<TText>;
 
 export const ZCode = z
   .string()
@@ -139,11 +146,3 @@ export const ZDefinition = z.discriminatedUnion("kind", [ZQuestionnaire, ZGuide]
 export type TDefinition = z.output<typeof ZDefinition>;
 export type TDefinitionInput = z.input<typeof ZDefinition>;
 
-/** Items that take an answer (everything but display text). */
-export function isAnswerable(item: TItem): boolean {
-  return item.type !== "display";
-}
-
-export function allItems(q: TQuestionnaire): TItem[] {
-  return q.sections.flatMap((s) => s.items);
-}

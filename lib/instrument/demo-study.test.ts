@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkDefinition } from "@/lib/instrument/check";
-import { allItems, isAnswerable, ITEM_TYPES, ZGuide, ZQuestionnaire } from "@/lib/instrument/definition";
+import { ITEM_TYPES, ZGuide, ZQuestionnaire } from "@/lib/instrument/definition";
+import { allItems, isAnswerable } from "@/lib/instrument/items";
 import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
 

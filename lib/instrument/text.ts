@@ -1,21 +1,13 @@
-import { z } from "zod";
-
 export const LANGS = ["ru", "en"] as const;
 export type TLang = (typeof LANGS)[number];
 
 /**
  * A text in both languages. `source` is the language it was written in; `confirmed` is the hash of
  * the source text when the translation was last confirmed, so a later change to the source marks
- * the translation stale.
+ * the translation stale. Its schema is `ZText` (definition.ts); this module stays free of zod
+ * because the questionnaire page's browser code uses it.
  */
-export const ZText = z.object({
-  ru: z.string().max(5000),
-  en: z.string().max(5000),
-  source: z.enum(LANGS).default("ru"),
-  confirmed: z.string().max(16).optional(),
-});
-export type TText = z.output<typeof ZText>;
-export type TTextInput = z.input<typeof ZText>;
+export type TText = { ru: string; en: string; source: TLang; confirmed?: string };
 
 /** FNV-1a, 32 bits, hex: a stable fingerprint of a source text (not a security hash). */
 export function textFingerprint(value: string): string {

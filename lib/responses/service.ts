@@ -6,7 +6,7 @@ import type { TActor } from "@/lib/auth/sessions";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { answerSchema, checkResponse, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
-import { allItems, isAnswerable } from "@/lib/instrument/definition";
+import { allItems, isAnswerable } from "@/lib/instrument/items";
 import { optionOrderFor } from "@/lib/instrument/order";
 import type { TText } from "@/lib/instrument/text";
 import { announceLive } from "@/lib/live/announce";

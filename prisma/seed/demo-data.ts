@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExpertGroup, Language } from "@/lib/generated/prisma/enums";
-import { answerSchema, completenessError, visibleItemCodes, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
-import { allItems, isAnswerable, ZGuide, ZQuestionnaire, type TItem, type TQuestionnaire } from "@/lib/instrument/definition";
+import { completenessError, visibleItemCodes } from "@/lib/instrument/answer-rules";
+import { answerSchema, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
+import { ZGuide, ZQuestionnaire, type TItem, type TQuestionnaire } from "@/lib/instrument/definition";
+import { allItems, isAnswerable } from "@/lib/instrument/items";
 import { optionOrderFor } from "@/lib/instrument/order";
 
 /**

@@ -8,7 +8,8 @@ import { AGGREGATE_SETTINGS, crossTabSql, heatmapSql, summarySql, type TScope, t
 import { tallyAddSql, tallyLockSql, tallyRemoveSql, tallySummarySql } from "@/lib/aggregates/tally";
 import { combineVersions } from "@/lib/aggregates/shape";
 import type { TFilters } from "@/lib/aggregates/types";
-import { allItems, isAnswerable, ZQuestionnaire, type TQuestionnaire } from "@/lib/instrument/definition";
+import { ZQuestionnaire, type TQuestionnaire } from "@/lib/instrument/definition";
+import { allItems, isAnswerable } from "@/lib/instrument/items";
 import { createStaffAccount } from "@/lib/users/accounts";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
 import { seedBulkResponses } from "./bulk-seed";

@@ -1,5 +1,5 @@
 import { createPrismaClient } from "@/lib/db/client";
-import { allItems } from "@/lib/instrument/definition";
+import { allItems } from "@/lib/instrument/items";
 import { runUpsertBaseline, type TBaselineResult } from "./baseline";
 import { acceptConsent, addBenchExperts, benchQuestionnaire, createBenchStudy, kindOf, signInExperts, type TBenchStudy } from "./fixtures";
 import { serverLogSummary, serverLogTail } from "./harness";

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
-import { isAnswerable, ZQuestionnaire, type TCondition, type TItem, type TQuestionnaire } from "@/lib/instrument/definition";
+import { ZQuestionnaire, type TCondition, type TItem, type TQuestionnaire } from "@/lib/instrument/definition";
+import { isAnswerable } from "@/lib/instrument/items";
 
 /**
  * Bulk data for the read-side benchmarks (aggregates, exports): `count` experts with a SUBMITTED

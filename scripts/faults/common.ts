@@ -1,5 +1,5 @@
 import { createPrismaClient } from "@/lib/db/client";
-import { allItems } from "@/lib/instrument/definition";
+import { allItems } from "@/lib/instrument/items";
 import { acceptConsent, addBenchExperts, benchQuestionnaire, createBenchStudy, kindOf, signInExperts, type TBenchStudy } from "../bench/fixtures";
 import { ExpertPanel, type TPhaseResult } from "../bench/load";
 import { int, ms } from "../bench/stats";

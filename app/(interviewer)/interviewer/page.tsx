@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/interview/local-time";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { INTERVIEW_STATUSES, type TInterviewStatus } from "@/components/interview/types";
 import { InterviewerNav } from "@/components/interview/interviewer-nav";
 import { requirePageActor } from "@/lib/auth/actor";
@@ -34,58 +35,60 @@ export default async function InterviewerHomePage({ searchParams }: TProps) {
     `${common("expertPseudonym", { n: e.pseudonym })} (${COUNTRIES[e.country] ? pick(COUNTRIES[e.country]!.formal, lang) : e.country})`;
 
   return (
-    <div className="iv stack">
-      <InterviewerNav current="/interviewer" />
-      <h1>{t("title")}</h1>
-      <p>{t("welcome", { name: actor.name })}</p>
-      <nav aria-label={ti("filterLabel")}>
-        <ul className="iv-filter">
-          {filters.map((f) => (
-            <li key={f.value ?? "all"}>
-              <Link href={f.value ? `/interviewer?status=${f.value}` : "/interviewer"} aria-current={f.value === status ? "page" : undefined}>
-                {f.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {interviews.length === 0 ? (
-        <p className="card muted">{status ? ti("noneWithStatus") : t("none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="iv-table-cards" data-testid="own-interviews">
-            <caption className="iv-sr">{t("title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ti("columns.when")}</th>
-                <th scope="col">{ti("columns.expert")}</th>
-                <th scope="col">{ti("columns.group")}</th>
-                <th scope="col">{ti("columns.mode")}</th>
-                <th scope="col">{ti("columns.guide")}</th>
-                <th scope="col">{ti("columns.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {interviews.map((iv) => (
-                <tr key={iv.id} data-testid={`interview-${iv.id}`}>
-                  <td data-label={ti("columns.when")}>
-                    <LocalTime iso={iv.plannedAt.toISOString()} />
-                  </td>
-                  <td data-label={ti("columns.expert")}>
-                    <Link href={`/interviewer/interviews/${iv.id}`}>{attribution(iv.expert)}</Link>
-                  </td>
-                  <td data-label={ti("columns.group")}>{common(`groups.${iv.expert.expertGroup}`)}</td>
-                  <td data-label={ti("columns.mode")}>{ti(`mode.${iv.mode}`)}</td>
-                  <td data-label={ti("columns.guide")}>{iv.guideName}</td>
-                  <td data-label={ti("columns.status")}>
-                    <span className={`iv-status iv-status-${iv.status}`}>{ti(`status.${iv.status}`)}</span>
-                  </td>
+    <ClientMessages namespaces={[]}>
+      <div className="iv stack">
+        <InterviewerNav current="/interviewer" />
+        <h1>{t("title")}</h1>
+        <p>{t("welcome", { name: actor.name })}</p>
+        <nav aria-label={ti("filterLabel")}>
+          <ul className="iv-filter">
+            {filters.map((f) => (
+              <li key={f.value ?? "all"}>
+                <Link href={f.value ? `/interviewer?status=${f.value}` : "/interviewer"} aria-current={f.value === status ? "page" : undefined}>
+                  {f.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {interviews.length === 0 ? (
+          <p className="card muted">{status ? ti("noneWithStatus") : t("none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="iv-table-cards" data-testid="own-interviews">
+              <caption className="iv-sr">{t("title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{ti("columns.when")}</th>
+                  <th scope="col">{ti("columns.expert")}</th>
+                  <th scope="col">{ti("columns.group")}</th>
+                  <th scope="col">{ti("columns.mode")}</th>
+                  <th scope="col">{ti("columns.guide")}</th>
+                  <th scope="col">{ti("columns.status")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </div>
+              </thead>
+              <tbody>
+                {interviews.map((iv) => (
+                  <tr key={iv.id} data-testid={`interview-${iv.id}`}>
+                    <td data-label={ti("columns.when")}>
+                      <LocalTime iso={iv.plannedAt.toISOString()} />
+                    </td>
+                    <td data-label={ti("columns.expert")}>
+                      <Link href={`/interviewer/interviews/${iv.id}`}>{attribution(iv.expert)}</Link>
+                    </td>
+                    <td data-label={ti("columns.group")}>{common(`groups.${iv.expert.expertGroup}`)}</td>
+                    <td data-label={ti("columns.mode")}>{ti(`mode.${iv.mode}`)}</td>
+                    <td data-label={ti("columns.guide")}>{iv.guideName}</td>
+                    <td data-label={ti("columns.status")}>
+                      <span className={`iv-status iv-status-${iv.status}`}>{ti(`status.${iv.status}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

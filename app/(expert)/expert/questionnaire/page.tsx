@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
+import { LiteMessages } from "@/components/layout/lite-messages";
 import { ExpertQuestionnaire } from "@/components/questionnaire/expert-questionnaire";
 import { requirePageActor } from "@/lib/auth/actor";
 import { pick } from "@/lib/instrument/text";
@@ -18,9 +18,9 @@ export default async function QuestionnairePage() {
   if (q.status === "SUBMITTED") redirect("/expert/thanks");
   const lang = locale === "en" ? "en" : "ru";
   return (
-    <ClientMessages namespaces={["questionnaire", "answers", "expertFlow"]}>
+    <LiteMessages namespaces={["questionnaire", "answers", "expertFlow"]}>
       <h1>{pick(q.definition.title, lang)}</h1>
       <ExpertQuestionnaire userId={actor.userId} versionId={q.versionId} definition={q.definition} optionOrder={q.optionOrder} server={q.answers} lang={lang} />
-    </ClientMessages>
+    </LiteMessages>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
+import { LiteMessages } from "@/components/layout/lite-messages";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getOwnAnswers } from "@/lib/responses/service";
@@ -14,13 +14,13 @@ export default async function ThanksPage() {
   if (own.status !== "SUBMITTED") redirect("/expert/questionnaire");
   const lang = locale === "en" ? "en" : "ru";
   return (
-    <ClientMessages namespaces={["questionnaire"]}>
+    <LiteMessages namespaces={["questionnaire"]}>
       <h1>{t("thanksTitle")}</h1>
       <p>{t("thanksBody")}</p>
       <details className="card">
         <summary>{t("yourAnswers")}</summary>
         <AnswerSummary definition={own.definition} answers={own.answers} lang={lang} />
       </details>
-    </ClientMessages>
+    </LiteMessages>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
+import { LiteMessages } from "@/components/layout/lite-messages";
 import { InstrumentPreview } from "@/components/questionnaire/instrument-preview";
 import { requirePageActor } from "@/lib/auth/actor";
 import { checkDefinition } from "@/lib/instrument/check";
@@ -22,7 +22,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ versio
   const { definition } = checkDefinition(version.content);
   const lang = locale === "en" ? "en" : "ru";
   return (
-    <ClientMessages namespaces={["questionnaire", "answers"]}>
+    <LiteMessages namespaces={["questionnaire", "answers"]}>
       <p>
         <Link href={`/coordinator/instruments/${versionId}/edit`}>← {t("backToEditor")}</Link>
       </p>
@@ -30,6 +30,6 @@ export default async function PreviewPage({ params }: { params: Promise<{ versio
         {t("previewTitle")}: {definition ? pick(definition.title, lang) : version.instrument.name} (v{version.number})
       </h1>
       {definition ? <InstrumentPreview definition={definition} initialLang={lang} /> : <p className="alert error">{t("cannotPreview")}</p>}
-    </ClientMessages>
+    </LiteMessages>
   );
 }

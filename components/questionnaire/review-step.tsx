@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { useLiteTranslations } from "@/components/layout/lite-translations";
+import { answerError, responseProblems } from "@/lib/instrument/answer-rules";
+import type { TAnswers } from "@/lib/instrument/answers";
+import type { TQuestionnaire } from "@/lib/instrument/definition";
+import { allItems } from "@/lib/instrument/items";
+import { pick, type TLang } from "@/lib/instrument/text";
+
+/**
+ * The review page: lists every unanswered required item and invalid answer with a link to it, and
+ * submits. Its resolver applies the rules the server applies on submission (`responseProblems`,
+ * one error per item); the server checks again, with its zod schemas, and has the last word.
+ */
+export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingCount }: {
+  definition: TQuestionnaire;
+  answers: TAnswers;
+  lang: TLang;
+  onGoTo: (item: string) => void;
+  onBack: () => void;
+  flush: (options?: { wait?: boolean }) => Promise<void>;
+  pendingCount: () => number;
+}) {
+  const t = useLiteTranslations("expertFlow");
+  const ta = useLiteTranslations("answers");
+  const router = useRouter();
+  const resolver = useCallback<Resolver<TAnswers>>(
+    (values) => {
+      const { problems } = responseProblems(definition, values, answerError);
+      if (problems.length === 0) return { values, errors: {} };
+      const errors: FieldErrors<TAnswers> = Object.fromEntries(problems.map((p) => [p.item, { type: "custom", message: p.error }]));
+      return { values: {}, errors };
+    },
+    [definition],
+  );
+  const { handleSubmit, trigger, formState } = useForm<TAnswers>({ resolver, values: answers, mode: "all" });
+  const [serverProblems, setServerProblems] = useState<Array<{ item: string; error: string }>>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const items = useMemo(() => new Map(allItems(definition).map((i) => [i.code, i])), [definition]);
+
+  useEffect(() => {
+    void trigger();
+  }, [trigger, answers]);
+
+  const clientProblems = Object.entries(formState.errors).map(([item, e]) => ({ item, error: String(e?.message ?? "invalid") }));
+  const problems = serverProblems.length ? serverProblems : clientProblems;
+
+  const onSubmit = handleSubmit(async () => {
+    setFailure(null);
+    await flush({ wait: true });
+    if (pendingCount() > 0) {
+      setFailure(t("notAllSaved"));
+      return;
+    }
+    const res = await fetch("/api/expert/submit", { method: "POST" });
+    if (res.ok) {
+      router.push("/expert/thanks");
+      router.refresh();
+      return;
+    }
+    const body = (await res.json().catch(() => null)) as { error?: { details?: { problems?: Array<{ item: string; error: string }> } } } | null;
+    const list = body?.error?.details?.problems ?? [];
+    setServerProblems(list);
+    setFailure(list.length ? t("refused") : t("submitFailed"));
+  });
+
+  return (
+    <section aria-labelledby="review-title" className="stack">
+      <h2 id="review-title">{t("reviewTitle")}</h2>
+      {problems.length === 0 ? (
+        <p>{t("reviewReady")}</p>
+      ) : (
+        <>
+          <p>{t("reviewProblems", { count: problems.length })}</p>
+          <ul className="review-list" data-testid="review-problems">
+            {problems.map((p) => (
+              <li key={p.item}>
+                <button type="button" className="link" onClick={() => onGoTo(p.item)}>
+                  {p.item}. {pick(items.get(p.item)?.text, lang)}
+                </button>{" "}
+                — {ta(p.error, { min: "", max: "" })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {failure && (
+        <p className="alert error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="pager">
+        <button type="button" className="secondary" onClick={onBack}>
+          {t("backToQuestions")}
+        </button>
+        <button type="button" onClick={() => void onSubmit()} disabled={formState.isSubmitting}>
+          {t("submit")}
+        </button>
+      </div>
+    </section>
+  );
+}
