@@ -75,6 +75,11 @@ test("answers given with the network down survive a reload and are stored when t
   const first = items[0]!;
   const value = (before[first.code] as { value?: number; choice?: string });
   await expect(page.locator(`[id="${first.code}-${value.choice ?? value.value}"]`)).toBeChecked();
+  // The review step was fetched in the background once the first answer was saved: it opens offline.
+  const finish = page.getByRole("button", { name: LABELS.en.finish, exact: true });
+  while (!(await finish.isVisible())) await page.getByRole("button", { name: LABELS.en.next, exact: true }).click();
+  await finish.click();
+  await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
 
   await context.setOffline(false);
   await saved(page);

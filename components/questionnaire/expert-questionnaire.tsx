@@ -10,8 +10,9 @@ import { QuestionnaireView } from "./questionnaire-view";
 import { useAutosave, type TSaveStatus, type TServerAnswers } from "./use-autosave";
 
 /**
- * The review step, and react-hook-form with it, loads when the respondent first asks for it: the
- * questions come up without them. Once loaded it is in the service worker's cache for offline use.
+ * The review step, and react-hook-form with it, loads after the first answer is saved, or when the
+ * respondent first asks for it: the questions come up without them. Once loaded it is in the
+ * service worker's cache for offline use.
  */
 const loadReviewStep = () => import("./review-step");
 const ReviewStep = dynamic(() => loadReviewStep().then((m) => m.ReviewStep));
@@ -51,6 +52,18 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
   useEffect(() => {
     void enableOfflineReload();
   }, []);
+
+  // Once a first answer has reached the server (so the network works), fetch the review step in the
+  // background, so that it is at hand, and in the offline cache, before it is needed.
+  const sentSomething = useRef(false);
+  const reviewFetched = useRef(false);
+  useEffect(() => {
+    if (status === "saving") sentSomething.current = true;
+    else if (status === "saved" && sentSomething.current && !reviewFetched.current) {
+      reviewFetched.current = true;
+      loadReviewStep().catch(() => (reviewFetched.current = false));
+    }
+  }, [status]);
 
   // After "go to this question" on the review step: scroll to it and put the focus in it.
   useEffect(() => {
