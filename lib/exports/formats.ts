@@ -1,16 +1,18 @@
 import { once } from "node:events";
+import { setImmediate } from "node:timers/promises";
 import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { responseBatches, textWidths, type TExportContext, type TSql } from "@/lib/exports/data";
+import { BATCH_SIZE, answerMap, responses, textWidths, type TExportContext, type TSql } from "@/lib/exports/data";
 import { CANNOT_ASSESS, NOT_ANSWERED, answerText, type TBilingual, type TCell } from "@/lib/exports/layout";
 import { createSav } from "@/lib/exports/sav";
 import type { TLang } from "@/lib/instrument/text";
 import { guardCell } from "@/lib/quotes/export";
 
 /**
- * The export formats, each an async generator of file chunks: a consumer that stops pulling stops
- * the reading of the database, and memory holds one batch of responses at a time.
+ * The export formats, each an async generator of file chunks of about CHUNK_SIZE: a consumer that
+ * stops pulling stops the reading of the database, and memory holds a batch of responses' text and
+ * one chunk at a time.
  */
 
 export type TChunks = AsyncGenerator<Uint8Array | string>;
@@ -37,37 +39,55 @@ function csvCell(c: TCell): string {
  * CSV lines (CRLF). The wide file has millions of cells and csv-stringify spends ten times longer
  * per cell than this; formats.test.ts checks that both write the same bytes.
  */
-export const csv = (rows: TCell[][]) => rows.map((r) => r.map(csvCell).join(",") + "\r\n").join("");
+const csvLine = (cells: TCell[]) => cells.map(csvCell).join(",") + "\r\n";
+export const csv = (rows: TCell[][]) => rows.map(csvLine).join("");
 export const csvReference = (rows: TCell[][]) =>
   stringify(rows.map((r) => r.map((c) => (typeof c === "string" ? guardCell(c) : c === null ? "" : c))), { record_delimiter: "windows" });
 const BOM = "\ufeff";
 
+/**
+ * Characters (CSV) or bytes (SPSS) a writer collects before handing them on: large enough for few
+ * socket writes, small enough to stay out of V8's large-object space (strings over ~128 KB).
+ */
+const CHUNK_SIZE = 32 * 1024;
+
 /** One row per response, one column per variable (see layout.ts). UTF-8 with a byte order mark. */
 export async function* wideCsv(sql: TSql, ctx: TExportContext): TChunks {
-  yield BOM + csv([ctx.layout.variables.map((v) => v.name)]);
-  for await (const batch of responseBatches(sql, ctx)) {
-    yield csv(batch.map((r) => ctx.layout.row(r.meta, r.answers)));
+  let out = BOM + csvLine(ctx.layout.variables.map((v) => v.name));
+  for await (const r of responses(sql, ctx)) {
+    out += csvLine(ctx.layout.row(r.meta, answerMap(r.answers)));
+    if (out.length >= CHUNK_SIZE) {
+      yield out;
+      out = "";
+    }
   }
+  yield out;
 }
 
 export const LONG_COLUMNS = ["pseudonym", "country", "expert_group", "status", "version", "item", "item_type", "value", "other", "answered_at"];
 
-/** One row per stored answer, in questionnaire order: option codes as the questionnaire names them, several joined with ";". */
+/**
+ * One row per stored answer, in questionnaire order: option codes as the questionnaire names them,
+ * several joined with ";". The response's cells and each item's are formatted once, not per line.
+ */
 export async function* longCsv(sql: TSql, ctx: TExportContext): TChunks {
-  const items = new Map(ctx.layout.items.map((item, index) => [item.code, { item, index, rows: item.rows.map((r) => r.code) }]));
+  const items = new Map(ctx.layout.items.map((item, index) => [item.code, { index, cells: `${csvCell(item.code)},${csvCell(item.type)},`, rows: item.rows.map((r) => r.code) }]));
   const position = (code: string) => items.get(code)?.index ?? items.size;
-  yield BOM + csv([LONG_COLUMNS]);
-  for await (const batch of responseBatches(sql, ctx)) {
-    const lines: TCell[][] = [];
-    for (const { meta: m, answers, answeredAt } of batch) {
-      for (const code of [...answers.keys()].sort((a, b) => position(a) - position(b) || a.localeCompare(b))) {
-        const known = items.get(code);
-        const { value, other } = answerText(answers.get(code), known?.rows);
-        lines.push([m.pseudonym, m.country, m.expertGroup, m.status, m.version, code, known?.item.type ?? "", value, other, answeredAt.get(code)!.toISOString()]);
-      }
+  let out = BOM + csvLine(LONG_COLUMNS);
+  for await (const { meta: m, answers } of responses(sql, ctx, { answeredAt: true })) {
+    const response = `${csvLine([m.pseudonym, m.country, m.expertGroup, m.status, m.version]).slice(0, -2)},`;
+    answers.sort(([a], [b]) => position(a) - position(b) || a.localeCompare(b));
+    for (const [code, stored, answeredAt] of answers) {
+      const known = items.get(code);
+      const { value, other } = answerText(stored, known?.rows);
+      out += `${response}${known?.cells ?? `${csvCell(code)},,`}${csvCell(value)},${csvCell(other)},${csvCell(answeredAt!)}\r\n`;
     }
-    yield csv(lines);
+    if (out.length >= CHUNK_SIZE) {
+      yield out;
+      out = "";
+    }
   }
+  yield out;
 }
 
 const MISSING_NOTE: TBilingual = { ru: "пропуск (missing)", en: "missing" };
@@ -80,16 +100,23 @@ const MISSING_NOTE: TBilingual = { ru: "пропуск (missing)", en: "missing"
 export async function* xlsx(sql: TSql, ctx: TExportContext): TChunks {
   const pass = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: false, useSharedStrings: false });
-  /** Waits while the reader is behind; gives up when the reader went away. */
+  /**
+   * Waits while the reader is behind; gives up when the reader went away. exceljs hands the sheet's
+   * XML to the zip compressor without waiting for it, so each row first lets the event loop run the
+   * compressor's completions (otherwise tens of MB of XML queue up in front of it).
+   */
   const drain = async () => {
+    await setImmediate();
     if (pass.writableNeedDrain) await Promise.race([once(pass, "drain"), once(pass, "close")]);
     if (pass.destroyed) throw new Error("The download was cancelled.");
   };
   const writing = (async () => {
     const data = workbook.addWorksheet("data");
     data.addRow(ctx.layout.variables.map((v) => v.name)).commit();
-    for await (const batch of responseBatches(sql, ctx)) {
-      for (const r of batch) data.addRow(ctx.layout.row(r.meta, r.answers)).commit();
+    // exceljs spends ~4× longer per response than the CSV writers: smaller batches keep the waiting
+    // responses' text young enough to be collected before it reaches the old generation.
+    for await (const r of responses(sql, ctx, { batchSize: BATCH_SIZE / 4 })) {
+      data.addRow(ctx.layout.row(r.meta, answerMap(r.answers))).commit();
       await drain();
     }
     data.commit();
@@ -134,9 +161,9 @@ export async function* sav(sql: TSql, ctx: TExportContext, lang: TLang): TChunks
     { fileLabel: lang === "ru" ? ctx.study.titleRu : ctx.study.titleEn },
   );
   yield header;
-  for await (const batch of responseBatches(sql, ctx)) {
-    for (const r of batch) encoder.encode(ctx.layout.row(r.meta, r.answers));
-    yield encoder.take();
+  for await (const r of responses(sql, ctx)) {
+    encoder.encode(ctx.layout.row(r.meta, answerMap(r.answers)));
+    if (encoder.size >= CHUNK_SIZE) yield encoder.take();
   }
   yield encoder.end();
 }

@@ -261,6 +261,11 @@ export class SavCaseEncoder {
     });
   }
 
+  /** Bytes encoded and not yet taken. */
+  get size(): number {
+    return this.pos;
+  }
+
   /** The complete blocks encoded so far (the open block stays until it is full). */
   take(): Buffer {
     const end = this.ops === 8 ? this.pos : this.opStart;

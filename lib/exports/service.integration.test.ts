@@ -230,6 +230,10 @@ describe("exports: CSV", () => {
     expect(of(p2, "ROLE")).toMatchObject({ value: "ROLE_OTHER", other: "Эксперт-консультант" });
     expect(of(p2, "PAIRS")).toMatchObject({ value: "PAIRS_RU_BY=8;PAIRS_AM_KG=cannot_assess" });
     expect(of(p3, "RISK")).toMatchObject({ value: "cannot_assess" });
+    // When each answer was last changed, as stored (milliseconds, UTC); a response's answers in questionnaire order.
+    const stored = await prisma.answer.findMany({ where: { response: { expert: { studyId: setup.studyId } } }, select: { itemCode: true, updatedAt: true, response: { select: { expert: { select: { pseudonym: true } } } } } });
+    for (const a of stored) expect(of(a.response.expert.pseudonym, a.itemCode)?.answered_at).toBe(a.updatedAt.toISOString());
+    expect(rows.filter((r) => Number(r.pseudonym) === p1).map((r) => r.item)).toEqual(["ROLE", "TOPICS", "RISK", "PAIRS", "RANK", "SHARE", "NOTE"]);
   });
 });
 
