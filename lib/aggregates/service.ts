@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isDeadlock } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
@@ -84,7 +85,7 @@ async function syncTally(scope: TScope): Promise<void> {
   const items = combineVersions(scope.versions).map((c) => c.item);
   const definition = tallyDefinition(scope);
   for (;;) {
-    const added = await db().$transaction(
+    const step = () => db().$transaction(
       async (tx) => {
         const exec = (sql: TSql) => tx.$executeRawUnsafe(sql.text, ...sql.values);
         await exec(tallyLockSql(scope.instrumentId));
@@ -105,6 +106,8 @@ async function syncTally(scope: TScope): Promise<void> {
       },
       { timeout: env().DB_STATEMENT_TIMEOUT_MS * 3 + 5_000 },
     );
+    // A response reopened while its expert moves country can cross this step's locks: run it again.
+    const added = await step().catch((error: unknown) => (isDeadlock(error) ? step() : Promise.reject(error)));
     if (added < TALLY_BATCH) return;
   }
 }
