@@ -72,9 +72,10 @@ export function tallyRemoveSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "
     src AS (
       SELECT s."responseId", j.key AS "itemCode", j.value AS "value" FROM stale s CROSS JOIN LATERAL jsonb_each(s."snapshot") j WHERE s."snapshot" IS NOT NULL
       UNION ALL
-      -- Per response (a lateral lookup by its key): the planner cannot know that few are stale.
+      -- Per response, by its key: the planner cannot know that few are stale, and would rather scan
+      -- every answer. OFFSET 0 keeps it from flattening the lookup into a join.
       SELECT a.* FROM stale s CROSS JOIN LATERAL (
-        SELECT a."responseId", a."itemCode", a."value" FROM "Answer" a WHERE a."responseId" = s."responseId"
+        SELECT a."responseId", a."itemCode", a."value" FROM "Answer" a WHERE a."responseId" = s."responseId" OFFSET 0
       ) a WHERE s."snapshot" IS NULL
     ),
     forgotten AS (DELETE FROM "TalliedResponse" t USING stale s WHERE t."responseId" = s."responseId")
