@@ -1,5 +1,6 @@
 // Runs once when a server instance starts: a bad environment stops it here, naming the variable.
-// Then the job queue starts (lib/jobs/app.ts) and stops gracefully when the process is asked to end.
+// Then the database client warms up, and the job queue starts (lib/jobs/app.ts) and stops gracefully
+// when the process is asked to end.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env, EnvError } = await import("@/lib/env");
@@ -12,6 +13,12 @@ export async function register() {
     }
     throw error;
   }
+  // Prisma loads its query compiler on first use, which holds the event loop for a moment: do it
+  // now rather than in the middle of requests (a database that is down now is simply not warmed).
+  const { db } = await import("@/lib/db");
+  await db()
+    .$queryRaw`SELECT 1`
+    .catch(() => undefined);
   const { startServerJobs } = await import("@/lib/jobs/app");
   await startServerJobs();
 }

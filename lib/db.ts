@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { createPool, prismaOn } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 type TDatabase = { prisma: PrismaClient; pool: pg.Pool };
@@ -10,7 +11,13 @@ const globalForDb = globalThis as unknown as { database?: TDatabase };
 function database(): TDatabase {
   if (!globalForDb.database) {
     const e = env();
-    const pool = createPool({ url: e.DATABASE_URL, max: e.DB_POOL_MAX, connectionTimeoutMs: e.DB_POOL_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS });
+    const pool = createPool({
+      url: e.DATABASE_URL,
+      max: e.DB_POOL_MAX,
+      connectionTimeoutMs: e.DB_POOL_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      onIdleError: (error) => log.warn({ event: "db.idle_connection_lost", err: { name: error.name, message: error.message } }, "an idle database connection was lost"),
+    });
     globalForDb.database = { prisma: prismaOn(pool), pool };
   }
   return globalForDb.database;

@@ -9,14 +9,19 @@ import { clearOfflineCopies } from "@/components/questionnaire/offline-support";
  */
 async function signOut(callbackUrl: string): Promise<void> {
   await clearOfflineCopies();
-  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await fetch("/api/auth/signout", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
-  });
-  const { url } = (await res.json()) as { url?: string };
-  window.location.assign(url ?? callbackUrl);
+  try {
+    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
+    });
+    const { url } = (await res.json()) as { url?: string };
+    window.location.assign(url ?? callbackUrl);
+  } catch {
+    // Not signed out (no connection, or an error page): next-auth's own sign-out page asks again.
+    window.location.assign("/api/auth/signout");
+  }
 }
 
 export function SignOutButton({ label }: { label: string }) {

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isDeadlock } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
@@ -10,7 +9,7 @@ import type { TItem } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { publishedQuestionnaire } from "@/lib/responses/definitions";
 import { AGGREGATE_SETTINGS, crossTabSql, heatmapSql, textsSql, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
-import { tallyAddSql, tallyDefinition, tallyLockSql, tallyRemoveSql, tallyResetSql, tallySummarySql, TALLY_BATCH } from "@/lib/aggregates/tally";
+import { tallyAddSql, tallyDefinition, tallyLockSql, tallyRemoveSql, tallyResetSql, tallySummarySql, tallyZeroSql, TALLY_BATCH } from "@/lib/aggregates/tally";
 import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombinedItem } from "@/lib/aggregates/shape";
 import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregates/suppress";
 import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregates/types";
@@ -76,39 +75,34 @@ async function query<R>(sql: TSql): Promise<R[]> {
 }
 
 /**
- * Brings the questionnaire's running totals up to date (tally.ts): responses no longer counted as
- * they were are taken away, then submitted ones not yet counted are added, TALLY_BATCH per
- * transaction so that a first count of a large study is made in bounded steps. Each step holds the
- * instrument's advisory lock, so instances syncing at once take turns.
+ * The summary from the questionnaire's running totals (tally.ts), brought up to date first:
+ * responses no longer counted as they were are taken away, then submitted ones not yet counted are
+ * added, TALLY_BATCH of each per transaction so that a first count of a large study is made in
+ * bounded steps. Each step holds the instrument's advisory lock, so instances syncing at once take
+ * turns; the read happens in the last step, under the lock, so it never sees totals that another
+ * instance is recounting.
  */
-async function syncTally(scope: TScope): Promise<void> {
+async function fromTallies(scope: TScope, sql: TSql): Promise<TAggRow[]> {
   const items = combineVersions(scope.versions).map((c) => c.item);
   const definition = tallyDefinition(scope);
   for (;;) {
-    const step = () => db().$transaction(
+    const rows = await db().$transaction(
       async (tx) => {
-        const exec = (sql: TSql) => tx.$executeRawUnsafe(sql.text, ...sql.values);
+        const exec = (statement: TSql) => tx.$executeRawUnsafe(statement.text, ...statement.values);
+        const count = async (statement: TSql) => (await tx.$queryRawUnsafe<Array<{ n: number }>>(statement.text, ...statement.values))[0]?.n ?? 0;
         await exec(tallyLockSql(scope.instrumentId));
         for (const setting of AGGREGATE_SETTINGS) await tx.$executeRawUnsafe(setting);
         const [state] = await tx.$queryRaw<Array<{ definition: string }>>`SELECT "definition" FROM "TallyState" WHERE "instrumentId" = ${scope.instrumentId}::uuid`;
-        if (state?.definition !== definition) for (const sql of tallyResetSql(scope)) await exec(sql);
-        else for (const sql of tallyRemoveSql(scope, items)) await exec(sql);
-        const [{ count } = { count: 0 }] = await tx.$queryRawUnsafe<Array<{ count: number }>>(
-          `SELECT count(*)::int AS count FROM "TalliedResponse" WHERE "instrumentId" = $1::uuid`,
-          scope.instrumentId,
-        );
-        await exec(tallyAddSql(scope, items));
-        const [{ count: after } = { count: 0 }] = await tx.$queryRawUnsafe<Array<{ count: number }>>(
-          `SELECT count(*)::int AS count FROM "TalliedResponse" WHERE "instrumentId" = $1::uuid`,
-          scope.instrumentId,
-        );
-        return after - count;
+        let removed = 0;
+        if (state?.definition !== definition) for (const statement of tallyResetSql(scope)) await exec(statement);
+        else if ((removed = await count(tallyRemoveSql(scope, items))) > 0) await exec(tallyZeroSql(scope.instrumentId));
+        const added = await count(tallyAddSql(scope, items));
+        if (removed === TALLY_BATCH || added === TALLY_BATCH) return null;
+        return tx.$queryRawUnsafe<TAggRow[]>(sql.text, ...sql.values);
       },
       { timeout: env().DB_STATEMENT_TIMEOUT_MS * 3 + 5_000 },
     );
-    // A response reopened while its expert moves country can cross this step's locks: run it again.
-    const added = await step().catch((error: unknown) => (isDeadlock(error) ? step() : Promise.reject(error)));
-    if (added < TALLY_BATCH) return;
+    if (rows) return rows;
   }
 }
 
@@ -116,13 +110,13 @@ async function syncTally(scope: TScope): Promise<void> {
  * Grouped rows by statement, kept while the data stamp is unchanged: a dashboard that refetches
  * after every live event, or several coordinators looking at once, cost one run per change; runs of
  * the same statement at the same time share one (single flight). Results are stored before
- * suppression, which is applied on every read with the study's current k. `prepare` runs first
- * when the rows must be computed.
+ * suppression, which is applied on every read with the study's current k. `compute` runs the
+ * statement (by default on its own, with the aggregate settings).
  */
 const CACHE_SIZE = 64;
 const cache = new Map<string, Promise<TAggRow[]>>();
 
-async function run(ctx: TContext, sql: TSql, prepare?: () => Promise<void>): Promise<TAggRow[]> {
+async function run(ctx: TContext, sql: TSql, compute: () => Promise<TAggRow[]> = () => query<TAggRow>(sql)): Promise<TAggRow[]> {
   const key = `${await dataStamp(ctx)}\n${sql.text}\n${JSON.stringify(sql.values)}`;
   const hit = cache.get(key);
   if (hit) {
@@ -130,10 +124,7 @@ async function run(ctx: TContext, sql: TSql, prepare?: () => Promise<void>): Pro
     cache.set(key, hit);
     return hit;
   }
-  const pending = (async () => {
-    await prepare?.();
-    return query<TAggRow>(sql);
-  })();
+  const pending = compute();
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -173,7 +164,8 @@ export type TSummaryResult = TSummary<TCell>;
 
 export async function getSummary(actor: TActor, studyId: string, filters: TFilters, lang: TLang): Promise<TSummaryResult> {
   const ctx = await context(actor, studyId, filters);
-  const rows = ctx.scope.versions.length ? await run(ctx, tallySummarySql(ctx.scope, filters, ctx.items.map((c) => c.item)), () => syncTally(ctx.all)) : [];
+  const sql = tallySummarySql(ctx.scope, filters, ctx.items.map((c) => c.item));
+  const rows = ctx.scope.versions.length ? await run(ctx, sql, () => fromTallies(ctx.all, sql)) : [];
   return suppressSummary(shapeSummary(ctx.items, rows, lang, ctx.k), ctx.k);
 }
 

@@ -200,8 +200,12 @@ export function medianOf(distribution: Array<[number, number]>): number | null {
 export function histogram(counts: ReadonlyArray<[number, number]>, declared: { min?: number; max?: number } = {}): Array<{ bin: number; lo: number; hi: number; n: number }> {
   const present = counts.filter(([, c]) => c > 0);
   if (present.length === 0) return [];
-  const min = Math.min(...present.map(([v]) => v));
-  const max = Math.max(...present.map(([v]) => v));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const [v] of present) {
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
   const step = 10 ** Math.floor(Math.log10(Math.max(max - min, Math.abs(min), Math.abs(max), 1)));
   const lo = declared.min ?? Math.floor(min / step) * step;
   let hi = declared.max ?? Math.ceil(max / step) * step;

@@ -193,4 +193,10 @@ describe("the summary's running totals", () => {
     expect(await prisma.talliedResponse.count({ where: { instrumentId } })).toBe(3);
     await expectSummariesMatch();
   });
+
+  it("a response deleted on its own leaves the totals", async () => {
+    await prisma.response.delete({ where: { id: responses.get("c")!.responseId } });
+    expect(await respondents({ includeInProgress: false })).toBe(2);
+    await expectSummariesMatch();
+  });
 });

@@ -14,8 +14,11 @@ import type { TFilters } from "@/lib/aggregates/types";
  *   answers when they cannot have changed (it is still submitted);
  * - when the published versions change, or the way figures are counted (TALLY_FORMAT), everything is
  *   counted again.
- * The sync runs before the summary is read (service.ts), under a per-instrument advisory lock, so any
- * way a response is submitted, reopened or deleted is caught, whichever instance did it. Responses
+ * The sync runs before the summary is read (service.ts), and the read in the sync's last transaction,
+ * under a per-instrument advisory lock, so any way a response is submitted, reopened or deleted is
+ * caught, whichever instance did it, and no instance reads totals another is recounting. The
+ * trigger's snapshot relies on READ COMMITTED (the default): a reopen blocked by the sync's lock on
+ * its response must see the TalliedResponse row the sync committed. Responses
  * still in progress are never in the totals: when the filters include them, their answers are counted
  * from the answers table in the same statement.
  *
@@ -34,15 +37,18 @@ export function tallyDefinition(scope: TScope): string {
 
 const COLUMNS = `"instrumentId", "versionId", "country", "grp", "q", "item", "k", "n", "s", "ss", "x"`;
 
-/** Adds (or with sign -1 takes away) grouped contribution rows to the totals. */
-function addSql(contributions: string, sign: 1 | -1): string {
+/** A CTE `tallied` adding (or with sign -1 taking away) grouped contribution rows to the totals. */
+function addCte(contributions: string, sign: 1 | -1): string {
   const m = sign === 1 ? "" : "-";
-  return `INSERT INTO "AnswerTally" (${COLUMNS})
+  return `tallied AS (
+    INSERT INTO "AnswerTally" (${COLUMNS})
     SELECT $1::uuid, ver, "country", grp, q, item, coalesce(k, ''), ${m}sum(n), ${m}sum(s), ${m}sum(ss), ${m}sum(x)
       FROM (${contributions}) c GROUP BY ver, "country", grp, q, item, coalesce(k, '')
     ON CONFLICT ("instrumentId", "versionId", "country", "grp", "q", "item", "k") DO UPDATE
       SET "n" = "AnswerTally"."n" + excluded."n", "s" = "AnswerTally"."s" + excluded."s",
-          "ss" = "AnswerTally"."ss" + excluded."ss", "x" = "AnswerTally"."x" + excluded."x"`;
+          "ss" = "AnswerTally"."ss" + excluded."ss", "x" = "AnswerTally"."x" + excluded."x"
+    RETURNING 1
+  )`;
 }
 
 export const tallyLockSql = (instrumentId: string): TSql => ({ text: `SELECT pg_advisory_xact_lock(hashtextextended('tally:' || $1, 0))`, values: [instrumentId] });
@@ -57,9 +63,13 @@ export const tallyResetSql = (scope: TScope): TSql[] => [
   },
 ];
 
-/** Takes away the responses counted under a key that no longer holds, and totals left at zero. */
-export function tallyRemoveSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql[] {
-  const remove = `WITH stale AS MATERIALIZED (
+/**
+ * Takes away up to TALLY_BATCH responses counted under a key that no longer holds; the statement
+ * answers how many (`n`). Rows another transaction holds (a reopen writing its snapshot) are skipped
+ * until the next sync, so a sync never waits on a row lock and cannot deadlock with one.
+ */
+export function tallyRemoveSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
+  const text = `WITH stale AS MATERIALIZED (
       SELECT t."responseId", t."versionId", t."country", t."grp", t."snapshot"
         FROM "TalliedResponse" t
         LEFT JOIN "Response" r ON r."id" = t."responseId"
@@ -67,6 +77,8 @@ export function tallyRemoveSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "
        WHERE t."instrumentId" = $1::uuid
          AND (r."id" IS NULL OR r."status" <> 'SUBMITTED' OR t."snapshot" IS NOT NULL
               OR e."country" <> t."country" OR e."expertGroup"::text <> t."grp")
+       LIMIT ${TALLY_BATCH}
+       FOR UPDATE OF t SKIP LOCKED
     ),
     resp AS (SELECT "responseId" AS "id", "versionId", "country", "grp" FROM stale),
     src AS (
@@ -78,18 +90,23 @@ export function tallyRemoveSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "
         SELECT a."responseId", a."itemCode", a."value" FROM "Answer" a WHERE a."responseId" = s."responseId" OFFSET 0
       ) a WHERE s."snapshot" IS NULL
     ),
-    forgotten AS (DELETE FROM "TalliedResponse" t USING stale s WHERE t."responseId" = s."responseId")
-    ${addSql(contributionsSql(scope, items, "src"), -1)}`;
-  return [
-    { text: remove, values: [scope.instrumentId] },
-    { text: `DELETE FROM "AnswerTally" WHERE "instrumentId" = $1::uuid AND "n" = 0 AND "x" = 0 AND "s" = 0 AND "ss" = 0`, values: [scope.instrumentId] },
-  ];
+    forgotten AS (DELETE FROM "TalliedResponse" t USING stale s WHERE t."responseId" = s."responseId"),
+    ${addCte(contributionsSql(scope, items, "src"), -1)}
+    SELECT count(*)::int AS n FROM stale`;
+  return { text, values: [scope.instrumentId] };
 }
 
+/** Totals every response has been taken away from (after a removal). */
+export const tallyZeroSql = (instrumentId: string): TSql => ({
+  text: `DELETE FROM "AnswerTally" WHERE "instrumentId" = $1::uuid AND "n" = 0 AND "x" = 0 AND "s" = 0 AND "ss" = 0`,
+  values: [instrumentId],
+});
+
 /**
- * Adds up to TALLY_BATCH submitted responses not yet counted. They are locked (FOR SHARE) until the
- * sync commits, so one reopened meanwhile is reopened after it is remembered, and its trigger keeps
- * the copy of its answers.
+ * Adds up to TALLY_BATCH submitted responses not yet counted; the statement answers how many (`n`).
+ * They are locked (FOR SHARE) until the sync commits, so one reopened meanwhile is reopened after it
+ * is remembered, and its trigger keeps the copy of its answers; one locked already (being submitted
+ * or reopened right now) waits for the next sync.
  */
 export function tallyAddSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
   const text = `WITH resp AS MATERIALIZED (
@@ -98,13 +115,14 @@ export function tallyAddSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "cod
        WHERE r."instrumentId" = $1::uuid AND r."versionId" = ANY($2::uuid[]) AND r."status" = 'SUBMITTED'
          AND NOT EXISTS (SELECT 1 FROM "TalliedResponse" t WHERE t."responseId" = r."id")
        LIMIT ${TALLY_BATCH}
-       FOR SHARE OF r
+       FOR SHARE OF r SKIP LOCKED
     ),
     remembered AS (
       INSERT INTO "TalliedResponse" ("responseId", "instrumentId", "versionId", "country", "grp")
       SELECT "id", $1::uuid, "versionId", "country", grp FROM resp
-    )
-    ${addSql(contributionsSql(scope, items), 1)}`;
+    ),
+    ${addCte(contributionsSql(scope, items), 1)}
+    SELECT count(*)::int AS n FROM resp`;
   return { text, values: [scope.instrumentId, scope.versions.map((v) => v.id)] };
 }
 

@@ -26,15 +26,3 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-/** PostgreSQL broke a deadlock by failing this transaction (40P01): it may simply be run again. */
-export function isDeadlock(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
-    const e = current as { message?: unknown; code?: unknown; originalCode?: unknown; cause?: unknown };
-    if (e.code === "40P01" || e.originalCode === "40P01" || (typeof e.message === "string" && /deadlock detected/i.test(e.message))) return true;
-    current = e.cause;
-  }
-  return false;
-}

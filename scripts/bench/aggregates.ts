@@ -129,7 +129,7 @@ async function run(ctx: TBenchContext): Promise<TReport> {
     const single = items.find((i) => i.type === "single")!;
     if (!pairs || pairs.type !== "matrix") throw new Error("The aggregates questionnaire has no country-pair matrix.");
     const base = `/api/coordinator/studies/${study.studyId}/aggregates`;
-    const sync = [tallyLockSql(scope.instrumentId), ...tallyRemoveSql(scope, items), tallyAddSql(scope, items)];
+    const sync = [tallyLockSql(scope.instrumentId), tallyRemoveSql(scope, items), tallyAddSql(scope, items)];
     const endpoints: TEndpoint[] = [
       { label: "full summary", path: base, sql: tallySummarySql(scope, filters, items), before: sync },
       { label: `cross-tab ${single.code} × country`, path: `${base}/crosstab?item=${single.code}&by=country`, sql: crossTabSql(scope, filters, single, "country") },

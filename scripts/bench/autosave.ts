@@ -67,6 +67,12 @@ function statementsText(statements: TStatement[], saves: number): string {
   ].join("\n");
 }
 
+/** The five seconds with the slowest requests, in time order, as "t = 12 s: 1.2 s". */
+function slowestSeconds(slowest: readonly number[]): string {
+  const top = slowest.map((ms, second) => ({ second, ms })).sort((a, b) => b.ms - a.ms).slice(0, 5).sort((a, b) => a.second - b.second);
+  return top.map((t) => `t = ${t.second} s: ${ms(t.ms)}`).join(", ") || "none";
+}
+
 async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
   // 1. Data: the load's study and panel, and a separate study whose responses the baseline writes.
   const prisma = createPrismaClient({ url: harness.databaseUrl, max: 8, connectionTimeoutMs: 10_000, statementTimeoutMs: 120_000 });
@@ -214,6 +220,7 @@ async function run({ harness, flags, log }: TBenchContext): Promise<TReport> {
         title: "Diagnostics",
         text: [
           `- The offered rate is ${pct(flags.rate / Math.max(1e-9, capacity.ackedPerSecond))} of the app's closed-loop capacity${flags.rate > capacity.ackedPerSecond ? ": the queue grows for the whole run, so the open-loop latency is mostly waiting in line" : ""}.`,
+          `- Slowest seconds of the measured load (by when their requests were due, the longest latency in each): ${slowestSeconds(load.slowestPerSecond)}.`,
           `- Offered ${perSecond(load.scheduled / flags.seconds)} for ${flags.seconds} s; worst whole second ${int(worstSecond)} acknowledged; at most ${int(load.maxInFlight)} requests in flight over ${int(load.sockets)} keep-alive connections; generator fell behind schedule by at most ${ms(load.maxSendLagMs)}.`,
           `- Errors by kind: ${errorList}.`,
           ...errorExamples,

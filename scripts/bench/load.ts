@@ -93,6 +93,8 @@ export type TPhaseResult = {
   ackedPerSecond: number;
   /** Acknowledged saves in each whole second of the run. */
   timeline: number[];
+  /** The longest latency of the requests due in each whole second of the run (ms): where stalls happened. */
+  slowestPerSecond: number[];
   maxInFlight: number;
   /** The longest any request took from being sent to its answer or failure (ms): a hang shows here. */
   maxRequestMs: number;
@@ -136,6 +138,7 @@ function newRecorder(label: string, targets: TTargets): TRecorder {
       seconds: 0,
       ackedPerSecond: 0,
       timeline: [],
+      slowestPerSecond: [],
       maxInFlight: 0,
       maxRequestMs: 0,
       slowestByOutcome: {},
@@ -226,7 +229,12 @@ async function save(origin: string, panel: ExpertPanel, slot: number, rec: TReco
     const took = performance.now() - sentAt;
     r.maxRequestMs = Math.max(r.maxRequestMs, took);
     r.slowestByOutcome[outcome] = Math.max(r.slowestByOutcome[outcome] ?? 0, took);
-    if (code !== NETWORK) rec.lat.push(performance.now() - dueAt);
+    if (code !== NETWORK) {
+      const latency = performance.now() - dueAt;
+      rec.lat.push(latency);
+      const second = Math.max(0, Math.floor((dueAt - rec.t0) / 1000));
+      r.slowestPerSecond[second] = Math.max(r.slowestPerSecond[second] ?? 0, latency);
+    }
   }
   return code === 200 || code === 409;
 }
@@ -237,6 +245,7 @@ function finish(rec: TRecorder): TPhaseResult {
   r.seconds = (performance.now() - rec.t0) / 1000;
   r.ackedPerSecond = r.acked / r.seconds;
   for (let i = 0; i < r.timeline.length; i++) r.timeline[i] ??= 0;
+  for (let i = 0; i < r.slowestPerSecond.length; i++) r.slowestPerSecond[i] ??= 0;
   r.sockets = Math.max(r.sockets, sockets(rec));
   return r;
 }
