@@ -20,7 +20,7 @@ async function signOut(callbackUrl: string): Promise<void> {
     window.location.assign(url ?? callbackUrl);
   } catch {
     // Not signed out (no connection, or an error page): next-auth's own sign-out page asks again.
-    window.location.assign("/api/auth/signout");
+    window.location.assign(new URL("/api/auth/signout", window.location.origin));
   }
 }
 
