@@ -46,6 +46,24 @@ describe("secondary suppression", () => {
     expect(out.map((r) => [r[0], r[2]])).toEqual([[5, 4], ["<k", 4], ["<k", "<k"]]);
   });
 
+  it("in a cross-tab, a row with one small count is protected against the option's total in the summary", () => {
+    // A multiple choice: the columns do not add up to their bases (respondents), the rows still add
+    // up to the option's count, which the summary shows.
+    const t: TTable<TNum> = {
+      id: "X",
+      kind: "crosstab",
+      labelKey: "option",
+      bases: [{ key: "baseColumn", label: "RU", cell: int(7) }, { key: "baseColumn", label: "BY", cell: int(6) }],
+      columns: [{ key: "count", label: "RU" }, { key: "pctColumn", label: "RU" }, { key: "count", label: "BY" }, { key: "pctColumn", label: "BY" }],
+      rows: [
+        { code: "A", label: "A", cells: [int(6), pct(6, 7), int(2), pct(2, 6)] },
+        { code: "B", label: "B", cells: [int(5), pct(5, 7), int(6), pct(6, 6)] },
+      ],
+    };
+    const out = suppressTable(t, 3).rows.map((r) => r.cells.map((c) => (c.suppressed ? "<k" : c.v)));
+    expect(out.map((r) => [r[0], r[2]])).toEqual([["<k", "<k"], [5, 6]]);
+  });
+
   it("counts that do not add up to a shown base need no more", () => {
     const t = options([10, 4, 1]);
     expect(shown({ ...t, bases: [{ key: "baseRespondents", cell: int(12) }] }, 3)).toEqual([10, 4, "<k"]);

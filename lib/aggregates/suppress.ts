@@ -22,38 +22,62 @@ export function suppressTable(input: TTable<TNum>, k: number): TTable<TCell> {
   };
 }
 
-/** Which cells of a table add up to which bases: a count column and the columns that go with it. */
-type TPart = { count: number; hide: number[]; bases: number[] };
+/**
+ * Cells whose counts add up to a total that is published (`published(total)`): each member is a
+ * count cell (row, column) and the cells that go with it (its percentages).
+ */
+type TPart = { members: Array<{ row: number; count: number; hide: number[] }>; published: (total: number) => boolean };
 
 /**
- * Secondary suppression where counts add up to a shown base (the options of a single choice, the
- * answers of a multiple choice, a distribution, a column of a cross-tab): with a single small count
- * hidden, the base minus the shown counts would give it back. So the smallest other non-zero count
- * is hidden with it, with its percentages.
+ * Secondary suppression where counts add up to a published total (the options of a single choice,
+ * the answers of a multiple choice, a distribution, a column of a cross-tab against its base, a row
+ * of a cross-tab against the option's count in the summary): with a single small count hidden, the
+ * total minus the shown counts would give it back. So the smallest other non-zero count is hidden
+ * with it, with its percentages. Answers whether anything more was hidden.
  */
 function protectPart(table: TTable<TNum>, k: number, part: TPart): TTable<TNum> {
-  const counts = table.rows.map((r) => r.cells[part.count]?.n ?? 0);
+  const counts = part.members.map((m) => table.rows[m.row]?.cells[m.count]?.n ?? 0);
   const total = counts.reduce((a, b) => a + b, 0);
-  if (!part.bases.some((i) => (table.bases[i]?.cell.n ?? 0) >= k && table.bases[i]?.cell.v === total)) return table;
+  if (!part.published(total)) return table;
   const small = counts.filter((n) => n > 0 && n < k).length;
   const hidden = counts.filter((n) => n < k).length;
   if (small !== 1 || hidden > 1) return table;
   const next = counts.reduce<number | null>((best, n, i) => (n >= k && (best === null || n < counts[best]!) ? i : best), null);
   if (next === null) return table;
-  return { ...table, rows: table.rows.map((r, i) => (i === next ? { ...r, cells: r.cells.map((c, j) => (part.hide.includes(j) ? { ...c, n: 0 } : c)) } : r)) };
+  const { row, hide } = part.members[next]!;
+  return { ...table, rows: table.rows.map((r, i) => (i === row ? { ...r, cells: r.cells.map((c, j) => (hide.includes(j) ? { ...c, n: 0 } : c)) } : r)) };
 }
 
-/** The parts of a table whose counts add up to a base; none for the others. */
-function partsOf(table: TTable<TNum>): TPart[] {
-  const all = table.columns.map((_, j) => j);
-  if (table.kind === "options" || table.kind === "distribution") return [{ count: 0, hide: all, bases: table.bases.map((_, i) => i) }];
-  // A cross-tab: per column of the grouping, a count and a column %, and the column's base.
-  if (table.kind === "crosstab") return table.bases.map((_, i) => ({ count: 2 * i, hide: [2 * i, 2 * i + 1], bases: [i] }));
+/** The parts of a table whose counts add up to a published total; none for the others. */
+function partsOf(table: TTable<TNum>, k: number): TPart[] {
+  const rows = table.rows.map((_, i) => i);
+  const shownBase = (i: number) => (total: number) => (table.bases[i]?.cell.n ?? 0) >= k && table.bases[i]?.cell.v === total;
+  if (table.kind === "options" || table.kind === "distribution") {
+    const all = table.columns.map((_, j) => j);
+    return [{ members: rows.map((row) => ({ row, count: 0, hide: all })), published: (total) => table.bases.some((_, i) => shownBase(i)(total)) }];
+  }
+  if (table.kind === "crosstab") {
+    // Per column of the grouping a count and a column %: each column adds up to its base, and each
+    // row to the option's (or value's) count in the summary, shown there unless below k.
+    const columns = table.bases.map((_, j) => j);
+    return [
+      ...columns.map((j) => ({ members: rows.map((row) => ({ row, count: 2 * j, hide: [2 * j, 2 * j + 1] })), published: shownBase(j) })),
+      ...rows.map((row) => ({ members: columns.map((j) => ({ row, count: 2 * j, hide: [2 * j, 2 * j + 1] })), published: (total: number) => total >= k })),
+    ];
+  }
   return [];
 }
 
+/** Applies every part's protection until nothing more is hidden (hiding a cell for a row can expose a column). */
 export function protectTotals(table: TTable<TNum>, k: number): TTable<TNum> {
-  return partsOf(table).reduce((t, part) => protectPart(t, k, part), table);
+  const parts = partsOf(table, k);
+  let current = table;
+  for (let pass = 0; pass < 10; pass++) {
+    const next = parts.reduce((t, part) => protectPart(t, k, part), current);
+    if (next === current) return next;
+    current = next;
+  }
+  return current;
 }
 
 export function suppressItem(item: TItemSummary<TNum>, k: number): TItemSummary<TCell> {
