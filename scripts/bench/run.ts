@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { aggregates } from "./aggregates";
-import { autosave } from "./autosave";
+import { autosave, DEFAULT_RATE } from "./autosave";
 import { exportsBench } from "./exports";
 import { pages } from "./pages";
 import { startHarness, type THarness } from "./harness";
@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --experts N            simulated experts, each with its own session (default 1000)
   --seconds S            length of the measured load (default 60)
   --rate R               offered autosaves per second, in total (default 400)
-  --warmup S             unmeasured warm-up before the load (default 5)
+  --warmup S             unmeasured warm-up at the offered rate before the load (default 10)
   --baseline-seconds S   length of the bare-upsert baseline (default 10)
   --baseline-clients N   concurrent clients of the baseline (default 20)
   --responses N          completed responses seeded for the aggregates benchmark (default 20000)
@@ -45,8 +45,8 @@ function parseFlags(argv: string[]): TFlags {
   const flags: TFlags = {
     experts: 1000,
     seconds: 60,
-    rate: 400,
-    warmup: 5,
+    rate: DEFAULT_RATE,
+    warmup: 10,
     baselineSeconds: 10,
     baselineClients: 20,
     connections: 256,
