@@ -18,16 +18,16 @@ import type { TFilters } from "@/lib/aggregates/types";
  * under a per-instrument advisory lock, so any way a response is submitted, reopened or deleted is
  * caught, whichever instance did it, and no instance reads totals another is recounting. The
  * trigger's snapshot relies on READ COMMITTED (the default): a reopen blocked by the sync's lock on
- * its response must see the TalliedResponse row the sync committed. Responses
- * still in progress are never in the totals: when the filters include them, their answers are counted
- * from the answers table in the same statement.
+ * its response must see the TalliedResponse row the sync committed. Responses still in progress are
+ * never in the totals: when the filters include them, their answers are counted from the answers
+ * table in the same statement.
  *
  * The builders here are pure (no database), as query.ts's, for the service and the benchmark.
  */
 
 /** Bump when contributionsSql changes what it counts: stored totals are then recounted. */
 export const TALLY_FORMAT = 1;
-/** Responses added per statement, so a first count of a large study is made in bounded steps. */
+/** Responses added or taken away per statement, so a first count of a large study is made in bounded steps. */
 export const TALLY_BATCH = 2_000;
 
 /** What the totals of an instrument were counted for. */
