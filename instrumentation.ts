@@ -1,24 +1,8 @@
-// Runs once when a server instance starts: a bad environment stops it here, naming the variable.
-// Then the database client warms up, and the job queue starts (lib/jobs/app.ts) and stops gracefully
-// when the process is asked to end.
+// Runs once when a server instance starts. Next also compiles this file for the Edge runtime, so the
+// Node.js-only start-up lives in lib/server-start.ts and is imported only in the Node.js runtime.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, EnvError } = await import("@/lib/env");
-  try {
-    env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { onServerStart } = await import("@/lib/server-start");
+    await onServerStart();
   }
-  // Prisma loads its query compiler on first use, which holds the event loop for a moment: do it
-  // now rather than in the middle of requests (a database that is down now is simply not warmed).
-  const { db } = await import("@/lib/db");
-  await db()
-    .$queryRaw`SELECT 1`
-    .catch(() => undefined);
-  const { startServerJobs } = await import("@/lib/jobs/app");
-  await startServerJobs();
 }

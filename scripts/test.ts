@@ -4,7 +4,7 @@
 // - End-to-end: builds the app if its sources changed and runs Playwright in Chromium against the
 //   production server.
 // Usage: npm test [-- --only unit|integration|e2e] [-- extra args passed to the runner]
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +13,7 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type
 import { freePort } from "./lib/net";
 import { migrate } from "./db/migrate";
 import { ROOT, buildIfStale } from "./lib/build";
-import { NO_CHROMIUM_HINT, findChromium } from "./lib/chromium";
+import { findChromium, noChromiumHint } from "./lib/chromium";
 import { startNextServer, stopChild, waitForHealthy } from "./lib/server";
 
 type TSuite = "unit" | "integration" | "e2e";
@@ -71,10 +71,13 @@ function playwrightCounts(file: string, exitCode: number): TCounts {
 
 async function main(): Promise<number> {
   const { suites, extra } = parseArgs(process.argv.slice(2));
-  const chromium = suites.includes("e2e") ? findChromium() : null;
-  if (suites.includes("e2e") && !chromium) {
-    console.error(NO_CHROMIUM_HINT);
-    return 1;
+  const chromium = suites.includes("e2e") ? await findChromium() : null;
+  if (suites.includes("e2e")) {
+    if (!chromium) {
+      console.error(noChromiumHint());
+      return 1;
+    }
+    say(`End-to-end tests run in Chromium from ${chromium.source}.`);
   }
   const reports = mkdtempSync(path.join(tmpdir(), "expert-panel-reports-"));
   const totals: TCounts = { passed: 0, failed: 0, skipped: 0 };
@@ -142,7 +145,8 @@ async function main(): Promise<number> {
         const code = await run(bin("playwright"), ["test", ...extra], {
           ...appEnv,
           BASE_URL: baseUrl,
-          CHROMIUM_PATH: chromium!,
+          ...chromium!.env,
+          CHROMIUM_PATH: chromium!.executablePath,
           PLAYWRIGHT_JSON_OUTPUT_FILE: out,
         });
         add(playwrightCounts(out, code));
@@ -155,6 +159,9 @@ async function main(): Promise<number> {
     await embedded?.stop();
     if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
     rmSync(reports, { recursive: true, force: true });
+  }
+  if (suites.includes("integration") && spawnSync("pspp", ["--version"]).status !== 0) {
+    say("GNU PSPP is not installed, so the two checks that open the .sav export in it were skipped (`apt-get install -y pspp` adds it); everything else ran.");
   }
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   return totals.failed > 0 || totals.passed === 0 ? 1 : 0;

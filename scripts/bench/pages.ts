@@ -7,7 +7,7 @@ import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { createStaffAccount } from "@/lib/users/accounts";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
 import { ROOT } from "../lib/build";
-import { NO_CHROMIUM_HINT, findChromium } from "../lib/chromium";
+import { CHROMIUM_FLAGS, findChromium, noChromiumHint, type TChromium } from "../lib/chromium";
 import { acceptConsent, addBenchExperts, createBenchStudy, mintSessionCookie, SESSION_COOKIE } from "./fixtures";
 import { markdownTable, ms } from "./stats";
 import type { TBenchContext, TBenchmark, TCheck, TReport } from "./types";
@@ -121,11 +121,11 @@ type TLighthouse = {
   bootup: Array<{ url: string; totalMs: number; scriptingMs: number }>;
 };
 
-async function runLighthouse(chromePath: string, url: string, cookie: string): Promise<TLighthouse> {
+async function runLighthouse(browserFound: TChromium, url: string, cookie: string): Promise<TLighthouse> {
   // Both are ES modules; tsx runs these scripts as CommonJS, so load them dynamically.
   const { launch } = await import("chrome-launcher");
   const lighthouse = (await import("lighthouse")).default;
-  const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  const chrome = await launch({ chromePath: browserFound.executablePath, chromeFlags: CHROMIUM_FLAGS, envVars: { ...process.env, ...browserFound.env } as Record<string, string> });
   try {
     const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { Cookie: cookie } });
     if (!result) throw new Error("Lighthouse returned no result.");
@@ -150,8 +150,9 @@ async function runLighthouse(chromePath: string, url: string, cookie: string): P
 }
 
 async function run({ harness, log }: TBenchContext): Promise<TReport> {
-  const chromePath = findChromium();
-  if (!chromePath) throw new Error(NO_CHROMIUM_HINT);
+  const browserFound = await findChromium();
+  if (!browserFound) throw new Error(noChromiumHint());
+  log(`browser: ${browserFound.source}`);
 
   // Data: the demo questionnaire published in a study, an expert who accepted the consent, and a coordinator.
   const prisma = createPrismaClient({ url: harness.databaseUrl, max: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 });
@@ -167,7 +168,7 @@ async function run({ harness, log }: TBenchContext): Promise<TReport> {
     await prisma.$disconnect();
   }
 
-  const browser = await chromium.launch({ executablePath: chromePath, args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: browserFound.executablePath, args: CHROMIUM_FLAGS, env: { ...process.env, ...browserFound.env } });
   const weights: TPageWeight[] = [];
   try {
     for (const page of PAGES) {
@@ -188,7 +189,7 @@ async function run({ harness, log }: TBenchContext): Promise<TReport> {
 
   log("Lighthouse (mobile profile, simulated throttling) on the questionnaire...");
   const lhPage = PAGES.find((p) => p.key === LIGHTHOUSE_PAGE)!;
-  const lh = await runLighthouse(chromePath, `${harness.baseUrl}${lhPage.path}`, cookies[lhPage.as]!);
+  const lh = await runLighthouse(browserFound, `${harness.baseUrl}${lhPage.path}`, cookies[lhPage.as]!);
   log(`Lighthouse: LCP ${ms(lh.lcpMs)}, CLS ${lh.clsValue.toFixed(3)}, TBT ${ms(lh.tbtMs)}, performance score ${lh.performance}.`);
 
   const baseline = weights.find((w) => w.page.key === BASELINE_PAGE) ?? weights[0]!;
@@ -244,7 +245,7 @@ async function run({ harness, log }: TBenchContext): Promise<TReport> {
     name: "pages",
     title: "Page weight and Lighthouse",
     parameters: [
-      ["browser", `${chromePath}, fresh profile per page, cache disabled, networkidle`],
+      ["browser", `${browserFound.source}, fresh profile per page, cache disabled, networkidle`],
       ["measure", "encoded bytes of every Script response (DevTools Network.loadingFinished), headers included"],
       ["pages", PAGES.map((p) => `${p.path} (${p.as})`).join(", ")],
       ["questionnaire", "the demo EAEU questionnaire, expert with consent accepted"],

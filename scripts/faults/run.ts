@@ -5,19 +5,23 @@
 // - Each scenario starts its own `next start` process(es), makes its own study and experts, puts the
 //   autosave benchmark's simulated experts (scripts/bench/load.ts) to work and asserts what users
 //   depend on: no acknowledged save lost, retried saves applied once, clean 503s, recovery.
-// Usage: npm run test:faults [-- --only killed,db,pool,instances]
+// - `start` runs `npm start` itself (its own data folder and embedded PostgreSQL) and stops it with
+//   SIGTERM, Ctrl-C and SIGKILL.
+// Usage: npm run test:faults [-- --only killed,db,pool,instances,start]
 import { buildIfStale } from "../lib/build";
 import { startCluster, type TCluster } from "./cluster";
 import type { TCheck, TScenario } from "./common";
 import { appKilled, databaseRestarted } from "./crash";
 import { twoInstances } from "./instances";
 import { poolExhausted } from "./pool";
+import { startStop } from "./start-stop";
 
 const SCENARIOS: Array<{ key: string; scenario: TScenario }> = [
   { key: "killed", scenario: appKilled },
   { key: "db", scenario: databaseRestarted },
   { key: "pool", scenario: poolExhausted },
   { key: "instances", scenario: twoInstances },
+  { key: "start", scenario: startStop },
 ];
 
 const say = (line: string) => console.log(`[faults] ${line}`);

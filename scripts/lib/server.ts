@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
+import path from "node:path";
 import { ROOT } from "./build";
 
 /**
@@ -7,8 +8,9 @@ import { ROOT } from "./build";
  * `--liftoff-only`: Prisma's query compiler is WebAssembly, and V8's optimising tier-up of it
  * left ~60 MB more in the process's memory (idle server 200–230 MB → 135–165 MB) while Prisma's
  * query cost stayed the same (its query plans are cached, so the compiler rarely runs).
+ * `exit-with-parent.cjs`: a server whose starter was killed stops by itself.
  */
-const SERVER_NODE_FLAGS = ["--liftoff-only"];
+const SERVER_NODE_FLAGS = ["--liftoff-only", "--require", path.join(__dirname, "exit-with-parent.cjs")];
 
 /**
  * Starts the production server (`next start`) as a child process. Its output goes to the console,

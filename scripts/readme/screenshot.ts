@@ -2,12 +2,14 @@
 //   npx tsx scripts/readme/screenshot.ts http://localhost:3000 coordinator@demo.local <password>
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { findChromium } from "../lib/chromium";
+import { CHROMIUM_FLAGS, findChromium, noChromiumHint } from "../lib/chromium";
 
 async function main() {
   const [baseUrl = "http://localhost:3000", email, password] = process.argv.slice(2);
   if (!email || !password) throw new Error("usage: screenshot.ts BASE_URL EMAIL PASSWORD");
-  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ["--no-sandbox", "--disable-gpu"] });
+  const found = await findChromium();
+  if (!found) throw new Error(noChromiumHint());
+  const browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_FLAGS, env: { ...process.env, ...found.env } });
   const page = await browser.newPage({ viewport: { width: 1200, height: 820 }, locale: "en-US" });
   await page.goto(`${baseUrl}/signin`);
   await page.getByLabel("E-mail").fill(email);
