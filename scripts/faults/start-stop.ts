@@ -9,7 +9,8 @@ import { check, sleep, type TCheck, type TScenario } from "./common";
 /**
  * `npm start` however it is stopped: SIGTERM to it alone (as a supervisor sends it), Ctrl-C (SIGINT
  * to its whole process group, as a terminal sends it), and SIGKILL of the start process, after which
- * the next start must find the database it left running, stop it and carry on with the same data.
+ * the next start must find the database it left running, stop it and carry on with the same data;
+ * and a crash of the script and PostgreSQL together, after which the next start recovers.
  * Each start runs the real script with its own data folder and port and an embedded PostgreSQL.
  */
 
@@ -138,7 +139,20 @@ export const startStop: TScenario = {
         ),
       );
       checks.push(check("the recovered start keeps the data (no new demo seeding)", !/Empty database/.test(fourth.output()), "no seeding"));
-      checks.push(...(await stopsCleanly("SIGTERM after recovery", fourth, dataDir, port, () => fourth.npm.kill("SIGTERM"))));
+      log("then a crash of everything: the start script and PostgreSQL killed with SIGKILL");
+      const postmaster = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+      process.kill(scriptPid(fourth.npm)!, "SIGKILL");
+      process.kill(postmaster, "SIGKILL");
+      await fourth.exited;
+      await until("the killed PostgreSQL's backends to end", () => processesOn(dataDir).length === 0, 20_000);
+
+      log("fifth start: must recover from the crashed database's stale lock file");
+      const fifth = startScript(dataDir, port);
+      await running(fifth);
+      const fifthSaid = fifth.output().split("\n").filter((l) => /did not stop cleanly/.test(l));
+      checks.push(check("after a crash, the next start names the stale lock file and starts", fifthSaid.length === 1, fifthSaid.join(" | ") || "(nothing said)"));
+      checks.push(check("the start after a crash keeps the data (no new demo seeding)", !/Empty database/.test(fifth.output()), "no seeding"));
+      checks.push(...(await stopsCleanly("SIGTERM after the crash", fifth, dataDir, port, () => fifth.npm.kill("SIGTERM"))));
       return checks;
     } finally {
       for (const pid of processesOn(dataDir)) {

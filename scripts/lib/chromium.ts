@@ -68,13 +68,19 @@ export async function findChromium(): Promise<TChromium | null> {
   return null;
 }
 
-function bundledPackageDir(): string | null {
+/** The package's folder (its `exports` hide package.json, so climb from its entry point). */
+export function bundledPackageDir(): string | null {
+  let dir: string;
   try {
-    const require = createRequire(path.join(ROOT, "package.json"));
-    return path.dirname(require.resolve(`${BUNDLED_PACKAGE}/package.json`));
+    dir = path.dirname(createRequire(path.join(ROOT, "package.json")).resolve(BUNDLED_PACKAGE));
   } catch {
     return null;
   }
+  for (; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === BUNDLED_PACKAGE) return dir;
+  }
+  return null;
 }
 
 /** A name beside `final` that no other process uses; renamed into place only once complete. */
@@ -111,14 +117,14 @@ async function bundledChromium(): Promise<TChromium | null> {
 }
 
 /** true, or the first line of what the browser said when it failed. */
-function runsWith(executablePath: string, env: Record<string, string>): true | string {
+export function runsWith(executablePath: string, env: Record<string, string>): true | string {
   const result = spawnSync(executablePath, ["--version"], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 30_000 });
   if (result.status === 0) return true;
   return (result.stderr || result.error?.message || `exit ${result.status}`).trim().split("\n")[0]!;
 }
 
 /** Unpacks the regular files of a brotli-compressed tar (its `lib/` folder) into `into`. */
-function unpackLibraries(archive: string, into: string): void {
+export function unpackLibraries(archive: string, into: string): void {
   const tar = brotliDecompressSync(readFileSync(archive));
   for (let offset = 0; offset + 512 <= tar.length; ) {
     const header = tar.subarray(offset, offset + 512);
