@@ -1,6 +1,6 @@
 "use client";
-import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { useEffect, useId, useRef, useState } from "react";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { formatFigure, wrapLabel } from "@/lib/aggregates/display";
 import { chartValue } from "@/lib/aggregates/format";
 import type { TCell, TTable } from "@/lib/aggregates/types";
@@ -22,16 +22,17 @@ export type TBarChartProps = {
   gapLabel: string;
 };
 
-const LABEL_WIDTH = 190;
+/** The width of the category labels: 190 px, or 40 % of a narrow chart (about 6.5 px a character at 12 px). */
+const labelWidth = (width: number) => Math.min(190, Math.round(width * 0.4));
 
-/** A category label in at most two lines, the full text in its title. */
-function CategoryTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value: string } }) {
+/** A category label in at most three lines, the full text in its title. */
+function CategoryTick({ x, y, payload, chars }: { x?: number | string; y?: number | string; payload?: { value: string }; chars: number }) {
   const text = String(payload?.value ?? "");
-  const lines = wrapLabel(text, 28, 2);
+  const lines = wrapLabel(text, chars, chars < 20 ? 3 : 2);
   return (
     <g transform={`translate(${Number(x)},${Number(y)})`}>
       <title>{text}</title>
-      <text textAnchor="end" fontSize={12} fill="#333" x={-4} y={lines.length > 1 ? -4 : 4}>
+      <text textAnchor="end" fontSize={12} fill="#333" x={-4} y={4 - ((lines.length - 1) * 14) / 2}>
         {lines.map((line, i) => (
           <tspan key={i} x={-4} dy={i === 0 ? 0 : 14}>
             {line}
@@ -48,6 +49,15 @@ function CategoryTick({ x, y, payload }: { x?: number | string; y?: number | str
  * never as an empty bar that reads as zero. Loaded on demand (next/dynamic), so recharts ships only here.
  */
 export default function ResultsBarChart({ rows, column, k, decimals, label, axis, scale, gapLabel }: TBarChartProps) {
+  const box = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const hatch = `hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const domain: [number, number | "auto"] = scale ? [scale.min, scale.max] : [0, "auto"];
   const floor = scale?.min ?? 0;
@@ -55,7 +65,9 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
     const cell = r.cells[column] ?? { v: null, f: "int" as const };
     return { name: r.label, value: chartValue(cell) ?? floor, text: cell.suppressed ? gapLabel : formatFigure(cell, k, decimals), gap: Boolean(cell.suppressed) };
   });
-  const height = Math.max(140, 36 * data.length + 70);
+  const labels = labelWidth(width);
+  const chars = Math.max(8, Math.floor(labels / 6.5));
+  const height = Math.max(140, (chars < 20 ? 46 : 36) * data.length + 70);
   const ticks = scale && scale.max - scale.min <= 20 ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i) : undefined;
 
   const shape = (props: BarShapeProps) => {
@@ -83,9 +95,9 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
   };
 
   return (
-    <figure className="results-chart" aria-label={label} role="img">
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 56, top: 8, bottom: 28 }} style={{ fontFamily: "system-ui, sans-serif", fontSize: 12 }}>
+    <figure className="results-chart" aria-label={label} role="img" ref={box} style={{ minHeight: height }}>
+      {width > 0 && (
+        <BarChart width={width} height={height} data={data} layout="vertical" margin={{ left: 4, right: 56, top: 8, bottom: 28 }} style={{ fontFamily: "system-ui, sans-serif", fontSize: 12 }}>
           <defs>
             <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width="6" height="6" fill="#f1f1f1" />
@@ -102,11 +114,11 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
             tick={{ fontSize: 12, fill: "#333" }}
             label={{ value: axis, position: "insideBottom", offset: -18, fontSize: 12, fill: "#222" }}
           />
-          <YAxis type="category" dataKey="name" width={LABEL_WIDTH} interval={0} tick={<CategoryTick />} />
+          <YAxis type="category" dataKey="name" width={labels} interval={0} tick={<CategoryTick chars={chars} />} />
           <Tooltip formatter={(_v, _n, item) => (item.payload as TDatum).text} />
           <Bar dataKey="value" isAnimationActive={false} shape={shape} />
         </BarChart>
-      </ResponsiveContainer>
+      )}
     </figure>
   );
 }
