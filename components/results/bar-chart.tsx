@@ -22,7 +22,7 @@ export type TBarChartProps = {
   gapLabel: string;
 };
 
-/** The width of the category labels: 190 px, or 40 % of a narrow chart (about 6.5 px a character at 12 px). */
+/** The width of the category labels: 190 px, or 40 % of a narrow chart (about 7 px a character at 12 px). */
 const labelWidth = (width: number) => Math.min(190, Math.round(width * 0.4));
 
 /** A category label in at most three lines, the full text in its title. */
@@ -66,7 +66,7 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
     return { name: r.label, value: chartValue(cell) ?? floor, text: cell.suppressed ? gapLabel : formatFigure(cell, k, decimals), gap: Boolean(cell.suppressed) };
   });
   const labels = labelWidth(width);
-  const chars = Math.max(8, Math.floor(labels / 6.5));
+  const chars = Math.max(8, Math.floor((labels - 8) / 7));
   const height = Math.max(140, (chars < 20 ? 46 : 36) * data.length + 70);
   const ticks = scale && scale.max - scale.min <= 20 ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i) : undefined;
 
