@@ -1,12 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { formatCell } from "@/lib/aggregates/format";
 import type { TCell, TItemSummary } from "@/lib/aggregates/types";
 import { ChartBlock } from "./chart-block";
 
 /** One item: its notes, a chart per chartable table and the table itself, and its texts on request. */
-export function ItemCard({
+function ItemCardView({
   item,
   k,
   decimals,
@@ -66,3 +66,14 @@ export function ItemCard({
     </section>
   );
 }
+
+type TItemCardProps = Parameters<typeof ItemCardView>[0];
+
+/**
+ * Re-rendered only when its own figures or display change: a live update that moves one item's
+ * numbers, or a keystroke in the search, leaves the other 57 charts alone.
+ */
+export const ItemCard = memo(
+  ItemCardView,
+  (a: TItemCardProps, b: TItemCardProps) => a.k === b.k && a.decimals === b.decimals && a.hidden === b.hidden && a.scale === b.scale && JSON.stringify(a.item) === JSON.stringify(b.item),
+);
