@@ -21,13 +21,14 @@ const KEY_FIGURES = ["funnel", "crosstab", "heatmap"] as const;
 
 /**
  * The results as a report: contents with jump links (key figures first, then the questionnaire's
- * sections), a search by item code or words, collapsible sections, printing of the whole report.
+ * sections) above the page's filters (`controls`), a search by item code or words, collapsible
+ * sections, printing of the whole report.
  * The server starts the queries and hands their promises over, so the contents show at once and each
  * part appears when its figures arrive (Suspense). Answers or responses changing in the study
  * (server-sent events) fetch the figures again from the JSON routes, with the filters of the page's
  * URL (`query`); the figures on screen stay until the new ones are in (a transition).
  */
-export function ResultsReport(props: TData & { studyId: string; query: string; k: number; decimals: number; items: TMetaItem[]; sections: TMetaSection[]; funnel: React.ReactNode }) {
+export function ResultsReport(props: TData & { studyId: string; query: string; k: number; decimals: number; items: TMetaItem[]; sections: TMetaSection[]; controls: React.ReactNode; funnel: React.ReactNode }) {
   const t = useTranslations("results");
   const tl = useTranslations("live");
   const locale = useLocale();
@@ -142,11 +143,6 @@ export function ResultsReport(props: TData & { studyId: string; query: string; k
 
   return (
     <div className="results-report">
-      <p className="muted no-print" role="status" data-live-status={status}>
-        {tl(status)}
-        {updated && ` · ${t("updated", { time: updated.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}`}
-      </p>
-      {failed && <p className="alert">{t("loadFailed")}</p>}
 
       <nav className="card results-contents no-print" aria-labelledby="results-contents-title">
         <h2 id="results-contents-title">{t("contents")}</h2>
@@ -198,6 +194,13 @@ export function ResultsReport(props: TData & { studyId: string; query: string; k
           </p>
         </div>
       </nav>
+
+      {props.controls}
+      <p className="muted no-print" role="status" data-live-status={status}>
+        {tl(status)}
+        {updated && ` · ${t("updated", { time: updated.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}`}
+      </p>
+      {failed && <p className="alert">{t("loadFailed")}</p>}
 
       <details id="funnel" className="results-section" {...disclosure("funnel")}>
         <summary>

@@ -63,80 +63,7 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
       </div>
       <h1>{t("title")}</h1>
       <p className="muted">{t("lead")}</p>
-      <form method="get" action="/coordinator/results" className="card results-filters" aria-label={t("filters")}>
-        {studies.length > 1 && (
-          <label>
-            {t("study")}
-            <select name="study" defaultValue={study.id}>
-              {studies.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {lang === "en" ? s.titleEn : s.titleRu}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label>
-          {t("filterVersion")}
-          <select name="version" defaultValue={input.version ?? ""}>
-            <option value="">{t("allVersions")}</option>
-            {meta.versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {t("versionN", { n: v.number })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("filterCountry")}
-          <select name="country" defaultValue={input.country ?? ""}>
-            <option value="">{t("allCountries")}</option>
-            {meta.countries.map((c) => (
-              <option key={c} value={c}>
-                {COUNTRIES[c] ? pick(COUNTRIES[c].short, lang) : c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("filterGroup")}
-          <select name="group" defaultValue={input.group ?? ""}>
-            <option value="">{t("allGroups")}</option>
-            {GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`group_${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("filterStatus")}
-          <select name="status" defaultValue={input.status}>
-            <option value="submitted">{t("statusSubmitted")}</option>
-            <option value="all">{t("statusAll")}</option>
-          </select>
-        </label>
-        <label>
-          {t("decimals")}
-          <select name="decimals" defaultValue={String(decimals)}>
-            {[0, 1, 2].map((d) => (
-              <option key={d} value={d}>
-                {t("decimalsN", { n: d })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button no-print">
-          {t("apply")}
-        </button>
-        <a className="button secondary no-print" href={csv} download>
-          {t("exportCsv")}
-        </a>
-      </form>
       <ClientMessages namespaces={["results", "live"]}>
-        <div className="no-print">
-          <SuppressionForm studyId={study.id} k={meta.k} />
-        </div>
         <ResultsReport
           key={`${study.id}?${query}&k=${meta.k}&d=${decimals}`}
           studyId={study.id}
@@ -148,6 +75,83 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
           summary={summary}
           heatmap={heatmap}
           cross={cross}
+          controls={
+            <>
+          <form method="get" action="/coordinator/results" className="card results-filters" aria-label={t("filters")}>
+            {studies.length > 1 && (
+              <label>
+                {t("study")}
+                <select name="study" defaultValue={study.id}>
+                  {studies.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {lang === "en" ? s.titleEn : s.titleRu}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label>
+              {t("filterVersion")}
+              <select name="version" defaultValue={input.version ?? ""}>
+                <option value="">{t("allVersions")}</option>
+                {meta.versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {t("versionN", { n: v.number })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("filterCountry")}
+              <select name="country" defaultValue={input.country ?? ""}>
+                <option value="">{t("allCountries")}</option>
+                {meta.countries.map((c) => (
+                  <option key={c} value={c}>
+                    {COUNTRIES[c] ? pick(COUNTRIES[c].short, lang) : c}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("filterGroup")}
+              <select name="group" defaultValue={input.group ?? ""}>
+                <option value="">{t("allGroups")}</option>
+                {GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`group_${g}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("filterStatus")}
+              <select name="status" defaultValue={input.status}>
+                <option value="submitted">{t("statusSubmitted")}</option>
+                <option value="all">{t("statusAll")}</option>
+              </select>
+            </label>
+            <label>
+              {t("decimals")}
+              <select name="decimals" defaultValue={String(decimals)}>
+                {[0, 1, 2].map((d) => (
+                  <option key={d} value={d}>
+                    {t("decimalsN", { n: d })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button no-print">
+              {t("apply")}
+            </button>
+            <a className="button secondary no-print" href={csv} download>
+              {t("exportCsv")}
+            </a>
+          </form>
+              <div className="no-print">
+                <SuppressionForm studyId={study.id} k={meta.k} />
+              </div>
+            </>
+          }
           funnel={
             <Suspense fallback={<p className="muted">{t("loading")}</p>}>
               <ResultsFunnel funnel={funnel} studyId={study.id} />
