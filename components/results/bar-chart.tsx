@@ -18,8 +18,8 @@ export type TBarChartProps = {
   axis: string;
   /** A mean on a scale: the axis spans the scale. */
   scale?: { min: number; max: number };
-  /** Written on a suppressed category's marked gap, e.g. "suppressed (< 3)". */
-  gapLabel: string;
+  /** What a suppressed category's marked gap says, given how the table writes the figure: "suppressed (< 3)". */
+  gapLabel: (figure: string) => string;
 };
 
 /** The width of the category labels: 190 px, or 40 % of a narrow chart (about 7 px a character at 12 px). */
@@ -63,7 +63,7 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
   const floor = scale?.min ?? 0;
   const data: TDatum[] = rows.map((r) => {
     const cell = r.cells[column] ?? { v: null, f: "int" as const };
-    return { name: r.label, value: chartValue(cell) ?? floor, text: cell.suppressed ? gapLabel : formatFigure(cell, k, decimals), gap: Boolean(cell.suppressed) };
+    return { name: r.label, value: chartValue(cell) ?? floor, text: cell.suppressed ? gapLabel(formatFigure(cell, k, decimals)) : formatFigure(cell, k, decimals), gap: Boolean(cell.suppressed) };
   });
   const labels = labelWidth(width);
   const chars = Math.max(8, Math.floor((labels - 8) / 7));

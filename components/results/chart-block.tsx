@@ -62,7 +62,7 @@ export function ChartBlock({ table, k, decimals, caption, scale }: { table: TTab
             )}
           </div>
           <div ref={figure}>
-            <BarChart rows={rows} column={column} k={k} decimals={decimals} scale={chartScale} axis={axis} label={t("chartTitle", { item: title })} gapLabel={t("suppressedGap", { k })} />
+            <BarChart rows={rows} column={column} k={k} decimals={decimals} scale={chartScale} axis={axis} label={t("chartTitle", { item: title })} gapLabel={(value) => t("suppressedGap", { value })} />
           </div>
           <p className="results-actions no-print">
             <button type="button" className="button secondary small" onClick={() => void download("svg")} aria-label={t("downloadSvgOf", { table: caption })}>
