@@ -72,7 +72,8 @@ test("the dashboard served by one app instance follows an answer saved through a
 });
 
 test("a coordinator sets k and downloads the tables as CSV, suppression included, audited", async ({ page, prisma, studyId, makeStaff }) => {
-  test.setTimeout(90_000);
+  // axe over the whole report (58 items with charts and their controls) takes a minute on a loaded machine.
+  test.setTimeout(150_000);
   const coordinator = await makeStaff("COORDINATOR");
   await signInAsStaff(page, coordinator);
   await page.waitForURL("**/coordinator**");

@@ -1,28 +1,124 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { chartValue, formatCell } from "@/lib/aggregates/format";
+import { useEffect, useId, useRef, useState } from "react";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { formatFigure, wrapLabel } from "@/lib/aggregates/display";
+import { chartValue } from "@/lib/aggregates/format";
 import type { TCell, TTable } from "@/lib/aggregates/types";
 
-/**
- * A horizontal bar chart of one column of a table (as the paper's Figures 1–4). Suppressed figures
- * get no bar, only their "< k" label. Loaded on demand (next/dynamic), so recharts ships only here.
- */
-export default function ResultsBarChart({ table, column, k, label }: { table: TTable<TCell>; column: number; k: number; label: string }) {
-  const data = table.rows.map((r) => ({ name: r.label, value: chartValue(r.cells[column]) ?? 0, text: formatCell(r.cells[column] ?? { v: null, f: "int" }, k) }));
-  const height = Math.max(120, 34 * data.length + 40);
+type TDatum = { name: string; value: number; text: string; gap: boolean };
+
+export type TBarChartProps = {
+  rows: TTable<TCell>["rows"];
+  column: number;
+  k: number;
+  decimals: number;
+  /** The chart's accessible name. */
+  label: string;
+  /** The value axis' title: its unit and base. */
+  axis: string;
+  /** A mean on a scale: the axis spans the scale. */
+  scale?: { min: number; max: number };
+  /** What a suppressed category's marked gap says, given how the table writes the figure: "suppressed (< 3)". */
+  gapLabel: (figure: string) => string;
+};
+
+/** The width of the category labels: 190 px, or 40 % of a narrow chart (about 7 px a character at 12 px). */
+const labelWidth = (width: number) => Math.min(190, Math.round(width * 0.4));
+
+/** A category label in at most three lines, the full text in its title. */
+function CategoryTick({ x, y, payload, chars }: { x?: number | string; y?: number | string; payload?: { value: string }; chars: number }) {
+  const text = String(payload?.value ?? "");
+  const lines = wrapLabel(text, chars, chars < 20 ? 3 : 2);
   return (
-    <figure className="results-chart" aria-label={label} role="img">
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 48, top: 8, bottom: 8 }}>
+    <g transform={`translate(${Number(x)},${Number(y)})`}>
+      <title>{text}</title>
+      <text textAnchor="end" fontSize={12} fill="#333" x={-4} y={4 - ((lines.length - 1) * 14) / 2}>
+        {lines.map((line, i) => (
+          <tspan key={i} x={-4} dy={i === 0 ? 0 : 14}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * A horizontal bar chart of one column of a table (as the paper's Figures 1–4), with its unit and
+ * base on the value axis. A suppressed category is drawn as a hatched gap across the chart, labelled,
+ * never as an empty bar that reads as zero. Loaded on demand (next/dynamic), so recharts ships only here.
+ */
+export default function ResultsBarChart({ rows, column, k, decimals, label, axis, scale, gapLabel }: TBarChartProps) {
+  const box = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const hatch = `hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const domain: [number, number | "auto"] = scale ? [scale.min, scale.max] : [0, "auto"];
+  const floor = scale?.min ?? 0;
+  const data: TDatum[] = rows.map((r) => {
+    const cell = r.cells[column] ?? { v: null, f: "int" as const };
+    return { name: r.label, value: chartValue(cell) ?? floor, text: cell.suppressed ? gapLabel(formatFigure(cell, k, decimals)) : formatFigure(cell, k, decimals), gap: Boolean(cell.suppressed) };
+  });
+  const labels = labelWidth(width);
+  const chars = Math.max(8, Math.floor((labels - 8) / 7));
+  const height = Math.max(140, (chars < 20 ? 46 : 36) * data.length + 70);
+  const ticks = scale && scale.max - scale.min <= 20 ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i) : undefined;
+
+  const shape = (props: BarShapeProps) => {
+    const d = props.payload as TDatum;
+    const midY = props.y + props.height / 2;
+    if (d.gap && props.background) {
+      const bg = props.background;
+      return (
+        <g data-gap="true">
+          <rect x={Number(bg.x)} y={Number(bg.y) + 3} width={Number(bg.width)} height={Math.max(0, Number(bg.height) - 6)} fill={`url(#${hatch})`} stroke="#777" strokeDasharray="4 3" />
+          <text x={Number(bg.x) + 6} y={midY} dominantBaseline="central" fontSize={12} fill="#222">
+            {d.text}
+          </text>
+        </g>
+      );
+    }
+    return (
+      <g>
+        <rect x={props.x} y={props.y} width={Math.max(0, props.width)} height={props.height} fill="#2f6f9f" />
+        <text x={props.x + Math.max(0, props.width) + 4} y={midY} dominantBaseline="central" fontSize={12} fill="#222">
+          {d.text}
+        </text>
+      </g>
+    );
+  };
+
+  return (
+    <figure className="results-chart" aria-label={label} role="img" ref={box} style={{ minHeight: height }}>
+      {width > 0 && (
+        <BarChart width={width} height={height} data={data} layout="vertical" margin={{ left: 4, right: 56, top: 8, bottom: 28 }} style={{ fontFamily: "system-ui, sans-serif", fontSize: 12 }}>
+          <defs>
+            <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#f1f1f1" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" strokeWidth="2" />
+            </pattern>
+          </defs>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" />
-          <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(_v, _n, item) => (item.payload as { text: string }).text} />
-          <Bar dataKey="value" fill="#2f6f9f" isAnimationActive={false}>
-            <LabelList dataKey="text" position="right" style={{ fontSize: 12 }} />
-          </Bar>
+          <XAxis
+            type="number"
+            domain={domain}
+            ticks={ticks}
+            allowDecimals={!scale}
+            allowDataOverflow={Boolean(scale)}
+            tick={{ fontSize: 12, fill: "#333" }}
+            label={{ value: axis, position: "insideBottom", offset: -18, fontSize: 12, fill: "#222" }}
+          />
+          <YAxis type="category" dataKey="name" width={labels} interval={0} tick={<CategoryTick chars={chars} />} />
+          <Tooltip formatter={(_v, _n, item) => (item.payload as TDatum).text} />
+          <Bar dataKey="value" isAnimationActive={false} shape={shape} />
         </BarChart>
-      </ResponsiveContainer>
+      )}
     </figure>
   );
 }

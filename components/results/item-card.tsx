@@ -1,15 +1,27 @@
 "use client";
-import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { columnHeader, formatCell } from "@/lib/aggregates/format";
+import { memo, useState } from "react";
+import { formatCell } from "@/lib/aggregates/format";
 import type { TCell, TItemSummary } from "@/lib/aggregates/types";
-import { DataTable } from "./data-table";
-
-const BarChart = dynamic(() => import("./bar-chart"), { ssr: false, loading: () => <div className="results-chart-placeholder" /> });
+import { ChartBlock } from "./chart-block";
 
 /** One item: its notes, a chart per chartable table and the table itself, and its texts on request. */
-export function ItemCard({ item, k, textsUrl }: { item: TItemSummary<TCell>; k: number; textsUrl: (code: string) => string }) {
+function ItemCardView({
+  item,
+  k,
+  decimals,
+  scale,
+  hidden,
+  textsUrl,
+}: {
+  item: TItemSummary<TCell>;
+  k: number;
+  decimals: number;
+  scale?: { min: number; max: number };
+  /** Left out by the report's search (still printed). */
+  hidden: boolean;
+  textsUrl: (code: string) => string;
+}) {
   const t = useTranslations("results");
   const tr = (key: string) => t(key as "count");
   const [texts, setTexts] = useState<string[] | null | undefined>(undefined);
@@ -19,7 +31,7 @@ export function ItemCard({ item, k, textsUrl }: { item: TItemSummary<TCell>; k: 
     if (res.ok) setTexts(((await res.json()) as { texts: string[] | null }).texts);
   };
   return (
-    <section className="card results-item" aria-labelledby={`item-${item.code}`} data-item={item.code}>
+    <section className={hidden ? "card results-item is-filtered" : "card results-item"} aria-labelledby={`item-${item.code}`} data-item={item.code}>
       <h3 id={`item-${item.code}`}>
         {item.code}. {item.title}
       </h3>
@@ -28,17 +40,9 @@ export function ItemCard({ item, k, textsUrl }: { item: TItemSummary<TCell>; k: 
           {tr(`note_${n}`)}
         </p>
       ))}
-      {item.tables.map((table) => {
-        const caption = `${item.code}: ${tr(table.kind)}`;
-        return (
-          <div key={table.id} className="results-block">
-            {table.chart !== undefined && (
-              <BarChart table={table} column={table.chart} k={k} label={t("chartTitle", { item: `${caption} (${columnHeader(table.columns[table.chart]!, tr)})` })} />
-            )}
-            <DataTable table={table} k={k} caption={caption} />
-          </div>
-        );
-      })}
+      {item.tables.map((table) => (
+        <ChartBlock key={table.id} table={table} k={k} decimals={decimals} caption={`${item.code}: ${tr(table.kind)}`} scale={scale} />
+      ))}
       {item.texts && (
         <div>
           <p>
@@ -62,3 +66,14 @@ export function ItemCard({ item, k, textsUrl }: { item: TItemSummary<TCell>; k: 
     </section>
   );
 }
+
+type TItemCardProps = Parameters<typeof ItemCardView>[0];
+
+/**
+ * Re-rendered only when its own figures or display change: a live update that moves one item's
+ * numbers, or a keystroke in the search, leaves the other 57 charts alone.
+ */
+export const ItemCard = memo(
+  ItemCardView,
+  (a: TItemCardProps, b: TItemCardProps) => a.k === b.k && a.decimals === b.decimals && a.hidden === b.hidden && a.scale === b.scale && JSON.stringify(a.item) === JSON.stringify(b.item),
+);

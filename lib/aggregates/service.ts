@@ -146,14 +146,27 @@ export async function resultsMeta(actor: TActor, studyId: string, lang: TLang) {
     select: { id: true, number: true },
   });
   const countries = await db().expert.findMany({ where: { studyId }, distinct: ["country"], select: { country: true }, orderBy: { country: "asc" } });
+  // The report's contents: each item under the section the newest version that asks it puts it in.
+  const sections: Array<{ code: string; title: string }> = [];
+  const sectionOf = new Map<string, string>();
+  for (const v of ctx.scope.versions) {
+    for (const s of v.q.sections) {
+      if (!sections.some((x) => x.code === s.code)) sections.push({ code: s.code, title: s.title[lang] || s.title[s.title.source] });
+      for (const i of s.items) if (!sectionOf.has(i.code)) sectionOf.set(i.code, s.code);
+    }
+  }
   return {
     k: ctx.k,
     versions,
     countries: countries.map((c) => c.country),
+    sections,
     items: ctx.items.map(({ item }) => ({
       code: item.code,
       type: item.type,
       title: item.text[lang] || item.text[item.text.source],
+      section: sectionOf.get(item.code) ?? "",
+      /** The bounds of a scale or matrix, which its charts' axes span. */
+      scale: item.type === "scale" || item.type === "matrix" ? { min: item.min, max: item.max } : undefined,
       crossTab: item.type === "single" || item.type === "multi" || item.type === "scale",
       pairs: item.type === "matrix" && Boolean(item.pairsOf?.length),
     })),

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
-import { ResultsDashboard } from "@/components/results/dashboard";
+import { ResultsFunnel } from "@/components/results/funnel";
+import { ResultsReport } from "@/components/results/report";
 import { SuppressionForm } from "@/components/results/suppression-form";
 import "@/components/results/results.css";
 import { requirePageActor } from "@/lib/auth/actor";
@@ -11,11 +14,15 @@ import { GROUPS } from "@/lib/aggregates/shape";
 import { toFilters, ZFilters } from "@/lib/aggregates/types";
 import { pick } from "@/lib/instrument/text";
 import { COUNTRIES } from "@/lib/study/countries";
+import { getMonitor } from "@/lib/monitor/service";
 import { listStudies } from "@/lib/study/service";
 
 export const metadata: Metadata = { title: "Results" };
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Decimals of percentages on the page (the CSV export keeps two). */
+const ZDecimals = z.coerce.number().int().min(0).max(2).catch(1);
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
@@ -40,89 +47,116 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
     );
   }
   const meta = await resultsMeta(actor, study.id, lang);
+  const decimals = ZDecimals.parse(one(params.decimals) ?? 1);
   const firstCross = meta.items.find((i) => i.crossTab)?.code;
-  const [summary, { heatmap }, cross] = await Promise.all([
-    getSummary(actor, study.id, filters, lang),
-    getPairHeatmap(actor, study.id, filters, undefined, lang),
-    firstCross ? getCrossTab(actor, study.id, filters, { item: firstCross, by: "country", groupLabel: (g) => t(`group_${g}` as "group_SCIENTIST") }, lang) : null,
-  ]);
+  // Started here, awaited where they are shown: the contents render at once, each part streams in.
+  const summary = getSummary(actor, study.id, filters, lang);
+  const heatmap = getPairHeatmap(actor, study.id, filters, undefined, lang).then((r) => r.heatmap);
+  const cross = firstCross ? getCrossTab(actor, study.id, filters, { item: firstCross, by: "country", groupLabel: (g) => t(`group_${g}` as "group_SCIENTIST") }, lang) : Promise.resolve(null);
+  const funnel = getMonitor(actor, study.id).then((m) => m.overall);
   const query = new URLSearchParams(Object.entries({ version: input.version, country: input.country, group: input.group, status: input.status === "all" ? "all" : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
   const csv = `/api/coordinator/studies/${study.id}/exports/aggregates.csv${query.size ? `?${query}` : ""}`;
   return (
     <div className="stack">
-      <CoordinatorNav current="/coordinator/results" />
+      <div className="no-print">
+        <CoordinatorNav current="/coordinator/results" />
+      </div>
       <h1>{t("title")}</h1>
       <p className="muted">{t("lead")}</p>
-      <form method="get" action="/coordinator/results" className="card results-filters" aria-label={t("filters")}>
-        {studies.length > 1 && (
-          <label>
-            {t("study")}
-            <select name="study" defaultValue={study.id}>
-              {studies.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {lang === "en" ? s.titleEn : s.titleRu}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label>
-          {t("filterVersion")}
-          <select name="version" defaultValue={input.version ?? ""}>
-            <option value="">{t("allVersions")}</option>
-            {meta.versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {t("versionN", { n: v.number })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("filterCountry")}
-          <select name="country" defaultValue={input.country ?? ""}>
-            <option value="">{t("allCountries")}</option>
-            {meta.countries.map((c) => (
-              <option key={c} value={c}>
-                {COUNTRIES[c] ? pick(COUNTRIES[c].short, lang) : c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("filterGroup")}
-          <select name="group" defaultValue={input.group ?? ""}>
-            <option value="">{t("allGroups")}</option>
-            {GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`group_${g}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("filterStatus")}
-          <select name="status" defaultValue={input.status}>
-            <option value="submitted">{t("statusSubmitted")}</option>
-            <option value="all">{t("statusAll")}</option>
-          </select>
-        </label>
-        <button type="submit" className="button">
-          {t("apply")}
-        </button>
-        <a className="button secondary" href={csv} download>
-          {t("exportCsv")}
-        </a>
-      </form>
       <ClientMessages namespaces={["results", "live"]}>
-        <SuppressionForm studyId={study.id} k={meta.k} />
-        <ResultsDashboard
-          key={`${study.id}?${query}&k=${meta.k}`}
+        <ResultsReport
+          key={`${study.id}?${query}&k=${meta.k}&d=${decimals}`}
           studyId={study.id}
           query={query.toString()}
+          k={meta.k}
+          decimals={decimals}
           items={meta.items}
-          initialSummary={summary}
-          initialHeatmap={heatmap}
-          initialCross={cross}
+          sections={meta.sections}
+          summary={summary}
+          heatmap={heatmap}
+          cross={cross}
+          controls={
+            <>
+          <form method="get" action="/coordinator/results" className="card results-filters" aria-label={t("filters")}>
+            {studies.length > 1 && (
+              <label>
+                {t("study")}
+                <select name="study" defaultValue={study.id}>
+                  {studies.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {lang === "en" ? s.titleEn : s.titleRu}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label>
+              {t("filterVersion")}
+              <select name="version" defaultValue={input.version ?? ""}>
+                <option value="">{t("allVersions")}</option>
+                {meta.versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {t("versionN", { n: v.number })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("filterCountry")}
+              <select name="country" defaultValue={input.country ?? ""}>
+                <option value="">{t("allCountries")}</option>
+                {meta.countries.map((c) => (
+                  <option key={c} value={c}>
+                    {COUNTRIES[c] ? pick(COUNTRIES[c].short, lang) : c}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("filterGroup")}
+              <select name="group" defaultValue={input.group ?? ""}>
+                <option value="">{t("allGroups")}</option>
+                {GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`group_${g}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("filterStatus")}
+              <select name="status" defaultValue={input.status}>
+                <option value="submitted">{t("statusSubmitted")}</option>
+                <option value="all">{t("statusAll")}</option>
+              </select>
+            </label>
+            <label>
+              {t("decimals")}
+              <select name="decimals" defaultValue={String(decimals)}>
+                {[0, 1, 2].map((d) => (
+                  <option key={d} value={d}>
+                    {t("decimalsN", { n: d })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button no-print">
+              {t("apply")}
+            </button>
+            <a className="button secondary no-print" href={csv} download>
+              {t("exportCsv")}
+            </a>
+          </form>
+              <div className="no-print">
+                <SuppressionForm studyId={study.id} k={meta.k} />
+              </div>
+            </>
+          }
+          funnel={
+            <Suspense fallback={<p className="muted">{t("loading")}</p>}>
+              <ResultsFunnel funnel={funnel} studyId={study.id} />
+            </Suspense>
+          }
         />
       </ClientMessages>
     </div>
