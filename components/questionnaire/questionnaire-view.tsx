@@ -64,10 +64,7 @@ function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section
         <span>{t("progress", { answered, total })}</span>
       </div>
       <details className="section-list" ref={sectionList}>
-        <summary>
-          {t("sectionOf", { current: currentIndex + 1, count: shownSections.length })}
-          {current && <span className="section-list-current">: {text(current.s.title)}</span>}
-        </summary>
+        <summary>{t("sectionOf", { current: currentIndex + 1, count: shownSections.length })}</summary>
         <nav aria-label={t("sections")}>
           <ol>
             {shownSections.map(({ s, i }) => {
@@ -75,13 +72,20 @@ function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section
               const complete = done.total > 0 && done.answered === done.total;
               return (
                 <li key={s.code} data-complete={complete || undefined}>
-                  <button type="button" className={i === current?.i ? "link current" : "link"} aria-current={i === current?.i ? "step" : undefined} onClick={() => {
+                  <button
+                    type="button"
+                    className={i === current?.i ? "link current" : "link"}
+                    aria-current={i === current?.i ? "step" : undefined}
+                    aria-describedby={`section-progress-text-${s.code}`}
+                    onClick={() => {
                       onSection(i);
                       if (sectionList.current && !window.matchMedia("(min-width: 48rem)").matches) sectionList.current.open = false;
                     }}>
                     {text(s.title)}
-                    <span className="visually-hidden"> — {t("sectionProgress", done)}</span>
                   </button>
+                  <span id={`section-progress-text-${s.code}`} className="visually-hidden">
+                    {t("sectionProgress", done)}
+                  </span>
                   {done.total > 0 && (
                     <span className="section-done" aria-hidden="true" data-testid={`section-progress-${s.code}`}>
                       {complete ? "✓ " : ""}

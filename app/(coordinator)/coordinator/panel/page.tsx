@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -12,8 +11,9 @@ import { requirePageActor } from "@/lib/auth/actor";
 import "@/components/panel/panel.css";
 import { listExperts } from "@/lib/panel/service";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Expert panel" };
+export const generateMetadata = pageMetadata("panel");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -16,8 +15,9 @@ import { AppError } from "@/lib/errors";
 import type { TStatusAction } from "@/lib/panel/schemas";
 import { getExpert } from "@/lib/panel/service";
 import { ACTIVE_STATUSES } from "@/lib/panel/status";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Expert" };
+export const generateMetadata = pageMetadata("expert");
 
 type TProps = { params: Promise<{ expertId: string }> };
 

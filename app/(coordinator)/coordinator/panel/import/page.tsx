@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -9,8 +8,9 @@ import { requirePageActor } from "@/lib/auth/actor";
 import "@/components/panel/panel.css";
 import { IMPORT_COLUMNS } from "@/lib/panel/import";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Import experts" };
+export const generateMetadata = pageMetadata("importExperts");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
