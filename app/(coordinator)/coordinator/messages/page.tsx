@@ -75,7 +75,7 @@ export default async function CoordinatorMessagesPage({ searchParams }: TProps) 
                 {t("apply")}
               </button>
             </form>
-            <LiveRefresh studyId={study.id} topics={["messages", "panel"]} />
+            <LiveRefresh studyId={study.id} topics={["messages", "panel"]} quiet />
             {messages.length === 0 ? (
               <p className="muted">{t("empty")}</p>
             ) : (

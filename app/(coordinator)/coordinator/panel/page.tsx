@@ -39,7 +39,7 @@ export default async function PanelPage({ searchParams }: TProps) {
               <Link href={`/coordinator/panel/import?study=${study.id}`}>{t("importLink")}</Link>
             </p>
             <PanelFilters studyId={study.id} studies={studies.map((s) => ({ id: s.id, title: title(s) }))} filters={filters} />
-            <LiveRefresh studyId={study.id} topics={["panel", "responses"]} />
+            <LiveRefresh studyId={study.id} topics={["panel", "responses"]} quiet />
             <p role="status" data-testid="panel-count">
               {t("count", { count })}
             </p>

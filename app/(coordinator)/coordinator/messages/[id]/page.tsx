@@ -32,7 +32,7 @@ export default async function CoordinatorMessagePage({ params }: { params: Promi
           <Link href={`/coordinator/messages?study=${message.studyId}`}>{t("back")}</Link>
         </p>
         <h1>{t("messageTitle", { n: message.expert.pseudonym })}</h1>
-        <LiveRefresh studyId={message.studyId} topics={["messages", "panel"]} />
+        <LiveRefresh studyId={message.studyId} topics={["messages", "panel"]} quiet />
         <dl className="facts">
           <dt>{t("kind")}</dt>
           <dd>{t(`kinds.${message.kind}`)}</dd>

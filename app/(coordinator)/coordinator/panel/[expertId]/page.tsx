@@ -60,7 +60,7 @@ export default async function ExpertPage({ params }: TProps) {
 
         <section className="card stack" aria-labelledby="status-title">
           <h2 id="status-title">{t("statusTitle")}</h2>
-          <LiveRefresh studyId={expert.studyId} topics={["panel"]} />
+          <LiveRefresh studyId={expert.studyId} topics={["panel"]} quiet />
           <p data-testid="expert-status">{t("currentStatus", { status })}</p>
           {expert.decidedAt && <p className="muted">{t("decidedBy", { name: expert.decidedBy?.name ?? "—", at: date.format(expert.decidedAt) })}</p>}
           {expert.invitedAt && <p className="muted">{t("invitedAt", { at: date.format(expert.invitedAt) })}</p>}
