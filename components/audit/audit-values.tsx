@@ -34,12 +34,12 @@ export async function AuditValues({ value }: { value: unknown }) {
     if (typeof v === "boolean") return t(v ? "values.yes" : "values.no");
     if (typeof v === "string") return ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? `${when.format(new Date(v))} UTC` : /^[A-Z_]+$/.test(v) ? word("values", v) : v;
     if (typeof v === "number") return v.toLocaleString(locale);
-    if (Array.isArray(v)) return v.length > 0 && v.every((x) => typeof x !== "object" || x === null) ? v.map(show).join(", ") : t("values.items", { count: v.length });
+    if (Array.isArray(v)) return v.every((x) => typeof x !== "object" || x === null) ? v.map(show).join(", ") : v.map(show).join("\n");
     return Object.entries(v as Record<string, unknown>)
       .map(([k, x]) => `${word("fields", k)}: ${show(x)}`)
       .join("; ");
   };
-  if (typeof value !== "object" || Array.isArray(value)) return <span>{show(value)}</span>;
+  if (typeof value !== "object" || Array.isArray(value)) return <span className="audit-lines">{show(value)}</span>;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return null;
   return (
