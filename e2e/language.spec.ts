@@ -105,9 +105,12 @@ for (const lang of ["ru", "en"] as const) {
     // What people typed, shown as they typed it: not words of the interface.
     const people = await prisma.user.findMany({ select: { name: true } });
     const studies = await prisma.study.findMany({ select: { titleEn: true, titleRu: true } });
+    const instruments = await prisma.instrument.findMany({ select: { name: true } });
     const data = [
       ...people.map((p) => p.name),
       ...studies.flatMap((s) => [s.titleEn, s.titleRu]),
+      // Instruments named by other tests through the editor ("Pilot 1796…"); lists show titles instead.
+      ...instruments.map((i) => i.name).filter((name) => /\d/.test(name)),
       world.secrets.otherAnswer,
       world.secrets.otherNote,
       "Own note on the first question",

@@ -32,7 +32,7 @@ export async function AuditValues({ value }: { value: unknown }) {
   const show = (v: unknown): string => {
     if (v === null || v === undefined || v === "") return "—";
     if (typeof v === "boolean") return t(v ? "values.yes" : "values.no");
-    if (typeof v === "string") return ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? `${when.format(new Date(v))} UTC` : /^[A-Z_]+$/.test(v) ? word("values", v) : v;
+    if (typeof v === "string") return ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? `${when.format(new Date(v))} UTC` : /^[A-Za-z_]+$/.test(v) ? word("values", v) : v;
     if (typeof v === "number") return v.toLocaleString(locale);
     if (Array.isArray(v)) return v.every((x) => typeof x !== "object" || x === null) ? v.map(show).join(", ") : v.map(show).join("\n");
     return Object.entries(v as Record<string, unknown>)

@@ -29,9 +29,9 @@ export default async function PanelImportPage({ searchParams }: TProps) {
               {t("study")}: <strong>{locale === "en" ? study.titleEn : study.titleRu}</strong> ·{" "}
               <Link href={`/coordinator/panel?study=${study.id}`}>{t("backToPanel")}</Link>
             </p>
-            <p className="muted">{t("importLead")}</p>
+            <p className="muted">{t.rich("importLead", { code: (chunks) => <code>{chunks}</code> })}</p>
             <p>
-              {t("importColumns")}: <code>{IMPORT_COLUMNS.join(",")}</code>
+              {t("importColumns")}: <code>{IMPORT_COLUMNS.join(", ")}</code>
             </p>
             <p className="muted">{t.rich("importValues", { code: (chunks) => <code>{chunks}</code> })}</p>
             <ImportForm studyId={study.id} />
