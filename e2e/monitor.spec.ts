@@ -84,9 +84,11 @@ test("the audit log lists the coordinator's sign-in and target change in words, 
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText("Targets changed");
-  await expect(rows.nth(0)).toContainText("Country: Russian Federation; Group: Non-profit leader; Target: 3");
+  await expect(rows.nth(0)).toContainText("Target: 3; Country: Russian Federation; Group: Non-profit leader");
   await expect(rows.nth(0)).toContainText("Target: 4");
   await expect(rows.nth(0)).not.toContainText("targets.update");
+  // Times on the 24-hour clock, as in the rest of the app ("21:56:43", not "9:56:43 PM").
+  await expect(rows.nth(0).locator("time")).toHaveText(/\b\d{1,2}:\d{2}:\d{2}$/);
   await expect(rows.nth(2)).toContainText("Signed in");
   await expect(rows.nth(2)).not.toContainText("auth.sign_in");
 

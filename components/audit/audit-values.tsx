@@ -24,7 +24,7 @@ export function auditEntityName(t: TTranslate, entity: string): string {
 export async function AuditValues({ value }: { value: unknown }) {
   if (value === null || value === undefined) return null;
   const [t, locale] = await Promise.all([getTranslations("audit"), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone: "UTC" });
   const word = (group: "fields" | "values", key: string) => {
     const path = `${group}.${key}`;
     return t.has(path as "fields.status") ? t(path as "fields.status") : key;

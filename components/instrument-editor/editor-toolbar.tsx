@@ -40,7 +40,7 @@ export function EditorToolbar({
           : state === "opening"
             ? t("openingDraft")
             : state === "saved" && savedAt
-              ? t("savedAt", { time: new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(savedAt) })
+              ? t("savedAt", { time: new Intl.DateTimeFormat(locale, { timeStyle: "short", hourCycle: "h23" }).format(savedAt) })
               : state === "unsaved"
                 ? t("unsaved")
                 : "";

@@ -18,7 +18,7 @@ const KEPT = [...FILTERS, "limit"] as const;
 export default async function AuditPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/audit");
   const [t, locale] = await Promise.all([getTranslations("audit"), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", hourCycle: "h23", timeZone: "UTC" });
   const raw = await searchParams;
   const query = Object.fromEntries(
     [...KEPT, "before" as const].flatMap((k) => {
