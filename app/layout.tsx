@@ -3,10 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Expert Panel", template: "%s · Expert Panel" },
-  description: "Expert questionnaires and interviews for research teams",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { pageMetadata } from "@/lib/i18n/metadata";
+
+export const generateMetadata = pageMetadata("notFound");
 
 export default async function NotFound() {
   const t = await getTranslations("notFound");

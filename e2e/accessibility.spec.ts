@@ -67,6 +67,8 @@ test("every section of the questionnaire fits a 360 px wide phone without horizo
   await page.getByRole("button", { name: LABELS.en.accept }).click();
   await expect(page).toHaveURL(/questionnaire$/);
   for (const section of questionnaire.sections) {
+    // On a phone the section list is folded into one line: open it, then choose.
+    await page.locator("details.section-list > summary").click();
     await page.getByRole("button", { name: section.title.en, exact: true }).click();
     await expect(page.locator(`[id="section-${section.code}"]`)).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -72,6 +72,10 @@ test("answers given with the network down survive a reload and are stored when t
 
   await page.reload();
   await expect(page.getByTestId("save-status")).toContainText(/Offline|Saving/);
+  // The reload comes back to the section the expert was in; the first answer is in the first one.
+  const lastSection = questionnaire.sections.findLast((s) => s.items.some((i) => i.code in offline))!;
+  await expect(page.locator(`[id="section-${lastSection.code}"]`)).toBeVisible();
+  await page.getByRole("button", { name: questionnaire.sections[0]!.title.en }).click();
   const first = items[0]!;
   const value = (before[first.code] as { value?: number; choice?: string });
   await expect(page.locator(`[id="${first.code}-${value.choice ?? value.value}"]`)).toBeChecked();

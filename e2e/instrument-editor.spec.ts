@@ -1,4 +1,5 @@
 import { contentHash } from "@/lib/instrument/canonical";
+import { createInstrumentWith } from "@/lib/instrument/create";
 import { expect, signInAsStaff, test } from "./fixtures";
 
 test("a coordinator builds an instrument, previews it in both languages, publishes it, and editing it makes a new draft", async ({ page, prisma, studyId, makeStaff }) => {
@@ -109,4 +110,34 @@ test("an import with problems is refused whole, listing them", async ({ page, pr
   const after = await prisma.instrumentVersion.findMany({ where: { instrument: { name } } });
   expect(after).toHaveLength(1);
   expect(after[0]!.content).toEqual(before.content);
+});
+
+test("a large questionnaire opens with its items folded under an outline of its sections; an item's fields appear when it is opened", async ({ page, prisma, studyId, questionnaire, makeStaff }) => {
+  const coordinator = await makeStaff("COORDINATOR");
+  const { versionId } = await prisma.$transaction((tx) =>
+    createInstrumentWith(tx, { studyId, kind: "questionnaire", name: `Large ${Date.now()}`, definition: questionnaire, actorId: null }),
+  );
+  await signInAsStaff(page, coordinator);
+  await page.waitForURL("**/coordinator");
+  await page.goto(`/coordinator/instruments/${versionId}/edit`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(questionnaire.title.en);
+
+  const items = questionnaire.sections.flatMap((s) => s.items);
+  const outline = page.getByRole("navigation", { name: "Outline of the sections" });
+  await expect(outline.getByRole("button")).toHaveCount(questionnaire.sections.length);
+  await expect(page.locator("details.ie-item")).toHaveCount(items.length);
+  await expect(page.locator("details.ie-item[open]")).toHaveCount(0);
+  // Folded, the form holds the questionnaire's and sections' own fields only, not thousands.
+  expect(await page.locator("form input, form select, form textarea").count()).toBeLessThan(200);
+
+  const matrix = items.find((i) => i.type === "matrix")!;
+  const summary = page.locator(`details[id$=".items[${questionnaire.sections[0]!.items.indexOf(matrix)}]"] > summary`).first();
+  await expect(summary).toContainText(`Item ${matrix.code}`);
+  await expect(summary).toContainText(matrix.text.en);
+  await summary.click();
+  await expect(page.getByLabel(`Item ${matrix.code} type`)).toHaveValue("matrix");
+
+  const last = questionnaire.sections.at(-1)!;
+  await outline.getByRole("button", { name: `${last.code} · ${last.title.en}` }).click();
+  await expect(page.locator(`[id="sections[${questionnaire.sections.length - 1}]"]`)).toBeInViewport();
 });

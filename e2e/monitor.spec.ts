@@ -67,7 +67,7 @@ test("the monitoring page follows an expert's link, consent and submission live,
   expect(await prisma.expert.findUniqueOrThrow({ where: { id: expert.expertId } })).toMatchObject({ status: "COMPLETED", linkOpenedAt: expect.any(Date) });
 });
 
-test("the audit log lists the coordinator's sign-in and target change with old and new values as text, filtered and paged; sign-out is recorded", async ({ page, prisma, studyId, makeStaff }) => {
+test("the audit log lists the coordinator's sign-in and target change in words, with old and new values as named fields, filtered and paged; sign-out is recorded", async ({ page, prisma, studyId, makeStaff }) => {
   const coordinator = await makeStaff("COORDINATOR");
   await signInAsStaff(page, coordinator);
   await page.waitForURL("**/coordinator");
@@ -83,10 +83,14 @@ test("the audit log lists the coordinator's sign-in and target change with old a
   const table = page.getByRole("table", { name: "Audit entries matching the filters, newest first" });
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(3);
-  await expect(rows.nth(0)).toContainText("targets.update");
-  await expect(rows.nth(0)).toContainText('"target": 3');
-  await expect(rows.nth(0)).toContainText('"target": 4');
-  await expect(rows.nth(2)).toContainText("auth.sign_in");
+  await expect(rows.nth(0)).toContainText("Targets changed");
+  await expect(rows.nth(0)).toContainText("Target: 3; Country: Russian Federation; Group: Non-profit leader");
+  await expect(rows.nth(0)).toContainText("Target: 4");
+  await expect(rows.nth(0)).not.toContainText("targets.update");
+  // Times on the 24-hour clock, as in the rest of the app ("21:56:43", not "9:56:43 PM").
+  await expect(rows.nth(0).locator("time")).toHaveText(/\b\d{1,2}:\d{2}:\d{2}$/);
+  await expect(rows.nth(2)).toContainText("Signed in");
+  await expect(rows.nth(2)).not.toContainText("auth.sign_in");
 
   expect(await seriousViolations(page), "audit page").toEqual([]);
 
@@ -97,8 +101,8 @@ test("the audit log lists the coordinator's sign-in and target change with old a
   await expect(rows).toHaveCount(1);
   await page.getByRole("link", { name: "Older entries" }).click();
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('"target": 3');
-  await expect(rows.first()).not.toContainText('"target": 4');
+  await expect(rows.first()).toContainText("Target: 3");
+  await expect(rows.first()).not.toContainText("Target: 4");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect.poll(() => prisma.auditEvent.count({ where: { actorId: coordinator.id, action: "auth.sign_out" } })).toBe(1);

@@ -1,13 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ZThemeCodeCode } from "@/lib/codebook/schemas";
 import { flattenTree, type TCodeNode } from "@/lib/codebook/tree";
 import "@/components/interview/interview.css";
+import { codeName } from "./code-picker";
 
 const ZCodeForm = z.object({
   code: ZThemeCodeCode,
@@ -154,6 +155,7 @@ const EMPTY: TCodeForm = { code: "", parentId: "", nameRu: "", nameEn: "", descr
 /** The study's codebook as an editable tree: add sub-codes, edit names and descriptions in both languages, move, delete. */
 export function CodebookEditor({ studyId, initial }: { studyId: string; initial: TCodeNode[] }) {
   const t = useTranslations("codebook");
+  const locale = useLocale();
   const common = useTranslations("common");
   const [codes, setCodes] = useState(initial);
   const [editing, setEditing] = useState<string | null>(null);
@@ -213,7 +215,7 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
   /** Codes a node may be moved under: any but itself and the codes below it. */
   const parentsFor = (node?: TCodeNode) => {
     const below = new Set(node ? flattenTree([node]).map((f) => f.node.id) : []);
-    return flat.filter((f) => !below.has(f.node.id)).map((f) => ({ id: f.node.id, depth: f.depth, label: `${f.node.code} — ${f.node.nameRu} / ${f.node.nameEn}` }));
+    return flat.filter((f) => !below.has(f.node.id)).map((f) => ({ id: f.node.id, depth: f.depth, label: `${f.node.code} — ${codeName(f.node, locale)}` }));
   };
 
   const renderNodes = (nodes: TCodeNode[], parentId: string | null) => (

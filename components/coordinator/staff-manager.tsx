@@ -110,8 +110,12 @@ export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; cur
           <div>
             <label htmlFor="new-language">{t("language")}</label>
             <select id="new-language" {...register("language")}>
-              <option value="ru">{common("languageNames.ru")}</option>
-              <option value="en">{common("languageNames.en")}</option>
+              <option value="ru" lang="ru">
+                {common("languageNames.ru")}
+              </option>
+              <option value="en" lang="en">
+                {common("languageNames.en")}
+              </option>
             </select>
           </div>
           <div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef } from "react";
 
 export type TSaveState = "idle" | "unsaved" | "saving" | "saved" | "publishing" | "importing" | "opening";
@@ -27,6 +27,7 @@ export function EditorToolbar({
   onNewDraft: () => void;
 }) {
   const t = useTranslations("editor");
+  const locale = useLocale();
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = !ready || state === "saving" || state === "publishing" || state === "importing" || state === "opening";
   const statusText =
@@ -39,7 +40,7 @@ export function EditorToolbar({
           : state === "opening"
             ? t("openingDraft")
             : state === "saved" && savedAt
-              ? t("savedAt", { time: savedAt.toLocaleTimeString() })
+              ? t("savedAt", { time: new Intl.DateTimeFormat(locale, { timeStyle: "short", hourCycle: "h23" }).format(savedAt) })
               : state === "unsaved"
                 ? t("unsaved")
                 : "";

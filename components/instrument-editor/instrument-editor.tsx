@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import type { TProblem } from "@/lib/instrument/check";
 import type { TDefinition } from "@/lib/instrument/definition";
+import { pick } from "@/lib/instrument/text";
 import { callApi } from "./api";
 import { BilingualField } from "./bilingual-field";
 import { cleanDefinition } from "./definition-tools";
@@ -37,6 +38,7 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
   const router = useRouter();
   const readOnly = version.status === "PUBLISHED";
   const methods = useForm<TDefinition>({ defaultValues: version.definition });
+  const locale = useLocale();
   const [state, setState] = useState<TSaveState>("idle");
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [problems, setProblems] = useState<TProblem[]>(initialProblems);
@@ -142,7 +144,7 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
           }}
         >
           <header className="stack">
-            <h1 id="ie-heading">{version.instrument.name}</h1>
+            <h1 id="ie-heading">{pick(version.definition.title, locale === "en" ? "en" : "ru") || version.instrument.name}</h1>
             <p className="muted ie-meta">
               {t(`kind.${kind}`)} · {t("versionN", { n: version.number })} · <span className={`ie-badge ie-badge-${version.status.toLowerCase()}`}>{t(`status.${version.status}`)}</span>
             </p>

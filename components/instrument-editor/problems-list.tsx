@@ -3,12 +3,26 @@
 import { useTranslations } from "next-intl";
 import type { TProblem } from "@/lib/instrument/check";
 
-/** Scrolls to the element whose id is the problem's path, or the nearest enclosing one, and focuses its first field. */
-export function revealPath(path: string): boolean {
+/**
+ * Scrolls to the element whose id is the problem's path, or the nearest enclosing one, and focuses
+ * its first field. A folded item on the way is opened first, and its fields looked for once rendered.
+ */
+export function revealPath(path: string, attempts = 10): boolean {
   let current = path;
   for (;;) {
     const el = document.getElementById(current);
+    if (el instanceof HTMLDetailsElement && !el.open) {
+      el.open = true;
+      if (current !== path && attempts > 0) {
+        window.setTimeout(() => revealPath(path, attempts - 1), 30);
+        return true;
+      }
+    }
     if (el) {
+      if (current !== path && el instanceof HTMLDetailsElement && el.childElementCount < 2 && attempts > 0) {
+        window.setTimeout(() => revealPath(path, attempts - 1), 30);
+        return true;
+      }
       el.scrollIntoView({ block: "center", behavior: "smooth" });
       const field = el.matches("input, select, textarea") ? el : el.querySelector<HTMLElement>("input, select, textarea");
       (field ?? el).focus({ preventScroll: true });

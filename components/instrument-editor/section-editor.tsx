@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import type { TItem, TQuestionnaire } from "@/lib/instrument/definition";
 import { BilingualField } from "./bilingual-field";
@@ -12,7 +13,7 @@ import { ItemEditor } from "./item-editor";
 import { AddButton, ListControls } from "./list-controls";
 
 /** One questionnaire section: code, title, intro, conditions and its items. */
-export function SectionEditor({ si, count, onMove, onRemove }: { si: number; count: number; onMove: (from: number, to: number) => void; onRemove: () => void }) {
+export function SectionEditor({ si, count, onMove, onRemove, foldItems }: { si: number; count: number; onMove: (from: number, to: number) => void; onRemove: () => void; foldItems: boolean }) {
   const t = useTranslations("editor");
   const { control, getValues } = useFormContext();
   const name = `sections.${si}`;
@@ -21,7 +22,14 @@ export function SectionEditor({ si, count, onMove, onRemove }: { si: number; cou
   const owner = t("sectionOwner", { code: code || `#${si + 1}` });
   const { fields, append, remove, move, update } = useFieldArray({ control, name: `${name}.items` });
 
-  const add = () => append(newItem(questionnaireCodes(getValues() as TQuestionnaire)));
+  // Items added here open at once; the ones the draft came with are folded in a large questionnaire.
+  const [added, setAdded] = useState<string[]>([]);
+  const add = () => {
+    const item = newItem(questionnaireCodes(getValues() as TQuestionnaire));
+    setAdded((a) => [...a, item.code]);
+    append(item);
+  };
+  const codes = (useWatch({ control, name: `${name}.items` }) as Array<{ code?: string }> | undefined) ?? [];
 
   return (
     <fieldset className="ie-card ie-section" id={path}>
@@ -38,7 +46,7 @@ export function SectionEditor({ si, count, onMove, onRemove }: { si: number; cou
         <FieldProblems path={`${path}.items`} />
         {fields.length === 0 && <p className="hint">{t("noItems")}</p>}
         {fields.map((f, ii) => (
-          <ItemEditor key={`${f.id}:${ii}`} si={si} ii={ii} count={fields.length} onMove={move} onRemove={() => remove(ii)} onReplace={(item: TItem) => update(ii, item)} />
+          <ItemEditor key={`${f.id}:${ii}`} defaultOpen={!foldItems || added.includes(codes[ii]?.code ?? "")} si={si} ii={ii} count={fields.length} onMove={move} onRemove={() => remove(ii)} onReplace={(item: TItem) => update(ii, item)} />
         ))}
       </div>
       <AddButton owner={owner} label={t("addItem")} onClick={add} />

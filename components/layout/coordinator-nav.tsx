@@ -18,7 +18,7 @@ const LINKS = [
 export async function CoordinatorNav({ current }: { current: (typeof LINKS)[number]["href"] }) {
   const t = await getTranslations("coordinator");
   return (
-    <nav aria-label={t("navLabel")} className="row-actions" style={{ marginBottom: "1rem" }}>
+    <nav aria-label={t("navLabel")} className="row-actions coordinator-nav" style={{ marginBottom: "1rem" }}>
       {LINKS.map((l) => (
         <Link key={l.href} href={l.href} aria-current={l.href === current ? "page" : undefined} className={l.href === current ? "button" : "button secondary"}>
           {t(l.key)}

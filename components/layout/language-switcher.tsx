@@ -10,7 +10,7 @@ export function LanguageSwitcher({ current, label, names }: { current: TLanguage
   const [pending, startTransition] = useTransition();
   return (
     <label style={{ display: "flex", gap: "0.4rem", alignItems: "center", margin: 0, fontWeight: 400 }}>
-      <span>{label}</span>
+      <span className="lang-label">{label}</span>
       <select
         value={current}
         disabled={pending}

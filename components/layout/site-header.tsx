@@ -20,7 +20,7 @@ export async function SiteHeader() {
         />
         {actor && (
           <>
-            <span className="muted">
+            <span className="muted role-name">
               {actor.role === "EXPERT" ? t("roles.EXPERT") : `${actor.name} · ${t(`roles.${actor.role}`)}`}
             </span>
             <SignOutButton label={t("signOut")} />

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { LocalTime } from "@/components/interview/local-time";
 import { send } from "./api";
 import { MessageActions } from "./message-actions";
+import "./messages.css";
 
 type THistory = {
   expert: { id: string; studyId: string; status: string; remindersPaused: boolean; invitedAt: string | null };

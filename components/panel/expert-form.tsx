@@ -146,8 +146,12 @@ export function ExpertForm(props: TProps) {
         <div>
           <label htmlFor={`${idPrefix}-language`}>{t("language")}</label>
           <select {...field("language")} {...register("language")}>
-            <option value="ru">{common("languageNames.ru")}</option>
-            <option value="en">{common("languageNames.en")}</option>
+            <option value="ru" lang="ru">
+              {common("languageNames.ru")}
+            </option>
+            <option value="en" lang="en">
+              {common("languageNames.en")}
+            </option>
           </select>
         </div>
         <div>

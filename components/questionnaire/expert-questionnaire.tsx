@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
@@ -26,6 +26,24 @@ type TProps = {
   lang: TLang;
 };
 
+const noSubscription = () => () => {};
+
+function readStored(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(key: string, value: string | undefined) {
+  try {
+    if (value) window.localStorage.setItem(key, value);
+  } catch {
+    // Storage full or disabled: the section is then simply not remembered.
+  }
+}
+
 function SaveStatus({ status }: { status: TSaveStatus }) {
   const t = useLiteTranslations("expertFlow");
   return (
@@ -39,7 +57,7 @@ function SaveStatus({ status }: { status: TSaveStatus }) {
 export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder, server, lang }: TProps) {
   const t = useLiteTranslations("expertFlow");
   const { answers, setAnswer, status, updatedElsewhere, flush, pendingCount } = useAutosave({ userId, versionId, server });
-  const [section, setSection] = useState(0);
+  const [chosenSection, setChosenSection] = useState<number | null>(null);
   const [mode, setMode] = useState<"answer" | "review">("answer");
   const [reviewUnavailable, setReviewUnavailable] = useState(false);
   const focusItem = useRef<string | null>(null);
@@ -52,6 +70,16 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
   useEffect(() => {
     void enableOfflineReload();
   }, []);
+
+  // A reload (or a new link) comes back to the section the expert was in: its code is kept per
+  // response on this device (read after hydration, as the server cannot know it).
+  const sectionKey = `questionnaire-section:${userId}:${versionId}`;
+  const storedSection = useSyncExternalStore(noSubscription, () => readStored(sectionKey), () => null);
+  const section = chosenSection ?? Math.max(0, definition.sections.findIndex((s) => s.code === storedSection));
+  const changeSection = (index: number) => {
+    setChosenSection(index);
+    writeStored(sectionKey, definition.sections[index]?.code);
+  };
 
   // Once a first answer has reached the server (so the network works), fetch the review step in the
   // background, so that it is at hand, and in the offline cache, before it is needed.
@@ -75,7 +103,7 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
   }, [mode, section]);
 
   const goTo = (item: string) => {
-    setSection(sectionOf.get(item) ?? 0);
+    changeSection(sectionOf.get(item) ?? 0);
     setMode("answer");
     focusItem.current = item;
   };
@@ -101,7 +129,7 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
           optionOrder={optionOrder}
           section={section}
           onSection={(i) => {
-            setSection(i);
+            changeSection(i);
             window.scrollTo({ top: 0 });
           }}
           onAnswer={setAnswer}

@@ -25,7 +25,7 @@ export function InstrumentPreview({ definition, initialLang }: { definition: TDe
     <div className="stack">
       <div className="row-actions" role="group" aria-label={t("previewLanguage")}>
         {LANGS.map((l) => (
-          <button key={l} type="button" className={l === lang ? "" : "secondary"} aria-pressed={l === lang} onClick={() => setLang(l)}>
+          <button key={l} type="button" lang={l} className={l === lang ? "" : "secondary"} aria-pressed={l === lang} onClick={() => setLang(l)}>
             {l === "ru" ? "Русский" : "English"}
           </button>
         ))}

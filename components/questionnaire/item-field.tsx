@@ -27,6 +27,14 @@ export function itemError(item: TItem, value: TAnswerValue | undefined, showInco
   return invalid ?? (showIncomplete ? completenessError(item, value) : null);
 }
 
+/** The bounds an item's error messages name ("Enter a value from {min} to {max}"). */
+export function messageParams(item: TItem): { min: number | string; max: number | string } {
+  return {
+    min: "min" in item ? (item.min ?? "") : item.type === "multi" ? (item.minSelect ?? "") : "",
+    max: "max" in item ? (item.max ?? "") : item.type === "multi" ? (item.maxSelect ?? "") : item.type === "text" ? item.maxLength : "",
+  };
+}
+
 /**
  * One item, as a fieldset with a legend (choice, scale, matrix, ranking) or a labelled input
  * (number, text). Its error, in the interface language, is linked to the control.
@@ -39,10 +47,7 @@ export function ItemField({ item, value, onChange, order, showIncomplete = false
   const helpId = `${item.code}-help`;
   const describedBy = [item.help ? helpId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   const titleId = `${item.code}-title`;
-  const params = {
-    min: "min" in item ? (item.min ?? "") : item.type === "multi" ? (item.minSelect ?? "") : "",
-    max: "max" in item ? (item.max ?? "") : item.type === "multi" ? (item.maxSelect ?? "") : item.type === "text" ? item.maxLength : "",
-  };
+  const params = messageParams(item);
 
   if (item.type === "display") {
     return (

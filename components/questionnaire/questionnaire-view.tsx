@@ -1,9 +1,9 @@
 "use client";
 
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useLiteTranslations } from "@/components/layout/lite-translations";
 import "./questionnaire.css";
-import { progress, visibleItemCodes } from "@/lib/instrument/answer-rules";
+import { progress, sectionProgress, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
@@ -42,6 +42,12 @@ function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section
   const text = useInstrumentText();
   const visible = useMemo(() => visibleItemCodes(definition, answers), [definition, answers]);
   const { answered, total } = useMemo(() => progress(definition, answers), [definition, answers]);
+  const perSection = useMemo(() => sectionProgress(definition, answers), [definition, answers]);
+  // The section list is folded on small screens, so the first question comes within the first screen.
+  const sectionList = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (sectionList.current && window.matchMedia("(min-width: 48rem)").matches) sectionList.current.open = true;
+  }, []);
   const shownSections = definition.sections.map((s, i) => ({ s, i })).filter(({ s }) => s.items.some((item) => visible.has(item.code)));
   const currentIndex = Math.max(0, shownSections.findIndex(({ i }) => i === section));
   const current = shownSections[currentIndex];
@@ -57,17 +63,41 @@ function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section
         <progress max={total || 1} value={answered} aria-hidden="true" />
         <span>{t("progress", { answered, total })}</span>
       </div>
-      <nav aria-label={t("sections")} className="section-list">
-        <ol>
-          {shownSections.map(({ s, i }) => (
-            <li key={s.code}>
-              <button type="button" className={i === current?.i ? "link current" : "link"} aria-current={i === current?.i ? "step" : undefined} onClick={() => onSection(i)}>
-                {text(s.title)}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <details className="section-list" ref={sectionList}>
+        <summary>{t("sectionOf", { current: currentIndex + 1, count: shownSections.length })}</summary>
+        <nav aria-label={t("sections")}>
+          <ol>
+            {shownSections.map(({ s, i }) => {
+              const done = perSection[i]!;
+              const complete = done.total > 0 && done.answered === done.total;
+              return (
+                <li key={s.code} data-complete={complete || undefined}>
+                  <button
+                    type="button"
+                    className={i === current?.i ? "link current" : "link"}
+                    aria-current={i === current?.i ? "step" : undefined}
+                    aria-describedby={`section-progress-text-${s.code}`}
+                    onClick={() => {
+                      onSection(i);
+                      if (sectionList.current && !window.matchMedia("(min-width: 48rem)").matches) sectionList.current.open = false;
+                    }}>
+                    {text(s.title)}
+                  </button>
+                  <span id={`section-progress-text-${s.code}`} className="visually-hidden">
+                    {t("sectionProgress", done)}
+                  </span>
+                  {done.total > 0 && (
+                    <span className="section-done" aria-hidden="true" data-testid={`section-progress-${s.code}`}>
+                      {complete ? "✓ " : ""}
+                      {done.answered}/{done.total}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+      </details>
       {current && (
         <section aria-labelledby={`section-${current.s.code}`} className="section">
           <h2 id={`section-${current.s.code}`}>{text(current.s.title)}</h2>

@@ -9,6 +9,7 @@ import type { TAnswers } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import { allItems } from "@/lib/instrument/items";
 import { pick, type TLang } from "@/lib/instrument/text";
+import { messageParams } from "./item-field";
 
 /**
  * The review page: lists every unanswered required item and invalid answer with a link to it, and
@@ -47,6 +48,15 @@ export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, p
 
   const clientProblems = Object.entries(formState.errors).map(([item, e]) => ({ item, error: String(e?.message ?? "invalid") }));
   const problems = serverProblems.length ? serverProblems : clientProblems;
+  // Grouped by section, in the questionnaire's order; an item no section knows comes last.
+  const groups = (() => {
+    const byItem = new Map(problems.map((p) => [p.item, p]));
+    const listed = definition.sections
+      .map((s) => ({ code: s.code, title: pick(s.title, lang), problems: s.items.flatMap((i) => byItem.get(i.code) ?? []) }))
+      .filter((g) => g.problems.length > 0);
+    const unknown = problems.filter((p) => !items.has(p.item));
+    return unknown.length ? [...listed, { code: "", title: "", problems: unknown }] : listed;
+  })();
 
   const onSubmit = handleSubmit(async () => {
     setFailure(null);
@@ -75,16 +85,26 @@ export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, p
       ) : (
         <>
           <p>{t("reviewProblems", { count: problems.length })}</p>
-          <ul className="review-list" data-testid="review-problems">
-            {problems.map((p) => (
-              <li key={p.item}>
-                <button type="button" className="link" onClick={() => onGoTo(p.item)}>
-                  {p.item}. {pick(items.get(p.item)?.text, lang)}
-                </button>{" "}
-                — {ta(p.error, { min: "", max: "" })}
-              </li>
+          <div className="review-groups" data-testid="review-problems">
+            {groups.map((g) => (
+              <section key={g.code} aria-labelledby={g.code ? `review-${g.code}` : undefined}>
+                {g.title && <h3 id={`review-${g.code}`}>{g.title}</h3>}
+                <ul className="review-list">
+                  {g.problems.map((p) => {
+                    const item = items.get(p.item);
+                    return (
+                      <li key={p.item}>
+                        <button type="button" className="link" onClick={() => onGoTo(p.item)}>
+                          {p.item}. {pick(item?.text, lang)}
+                        </button>
+                        <span className="review-message">{ta(p.error, item ? messageParams(item) : { min: "", max: "" })}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
             ))}
-          </ul>
+          </div>
         </>
       )}
       {failure && (

@@ -12,8 +12,28 @@ function range(min: number, max: number): number[] {
   return Array.from({ length: Math.max(0, max - min + 1) }, (_, i) => min + i);
 }
 
-/** One row of radio buttons min…max (wrapping on narrow screens), with labelled ends and "cannot assess". */
-function ScaleRow({ name, scale, selected, onSelect, describedBy, readOnly, legendId }: {
+/** What the ends of a scale mean ("1 — very weak", "10 — very strong"), shown above its points. */
+function ScaleEnds({ scale }: { scale: TScaleLike }) {
+  const text = useInstrumentText();
+  if (!scale.minLabel && !scale.maxLabel) return null;
+  return (
+    <div className="scale-ends" aria-hidden="true">
+      <span>
+        {scale.min} — {text(scale.minLabel)}
+      </span>
+      <span>
+        {scale.max} — {text(scale.maxLabel)}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * One row of radio buttons min…max (wrapping on narrow screens), with "cannot assess". The ends'
+ * meaning is shown above the row (`showEnds`) or once above a matrix; screen readers hear it on the
+ * end points either way.
+ */
+function ScaleRow({ name, scale, selected, onSelect, describedBy, readOnly, legendId, showEnds = true }: {
   name: string;
   scale: TScaleLike;
   selected: number | "NA" | undefined;
@@ -21,21 +41,13 @@ function ScaleRow({ name, scale, selected, onSelect, describedBy, readOnly, lege
   describedBy?: string;
   readOnly?: boolean;
   legendId?: string;
+  showEnds?: boolean;
 }) {
   const t = useLiteTranslations("questionnaire");
   const text = useInstrumentText();
   return (
     <div className="scale" role="radiogroup" aria-labelledby={legendId} aria-describedby={describedBy}>
-      {(scale.minLabel || scale.maxLabel) && (
-        <div className="scale-ends" aria-hidden="true">
-          <span>
-            {scale.min} — {text(scale.minLabel)}
-          </span>
-          <span>
-            {scale.max} — {text(scale.maxLabel)}
-          </span>
-        </div>
-      )}
+      {showEnds && <ScaleEnds scale={scale} />}
       <div className="scale-points">
         {range(scale.min, scale.max).map((n) => {
           const id = `${name}-${n}`;
@@ -83,7 +95,10 @@ export function Scale({ item, value, onChange, describedBy, readOnly, legendId }
   );
 }
 
-/** Each row is its own labelled group, so the matrix stays usable on a 360 px screen. */
+/**
+ * Each row is its own labelled group, so the matrix stays usable on a 360 px screen; what the
+ * scale's ends mean is said once, above the rows.
+ */
 export function Matrix({ item, value, onChange, describedBy, readOnly }: {
   item: Extract<TItem, { type: "matrix" }>;
   value: TMatrixAnswer | undefined;
@@ -95,6 +110,7 @@ export function Matrix({ item, value, onChange, describedBy, readOnly }: {
   const rows = value?.rows ?? {};
   return (
     <div className="matrix" aria-describedby={describedBy}>
+      <ScaleEnds scale={item} />
       {item.rows.map((row) => (
         <fieldset key={row.code} className="matrix-row">
           <legend id={`${row.code}-legend`}>{text(row.label)}</legend>
@@ -104,6 +120,7 @@ export function Matrix({ item, value, onChange, describedBy, readOnly }: {
             selected={rows[row.code]}
             readOnly={readOnly}
             legendId={`${row.code}-legend`}
+            showEnds={false}
             onSelect={(v) => onChange({ rows: { ...rows, [row.code]: v } })}
           />
         </fieldset>

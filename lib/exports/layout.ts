@@ -70,7 +70,7 @@ const same = (a: TBilingual, b: TBilingual) => a.ru === b.ru && a.en === b.en;
 const L = (ru: string, en: string): TBilingual => ({ ru, en });
 
 const MISSING_LABELS = {
-  cannotAssess: { value: CANNOT_ASSESS, label: L("Не могу оценить", "Cannot assess") },
+  cannotAssess: { value: CANNOT_ASSESS, label: L("Затрудняюсь оценить", "Cannot assess") },
   notAnswered: { value: NOT_ANSWERED, label: L("Нет ответа", "Not answered") },
 };
 

@@ -271,7 +271,7 @@ describe("exports: XLSX", () => {
     const valueRows = [];
     for (let r = 2; r <= values.rowCount; r++) valueRows.push((values.getRow(r).values as unknown[]).slice(1));
     expect(valueRows).toContainEqual(["ROLE", 3, "Другое", "Other"]);
-    expect(valueRows).toContainEqual(["RISK", CANNOT_ASSESS, "Не могу оценить", "Cannot assess", "missing"]);
+    expect(valueRows).toContainEqual(["RISK", CANNOT_ASSESS, "Затрудняюсь оценить", "Cannot assess", "missing"]);
     expect(valueRows).toContainEqual(["RISK", 10, "Высокий", "High"]);
   });
 });
@@ -334,7 +334,7 @@ describe.skipIf(!havePspp)("exports: SPSS .sav", () => {
       // The dictionary: Cyrillic variable and value labels, the missing codes declared.
       expect(output).toContain("Эффективность — Армения – Кыргызстан");
       expect(output).toMatch(/RISK,\d+,Риск/);
-      expect(output).toContain("Не могу оценить");
+      expect(output).toContain("Затрудняюсь оценить");
       expect(output).toMatch(/998; ?999/);
 
       // Frequencies computed here from the plans, independently of the export code.
@@ -342,7 +342,7 @@ describe.skipIf(!havePspp)("exports: SPSS .sav", () => {
       const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
       for (const p of PLANS) {
         const v = p.answers.RISK as { value?: number; cannotAssess?: true } | undefined;
-        bump(risk, !v ? "Нет ответа" : v.cannotAssess ? "Не могу оценить" : v.value === 10 ? "Высокий" : v.value === 1 ? "Низкий" : String(v.value));
+        bump(risk, !v ? "Нет ответа" : v.cannotAssess ? "Затрудняюсь оценить" : v.value === 10 ? "Высокий" : v.value === 1 ? "Низкий" : String(v.value));
       }
       expect(frequencies(output, "Риск")).toEqual(risk);
       const roleLabels: Record<string, string> = { GOV: "Госслужба", ACAD: "Наука", ROLE_OTHER: "Другое" };
@@ -352,7 +352,7 @@ describe.skipIf(!havePspp)("exports: SPSS .sav", () => {
       const pairs = new Map<string, number>();
       for (const p of PLANS) {
         const v = (p.answers.PAIRS as { rows: Record<string, unknown> } | undefined)?.rows.PAIRS_AM_KG;
-        bump(pairs, v === undefined ? "Нет ответа" : v === "NA" ? "Не могу оценить" : String(v));
+        bump(pairs, v === undefined ? "Нет ответа" : v === "NA" ? "Затрудняюсь оценить" : String(v));
       }
       expect(frequencies(output, "Эффективность — Армения – Кыргызстан")).toEqual(pairs);
 

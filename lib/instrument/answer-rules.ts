@@ -187,13 +187,23 @@ export function responseProblems(q: TQuestionnaire, answers: TAnswers, check: TA
   return { problems, visible };
 }
 
+const isDone = (i: TItem, answers: TAnswers) => {
+  const value = answers[i.code];
+  return (value === undefined || answerError(i, value) === null) && completenessError(i, value) === null;
+};
+
 /** Progress as the expert sees it: required visible items answered, out of all required visible items. */
 export function progress(q: TQuestionnaire, answers: TAnswers): { answered: number; total: number } {
   const visible = visibleItemCodes(q, answers);
   const required = allItems(q).filter((i) => i.required && isAnswerable(i) && visible.has(i.code));
-  const done = (i: TItem) => {
-    const value = answers[i.code];
-    return (value === undefined || answerError(i, value) === null) && completenessError(i, value) === null;
-  };
-  return { answered: required.filter(done).length, total: required.length };
+  return { answered: required.filter((i) => isDone(i, answers)).length, total: required.length };
+}
+
+/** The same progress per section (in the definition's order), for the section list. */
+export function sectionProgress(q: TQuestionnaire, answers: TAnswers): Array<{ answered: number; total: number }> {
+  const visible = visibleItemCodes(q, answers);
+  return q.sections.map((s) => {
+    const required = s.items.filter((i) => i.required && isAnswerable(i) && visible.has(i.code));
+    return { answered: required.filter((i) => isDone(i, answers)).length, total: required.length };
+  });
 }

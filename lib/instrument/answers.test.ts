@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completenessError, isAnswered, progress, visibleItemCodes } from "@/lib/instrument/answer-rules";
+import { completenessError, isAnswered, progress, sectionProgress, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import { answerSchema, checkResponse, OTHER_TEXT_MAX, type TAnswers } from "@/lib/instrument/answers";
 import { ZItem, ZQuestionnaire, type TCondition, type TItem, type TItemInput, type TQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
@@ -406,5 +406,16 @@ describe("progress", () => {
 
   it("an incomplete answer does not count as answered", () => {
     expect(progress(branching, { A: { choice: "yes" }, AY: { choice: "y1" }, S2A: { text: "  " } })).toEqual({ answered: 2, total: 4 });
+  });
+});
+
+describe("sectionProgress", () => {
+  it("splits the progress by section, with hidden items left out and the sums equal to the whole", () => {
+    expect(sectionProgress(branching, {})).toEqual([{ answered: 0, total: 1 }, { answered: 0, total: 0 }, { answered: 0, total: 0 }]);
+    const answers: TAnswers = { A: { choice: "yes" }, AY: { choice: "y1" }, S2A: { text: "x" } };
+    const parts = sectionProgress(branching, answers);
+    expect(parts).toEqual([{ answered: 2, total: 2 }, { answered: 1, total: 1 }, { answered: 0, total: 1 }]);
+    const whole = progress(branching, answers);
+    expect({ answered: parts.reduce((n, p) => n + p.answered, 0), total: parts.reduce((n, p) => n + p.total, 0) }).toEqual(whole);
   });
 });

@@ -11,6 +11,7 @@ import { invalidDefinition } from "@/lib/instrument/create";
 import type { TDefinition } from "@/lib/instrument/definition";
 import { INSTRUMENT_FILE_FORMAT } from "@/lib/instrument/schemas";
 import { blankDefinition } from "@/lib/instrument/templates";
+import { versionTitles } from "@/lib/instrument/titles";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { assertRole } from "@/lib/auth/roles";
 
@@ -31,7 +32,7 @@ const VERSION_SELECT = {
 
 export async function listInstruments(actor: TActor) {
   assertRole(actor, "COORDINATOR");
-  return db().instrument.findMany({
+  const instruments = await db().instrument.findMany({
     select: {
       id: true,
       name: true,
@@ -41,6 +42,9 @@ export async function listInstruments(actor: TActor) {
     },
     orderBy: [{ createdAt: "asc" }],
   });
+  // Named in both languages by the title of the newest version.
+  const titles = await versionTitles(instruments.flatMap((i) => i.versions.slice(0, 1).map((v) => v.id)));
+  return instruments.map((i) => ({ ...i, title: i.versions[0] ? titles.get(i.versions[0].id) : undefined }));
 }
 
 export async function getVersion(actor: TActor, versionId: string) {

@@ -10,6 +10,8 @@ import type { TGuide } from "@/lib/instrument/definition";
 import { publishedGuide, type TPublishedGuide } from "@/lib/interviews/guides";
 import { assertId, parseInput } from "@/lib/interviews/input";
 import { assertRole } from "@/lib/auth/roles";
+import { versionTitles } from "@/lib/instrument/titles";
+import type { TText } from "@/lib/instrument/text";
 import {
   ZCodeIds,
   ZCreateInterview,
@@ -87,7 +89,7 @@ export type TCoordinatorInterview = {
   durationSeconds: number;
   expert: { id: string; pseudonym: number; name: string; country: string; expertGroup: ExpertGroup };
   interviewer: { id: string; name: string };
-  guide: { versionId: string; name: string; number: number };
+  guide: { versionId: string; name: string; number: number; title?: TText };
 };
 
 /** Every interview, with experts' real names: for the coordinator's own views only. */
@@ -108,6 +110,7 @@ export async function listInterviews(actor: TActor): Promise<{ interviews: TCoor
     },
     orderBy: [{ plannedAt: "asc" }, { createdAt: "asc" }],
   });
+  const titles = await versionTitles(rows.map((r) => r.version.id));
   return {
     interviews: rows.map((r) => ({
       id: r.id,
@@ -119,7 +122,7 @@ export async function listInterviews(actor: TActor): Promise<{ interviews: TCoor
       durationSeconds: r.durationSeconds,
       expert: { id: r.expert.id, pseudonym: r.expert.pseudonym, name: r.expert.user.name, country: r.expert.country, expertGroup: r.expert.expertGroup },
       interviewer: r.interviewer,
-      guide: { versionId: r.version.id, name: r.version.instrument.name, number: r.version.number },
+      guide: { versionId: r.version.id, name: r.version.instrument.name, number: r.version.number, title: titles.get(r.version.id) },
     })),
   };
 }
@@ -219,6 +222,8 @@ export type TOwnInterview = {
   status: InterviewStatus;
   expert: { pseudonym: number; country: string; expertGroup: ExpertGroup };
   guideName: string;
+  /** The guide's title in both languages, when its definition has one. */
+  guideTitle?: TText;
 };
 
 /** The acting interviewer's own interviews by planned date, optionally of one status. No real names. */
@@ -233,11 +238,12 @@ export async function listOwnInterviews(actor: TActor, query: { status?: Intervi
       mode: true,
       status: true,
       expert: { select: { pseudonym: true, country: true, expertGroup: true } },
-      version: { select: { instrument: { select: { name: true } } } },
+      version: { select: { id: true, instrument: { select: { name: true } } } },
     },
     orderBy: [{ plannedAt: "asc" }, { createdAt: "asc" }],
   });
-  return { interviews: rows.map(({ version, ...r }) => ({ ...r, guideName: version.instrument.name })) };
+  const titles = await versionTitles(rows.map((r) => r.version.id));
+  return { interviews: rows.map(({ version, ...r }) => ({ ...r, guideName: version.instrument.name, guideTitle: titles.get(version.id) })) };
 }
 
 export type TNoteView = {

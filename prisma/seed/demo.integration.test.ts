@@ -8,7 +8,8 @@ import { createScratchDatabase } from "@/lib/testing/db";
 import { checkResponse, type TAnswers } from "@/lib/instrument/answers";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { DEMO_IN_PROGRESS, DEMO_INTERVIEWS, DEMO_RESPONDENTS, PAIR_MEANS } from "@/prisma/seed/demo-data";
-import { databaseIsEmpty, demoExpertLink, seedDemo, DEMO_COORDINATOR_EMAIL } from "@/prisma/seed/demo";
+import { databaseIsEmpty, demoExpertLink, seedDemo, DEMO_COORDINATOR_EMAIL, DEMO_INTERVIEWER_EMAIL } from "@/prisma/seed/demo";
+import { DEMO_CELL_TARGET } from "@/prisma/seed/demo-work";
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let prisma: PrismaClient;
@@ -88,6 +89,27 @@ describe("the demo seed", () => {
         expect(q.codes.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it("gives every role something to do: targets per cell, an invitation in the outbox, an interview planned and one under way", async () => {
+    const targets = await prisma.cellTarget.findMany();
+    expect(targets).toHaveLength(20);
+    expect(targets.every((t) => t.target === DEMO_CELL_TARGET)).toBe(true);
+
+    const messages = await prisma.message.findMany({ include: { expert: { select: { pseudonym: true, status: true } } } });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ kind: "INVITATION", status: "SENT", transport: "outbox" });
+    expect(messages[0]!.body).toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+    expect(messages[0]!.expert.pseudonym).not.toBe(1);
+
+    const interviewer = await prisma.user.findFirstOrThrow({ where: { email: DEMO_INTERVIEWER_EMAIL } });
+    const open = await prisma.interview.findMany({ where: { interviewerId: interviewer.id, status: { not: "DONE" } }, include: { notes: true } });
+    expect(open.map((i) => i.status).sort()).toEqual(["IN_PROGRESS", "PLANNED"]);
+    const planned = open.find((i) => i.status === "PLANNED")!;
+    expect(planned.plannedAt.getTime()).toBeGreaterThan(Date.now());
+    const underway = open.find((i) => i.status === "IN_PROGRESS")!;
+    expect(underway.consentAt).not.toBeNull();
+    expect(underway.notes).toHaveLength(1);
   });
 
   it("prints a working single-use link for the demo expert at every start", async () => {

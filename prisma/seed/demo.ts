@@ -9,6 +9,8 @@ import { addExpert } from "@/lib/panel/experts";
 import { DEMO_PEOPLE, demoChecklist, demoStatus, demoTrack } from "@/prisma/seed/demo-panel";
 import { seedCodebook } from "@/lib/codebook/seed";
 import { seedDemoData } from "@/prisma/seed/demo-data";
+import { seedDemoWork } from "@/prisma/seed/demo-work";
+import { deliverMessage } from "@/lib/messaging/delivery";
 import { eaeuCodebook } from "@/prisma/seed/eaeu/codebook";
 import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
@@ -56,7 +58,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
     coordinator: { email: DEMO_COORDINATOR_EMAIL, password: demoPassword() },
     interviewer: { email: DEMO_INTERVIEWER_EMAIL, password: demoPassword() },
   };
-  await prisma.$transaction(
+  const { outboxMessageId } = await prisma.$transaction(
     async (tx) => {
       const coordinator = await createStaffAccount(tx, { ...signIns.coordinator, name: "Demo Coordinator", role: "COORDINATOR", language: "en" });
       await createStaffAccount(tx, { ...signIns.interviewer, name: "Demo Interviewer", role: "INTERVIEWER", language: "ru" });
@@ -128,9 +130,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
         }
       }
       await seedDemoData(tx, study.id);
+      return seedDemoWork(tx, { studyId: study.id, coordinatorId: coordinator.id, countries: COUNTRIES, groups: GROUPS, now: new Date(now) });
     },
     { timeout: 60_000 },
   );
+  // The outbox's invitation is delivered as the job queue would: a fresh link, the study's template.
+  await deliverMessage(prisma, outboxMessageId, { transport: { kind: "outbox" }, baseUrl: "", ttlDays: 14 }, { lastAttempt: true });
   return signIns;
 }
 

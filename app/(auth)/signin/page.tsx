@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { getActor, homeOf } from "@/lib/auth/actor";
 import { safeReturnPath } from "@/lib/http/safe-path";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = pageMetadata("signin");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();

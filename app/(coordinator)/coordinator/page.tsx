@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { StaffManager } from "@/components/coordinator/staff-manager";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listStaff } from "@/lib/users/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Coordination" };
+export const generateMetadata = pageMetadata("coordination");
 
 export default async function CoordinatorHomePage() {
   const actor = await requirePageActor("COORDINATOR", "/coordinator");

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getOwnExpertProfile } from "@/lib/panel/service";
 import { getQuestionnaireState } from "@/lib/responses/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Your participation" };
+export const generateMetadata = pageMetadata("participation");
 
 export default async function ExpertHomePage() {
   const actor = await requirePageActor("EXPERT", "/expert");

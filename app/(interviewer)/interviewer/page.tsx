@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/interview/local-time";
@@ -10,8 +9,9 @@ import { pick } from "@/lib/instrument/text";
 import { listOwnInterviews } from "@/lib/interviews/service";
 import { COUNTRIES } from "@/lib/study/countries";
 import "@/components/interview/interview.css";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Your interviews" };
+export const generateMetadata = pageMetadata("yourInterviews");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -78,7 +78,7 @@ export default async function InterviewerHomePage({ searchParams }: TProps) {
                     </td>
                     <td data-label={ti("columns.group")}>{common(`groups.${iv.expert.expertGroup}`)}</td>
                     <td data-label={ti("columns.mode")}>{ti(`mode.${iv.mode}`)}</td>
-                    <td data-label={ti("columns.guide")}>{iv.guideName}</td>
+                    <td data-label={ti("columns.guide")}>{pick(iv.guideTitle, lang) || iv.guideName}</td>
                     <td data-label={ti("columns.status")}>
                       <span className={`iv-status iv-status-${iv.status}`}>{ti(`status.${iv.status}`)}</span>
                     </td>

@@ -70,7 +70,7 @@ export const eaeuQuestionnaire: TQuestionnaireInput = {
           code: "D1",
           type: "display",
           text: t(
-            "Отвечая на вопросы, опирайтесь на свой профессиональный опыт и знания. Если вы не можете оценить какой-либо аспект, выберите вариант «Затрудняюсь ответить» или «Не могу оценить».",
+            "Отвечая на вопросы, опирайтесь на свой профессиональный опыт и знания. Если вы не можете оценить какой-либо аспект, выберите вариант «Затрудняюсь ответить» или «Затрудняюсь оценить».",
             "When answering, please rely on your professional experience and knowledge. If you cannot assess an aspect, choose “Hard to say” or “Cannot assess”.",
           ),
         },
@@ -138,7 +138,7 @@ export const eaeuQuestionnaire: TQuestionnaireInput = {
           code: "D2",
           type: "display",
           text: t(
-            "В следующем вопросе оцените каждую пару государств по шкале от 1 до 10, где 1 — взаимодействие крайне неэффективно, 10 — максимально эффективно. Если вы не можете оценить пару стран, отметьте «Не могу оценить».",
+            "В следующем вопросе оцените каждую пару государств по шкале от 1 до 10, где 1 — взаимодействие крайне неэффективно, 10 — максимально эффективно. Если вы не можете оценить пару стран, отметьте «Затрудняюсь оценить».",
             "In the next question, rate each pair of states on a scale from 1 to 10, where 1 means the interaction is extremely inefficient and 10 means it is as efficient as possible. If you cannot assess a pair of countries, mark “Cannot assess”.",
           ),
         },

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InvitationContinue } from "@/components/auth/invitation-continue";
 import { RequestNewLink } from "@/components/auth/request-new-link";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { inspectLink } from "@/lib/panel/link-requests";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+export const generateMetadata = pageMetadata("invitation", { referrer: "no-referrer" });
 
 /**
  * The page an invitation link opens. Looking at it does not use the link (mail scanners open links

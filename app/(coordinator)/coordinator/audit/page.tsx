@@ -1,12 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AuditValues, auditActionName, auditEntityName } from "@/components/audit/audit-values";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { ZAuditQuery } from "@/lib/audit/schemas";
 import { auditFacets, listAuditEvents } from "@/lib/audit/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = pageMetadata("audit");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,12 +15,10 @@ const FILTERS = ["actor", "action", "entity", "from", "to"] as const;
 /** Kept from page to page: the filters and the page size. */
 const KEPT = [...FILTERS, "limit"] as const;
 
-/** A stored value as readable text; React escapes it, so markup in a value is shown, never run. */
-const asText = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value, null, 2));
-
 export default async function AuditPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/audit");
-  const t = await getTranslations("audit");
+  const [t, locale] = await Promise.all([getTranslations("audit"), getLocale()]);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", hourCycle: "h23", timeZone: "UTC" });
   const raw = await searchParams;
   const query = Object.fromEntries(
     [...KEPT, "before" as const].flatMap((k) => {
@@ -50,12 +49,15 @@ export default async function AuditPage({ searchParams }: TProps) {
           </div>
           <div>
             <label htmlFor="audit-action">{t("action")}</label>
-            <input id="audit-action" name="action" list="audit-actions" defaultValue={query.action ?? ""} maxLength={100} />
-            <datalist id="audit-actions">
+            <select id="audit-action" name="action" defaultValue={query.action ?? ""}>
+              <option value="">{t("anyAction")}</option>
+              {query.action && !facets.actions.includes(query.action) && <option value={query.action}>{query.action}</option>}
               {facets.actions.map((a) => (
-                <option key={a} value={a} />
+                <option key={a} value={a}>
+                  {auditActionName(t, a)}
+                </option>
               ))}
-            </datalist>
+            </select>
           </div>
           <div>
             <label htmlFor="audit-entity">{t("entity")}</label>
@@ -63,7 +65,7 @@ export default async function AuditPage({ searchParams }: TProps) {
               <option value="">{t("anyEntity")}</option>
               {facets.entities.map((e) => (
                 <option key={e} value={e}>
-                  {e}
+                  {auditEntityName(t, e)}
                 </option>
               ))}
             </select>
@@ -111,7 +113,7 @@ export default async function AuditPage({ searchParams }: TProps) {
                   {page.rows.map((r) => (
                     <tr key={r.id} data-testid={`audit-${r.id}`}>
                       <td>
-                        <time dateTime={r.at}>{r.at.replace("T", " ").slice(0, 19)}</time>
+                        <time dateTime={r.at}>{when.format(new Date(r.at))}</time>
                       </td>
                       <td>
                         {r.actor ? (
@@ -125,10 +127,10 @@ export default async function AuditPage({ searchParams }: TProps) {
                         )}
                       </td>
                       <td>
-                        <code>{r.action}</code>
+                        {auditActionName(t, r.action)}
                       </td>
                       <td>
-                        {r.entity}
+                        {auditEntityName(t, r.entity)}
                         {r.entityId && (
                           <>
                             <br />
@@ -139,10 +141,10 @@ export default async function AuditPage({ searchParams }: TProps) {
                         )}
                       </td>
                       <td>
-                        <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: "0.85rem" }}>{asText(r.before)}</pre>
+                        <AuditValues value={r.before} />
                       </td>
                       <td>
-                        <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: "0.85rem" }}>{asText(r.after)}</pre>
+                        <AuditValues value={r.after} />
                       </td>
                     </tr>
                   ))}

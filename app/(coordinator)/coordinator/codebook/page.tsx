@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CodebookEditor } from "@/components/codebook/codebook-editor";
@@ -8,8 +7,9 @@ import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listCodes } from "@/lib/codebook/service";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Codebook" };
+export const generateMetadata = pageMetadata("codebook");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Exports" };
+export const generateMetadata = pageMetadata("exports");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -50,7 +50,7 @@ export default async function ExportsPage({ searchParams }: TProps) {
                 <tr key={d.key}>
                   <td>
                     <a href={`/api/coordinator/studies/${study.id}/exports/${d.file}${"query" in d ? d.query : ""}`} download data-export={d.key}>
-                      {d.file}
+                      <code>{d.file}</code>
                       {"query" in d ? ` (${d.query.slice(6)})` : ""}
                     </a>
                   </td>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NewInstrumentForm } from "@/components/instruments/new-instrument-form";
@@ -6,9 +5,11 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listInstruments } from "@/lib/instrument/service";
+import { pick } from "@/lib/instrument/text";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Instruments" };
+export const generateMetadata = pageMetadata("instruments");
 
 export default async function InstrumentsPage() {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/instruments");
@@ -22,7 +23,7 @@ export default async function InstrumentsPage() {
       {instruments.map((instrument) => (
         <section key={instrument.id} className="card stack" aria-labelledby={`instrument-${instrument.id}`} style={{ marginBottom: "1rem" }}>
           <h2 id={`instrument-${instrument.id}`} style={{ margin: 0 }}>
-            {instrument.name} <span className="muted">· {t(`kind.${instrument.kind}`)}</span>
+            {pick(instrument.title, locale === "en" ? "en" : "ru") || instrument.name} <span className="muted">· {t(`kind.${instrument.kind}`)}</span>
           </h2>
           <p className="muted" style={{ margin: 0 }}>
             {locale === "en" ? instrument.study.titleEn : instrument.study.titleRu}

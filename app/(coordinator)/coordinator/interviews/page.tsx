@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AssignInterviewForm, type TGuideOption } from "@/components/interview/assign-interview-form";
 import { InterviewsAdminTable } from "@/components/interview/interviews-admin-table";
@@ -7,12 +6,14 @@ import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listInstruments } from "@/lib/instrument/service";
 import { listInterviews } from "@/lib/interviews/service";
+import { pick } from "@/lib/instrument/text";
 import { listPanel } from "@/lib/panel/service";
 import { listStudies } from "@/lib/study/service";
 import { listStaff } from "@/lib/users/service";
 import "@/components/interview/interview.css";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Interviews" };
+export const generateMetadata = pageMetadata("interviews");
 
 export default async function CoordinatorInterviewsPage() {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/interviews");
@@ -26,13 +27,14 @@ export default async function CoordinatorInterviewsPage() {
     getLocale(),
   ]);
   const title = (s: { titleEn: string; titleRu: string }) => (locale === "en" ? s.titleEn : s.titleRu);
+  const lang = locale === "en" ? "en" : "ru";
   const studyBySlug = new Map(studies.map((s) => [s.slug, s.id]));
   const guides: TGuideOption[] = instruments
     .filter((i) => i.kind === "GUIDE")
     .flatMap((i) =>
       i.versions
         .filter((v) => v.status === "PUBLISHED")
-        .map((v) => ({ versionId: v.id, name: i.name, number: v.number, studyId: i.study.id, studyTitle: title(i.study) })),
+        .map((v) => ({ versionId: v.id, name: pick(i.title, lang) || i.name, number: v.number, studyId: i.study.id, studyTitle: title(i.study) })),
     );
   return (
     <ClientMessages namespaces={["interviewsAdmin", "interview"]}>
@@ -56,7 +58,7 @@ export default async function CoordinatorInterviewsPage() {
             status: iv.status,
             expert: { pseudonym: iv.expert.pseudonym, name: iv.expert.name, country: iv.expert.country },
             interviewer: { name: iv.interviewer.name },
-            guide: { name: iv.guide.name, number: iv.guide.number },
+            guide: { name: pick(iv.guide.title, lang) || iv.guide.name, number: iv.guide.number },
           }))}
         />
       </div>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/interview/local-time";
@@ -15,8 +14,9 @@ import { invitableExperts, listMessages } from "@/lib/messaging/service";
 import { MESSAGE_KINDS } from "@/lib/messaging/templates";
 import { listStudies } from "@/lib/study/service";
 import "@/components/messages/messages.css";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Messages" };
+export const generateMetadata = pageMetadata("messages");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -75,7 +75,7 @@ export default async function CoordinatorMessagesPage({ searchParams }: TProps) 
                 {t("apply")}
               </button>
             </form>
-            <LiveRefresh studyId={study.id} topics={["messages", "panel"]} />
+            <LiveRefresh studyId={study.id} topics={["messages", "panel"]} quiet />
             {messages.length === 0 ? (
               <p className="muted">{t("empty")}</p>
             ) : (

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -8,8 +7,9 @@ import { MonitorDashboard } from "@/components/monitor/monitor-dashboard";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getMonitor } from "@/lib/monitor/service";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Monitoring" };
+export const generateMetadata = pageMetadata("monitor");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

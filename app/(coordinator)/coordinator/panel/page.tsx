@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -12,8 +11,9 @@ import { requirePageActor } from "@/lib/auth/actor";
 import "@/components/panel/panel.css";
 import { listExperts } from "@/lib/panel/service";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Expert panel" };
+export const generateMetadata = pageMetadata("panel");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +39,7 @@ export default async function PanelPage({ searchParams }: TProps) {
               <Link href={`/coordinator/panel/import?study=${study.id}`}>{t("importLink")}</Link>
             </p>
             <PanelFilters studyId={study.id} studies={studies.map((s) => ({ id: s.id, title: title(s) }))} filters={filters} />
-            <LiveRefresh studyId={study.id} topics={["panel", "responses"]} />
+            <LiveRefresh studyId={study.id} topics={["panel", "responses"]} quiet />
             <p role="status" data-testid="panel-count">
               {t("count", { count })}
             </p>

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { quoteFilterOptions } from "@/components/quotes/load";
 import { QuotesBrowser, readQuoteFilters } from "@/components/quotes/quotes-browser";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listQuotes } from "@/lib/quotes/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Quotes" };
+export const generateMetadata = pageMetadata("quotes");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConsentForm } from "@/components/expert/consent-form";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { requirePageActor } from "@/lib/auth/actor";
 import { pick } from "@/lib/instrument/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Consent" };
+export const generateMetadata = pageMetadata("consent");
 
 export default async function ConsentPage() {
   const actor = await requirePageActor("EXPERT", "/expert/consent");

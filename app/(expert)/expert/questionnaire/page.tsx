@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { LiteMessages } from "@/components/layout/lite-messages";
@@ -6,8 +5,9 @@ import { ExpertQuestionnaire } from "@/components/questionnaire/expert-questionn
 import { requirePageActor } from "@/lib/auth/actor";
 import { pick } from "@/lib/instrument/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Questionnaire" };
+export const generateMetadata = pageMetadata("questionnaire");
 
 export default async function QuestionnairePage() {
   const actor = await requirePageActor("EXPERT", "/expert/questionnaire");

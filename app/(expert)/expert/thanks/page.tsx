@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LiteMessages } from "@/components/layout/lite-messages";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getOwnAnswers } from "@/lib/responses/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Thank you" };
+export const generateMetadata = pageMetadata("thanks");
 
 export default async function ThanksPage() {
   const actor = await requirePageActor("EXPERT", "/expert/thanks");

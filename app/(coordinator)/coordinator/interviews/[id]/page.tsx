@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { InterviewReview } from "@/components/interview/interview-review";
@@ -8,8 +7,9 @@ import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getInterview, listInterviews } from "@/lib/interviews/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Interview" };
+export const generateMetadata = pageMetadata("interview");
 
 type TProps = { params: Promise<{ id: string }> };
 

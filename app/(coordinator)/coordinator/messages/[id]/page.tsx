@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -11,8 +10,9 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getMessage } from "@/lib/messaging/service";
 import "@/components/messages/messages.css";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Message", referrer: "no-referrer" };
+export const generateMetadata = pageMetadata("message", { referrer: "no-referrer" });
 
 /** One message; in outbox mode its text holds the expert's sign-in link for the coordinator to pass on. */
 export default async function CoordinatorMessagePage({ params }: { params: Promise<{ id: string }> }) {
@@ -32,7 +32,7 @@ export default async function CoordinatorMessagePage({ params }: { params: Promi
           <Link href={`/coordinator/messages?study=${message.studyId}`}>{t("back")}</Link>
         </p>
         <h1>{t("messageTitle", { n: message.expert.pseudonym })}</h1>
-        <LiveRefresh studyId={message.studyId} topics={["messages", "panel"]} />
+        <LiveRefresh studyId={message.studyId} topics={["messages", "panel"]} quiet />
         <dl className="facts">
           <dt>{t("kind")}</dt>
           <dd>{t(`kinds.${message.kind}`)}</dd>

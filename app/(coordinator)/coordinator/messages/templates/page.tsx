@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -10,8 +9,9 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { getReminderSettings, getTemplates } from "@/lib/messaging/service";
 import { listStudies } from "@/lib/study/service";
 import "@/components/messages/messages.css";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Message templates" };
+export const generateMetadata = pageMetadata("templates");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

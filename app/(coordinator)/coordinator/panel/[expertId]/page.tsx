@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -16,8 +15,9 @@ import { AppError } from "@/lib/errors";
 import type { TStatusAction } from "@/lib/panel/schemas";
 import { getExpert } from "@/lib/panel/service";
 import { ACTIVE_STATUSES } from "@/lib/panel/status";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Expert" };
+export const generateMetadata = pageMetadata("expert");
 
 type TProps = { params: Promise<{ expertId: string }> };
 
@@ -60,7 +60,7 @@ export default async function ExpertPage({ params }: TProps) {
 
         <section className="card stack" aria-labelledby="status-title">
           <h2 id="status-title">{t("statusTitle")}</h2>
-          <LiveRefresh studyId={expert.studyId} topics={["panel"]} />
+          <LiveRefresh studyId={expert.studyId} topics={["panel"]} quiet />
           <p data-testid="expert-status">{t("currentStatus", { status })}</p>
           {expert.decidedAt && <p className="muted">{t("decidedBy", { name: expert.decidedBy?.name ?? "—", at: date.format(expert.decidedAt) })}</p>}
           {expert.invitedAt && <p className="muted">{t("invitedAt", { at: date.format(expert.invitedAt) })}</p>}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -9,8 +8,9 @@ import { requirePageActor } from "@/lib/auth/actor";
 import "@/components/panel/panel.css";
 import { IMPORT_COLUMNS } from "@/lib/panel/import";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Import experts" };
+export const generateMetadata = pageMetadata("importExperts");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,11 +29,11 @@ export default async function PanelImportPage({ searchParams }: TProps) {
               {t("study")}: <strong>{locale === "en" ? study.titleEn : study.titleRu}</strong> ·{" "}
               <Link href={`/coordinator/panel?study=${study.id}`}>{t("backToPanel")}</Link>
             </p>
-            <p className="muted">{t("importLead")}</p>
+            <p className="muted">{t.rich("importLead", { code: (chunks) => <code>{chunks}</code> })}</p>
             <p>
-              {t("importColumns")}: <code>{IMPORT_COLUMNS.join(",")}</code>
+              {t("importColumns")}: <code>{IMPORT_COLUMNS.join(", ")}</code>
             </p>
-            <p className="muted">{t("importValues")}</p>
+            <p className="muted">{t.rich("importValues", { code: (chunks) => <code>{chunks}</code> })}</p>
             <ImportForm studyId={study.id} />
           </>
         )}

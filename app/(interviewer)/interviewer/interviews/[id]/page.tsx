@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { InterviewWorkspace } from "@/components/interview/interview-workspace";
@@ -7,8 +6,9 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { requirePageActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getInterview } from "@/lib/interviews/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Interview" };
+export const generateMetadata = pageMetadata("interview");
 
 type TProps = { params: Promise<{ id: string }> };
 

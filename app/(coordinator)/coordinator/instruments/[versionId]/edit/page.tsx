@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -8,8 +7,9 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { ZDefinition } from "@/lib/instrument/definition";
 import { getVersion } from "@/lib/instrument/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Instrument editor" };
+export const generateMetadata = pageMetadata("instrumentEditor");
 
 type TProps = { params: Promise<{ versionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,8 +8,9 @@ import { checkDefinition } from "@/lib/instrument/check";
 import { ZVersionParams } from "@/lib/instrument/schemas";
 import { getVersion } from "@/lib/instrument/service";
 import { pick } from "@/lib/instrument/text";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Preview" };
+export const generateMetadata = pageMetadata("preview");
 
 export default async function PreviewPage({ params }: { params: Promise<{ versionId: string }> }) {
   const parsed = ZVersionParams.safeParse(await params);
