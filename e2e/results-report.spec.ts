@@ -56,6 +56,8 @@ test("the results page reads as a report: contents, jump links, collapsing, sear
   await expect(page).toHaveURL(/#section-S2$/);
   await expect(page.getByRole("heading", { level: 2, name: sectionTitle })).toBeInViewport();
   await expect(page.getByTestId("results-funnel")).toContainText("Completed");
+  await page.locator("#section-S2").getByRole("link", { name: "Back to contents" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Contents" })).toBeInViewport();
 
   // Sections collapse and expand.
   const q1 = page.locator('[data-item="Q1"]');

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { formatFigure, wrapLabel } from "@/lib/aggregates/display";
 import { chartValue } from "@/lib/aggregates/format";
@@ -21,6 +22,32 @@ export type TBarChartProps = {
   /** What a suppressed category's marked gap says, given how the table writes the figure: "suppressed (< 3)". */
   gapLabel: (figure: string) => string;
 };
+
+/**
+ * Charts waiting to be drawn, one per idle moment of the browser (at least one a second), so that
+ * drawing dozens of them never blocks the page for long.
+ */
+const waiting: Array<() => void> = [];
+let scheduled = false;
+function drawNext() {
+  scheduled = false;
+  waiting.shift()?.();
+  if (waiting.length) schedule();
+}
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  if (typeof requestIdleCallback === "function") requestIdleCallback(drawNext, { timeout: 1_000 });
+  else setTimeout(drawNext, 50);
+}
+function whenIdle(draw: () => void): () => void {
+  waiting.push(draw);
+  schedule();
+  return () => {
+    const i = waiting.indexOf(draw);
+    if (i >= 0) waiting.splice(i, 1);
+  };
+}
 
 /** The width of the category labels: 190 px, or 40 % of a narrow chart (about 7 px a character at 12 px). */
 const labelWidth = (width: number) => Math.min(190, Math.round(width * 0.4));
@@ -51,13 +78,33 @@ function CategoryTick({ x, y, payload, chars }: { x?: number | string; y?: numbe
 export default function ResultsBarChart({ rows, column, k, decimals, label, axis, scale, gapLabel }: TBarChartProps) {
   const box = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(0);
+  const [shown, setShown] = useState(false);
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
-    observer.observe(element);
-    return () => observer.disconnect();
+    const resize = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    resize.observe(element);
+    // A report draws dozens of charts: those near the screen first, the rest one at a time when the
+    // browser is idle, and all of them at once before printing.
+    const show = () => setShown(true);
+    const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: "400px 0px" });
+    near.observe(element);
+    const cancelIdle = whenIdle(show);
+    const beforePrint = () => flushSync(show);
+    const print = window.matchMedia("print");
+    const onPrintMedia = (e: MediaQueryListEvent) => e.matches && show();
+    window.addEventListener("beforeprint", beforePrint);
+    print.addEventListener("change", onPrintMedia);
+    return () => {
+      resize.disconnect();
+      near.disconnect();
+      cancelIdle();
+      window.removeEventListener("beforeprint", beforePrint);
+      print.removeEventListener("change", onPrintMedia);
+    };
   }, []);
+  // Hidden (a collapsed section) the figure has no width; printing opens it before it can be measured.
+  const drawWidth = width || 640;
   const hatch = `hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const domain: [number, number | "auto"] = scale ? [scale.min, scale.max] : [0, "auto"];
   const floor = scale?.min ?? 0;
@@ -65,7 +112,7 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
     const cell = r.cells[column] ?? { v: null, f: "int" as const };
     return { name: r.label, value: chartValue(cell) ?? floor, text: cell.suppressed ? gapLabel(formatFigure(cell, k, decimals)) : formatFigure(cell, k, decimals), gap: Boolean(cell.suppressed) };
   });
-  const labels = labelWidth(width);
+  const labels = labelWidth(drawWidth);
   const chars = Math.max(8, Math.floor((labels - 8) / 7));
   const height = Math.max(140, (chars < 20 ? 46 : 36) * data.length + 70);
   const ticks = scale && scale.max - scale.min <= 20 ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i) : undefined;
@@ -96,8 +143,8 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
 
   return (
     <figure className="results-chart" aria-label={label} role="img" ref={box} style={{ minHeight: height }}>
-      {width > 0 && (
-        <BarChart width={width} height={height} data={data} layout="vertical" margin={{ left: 4, right: 56, top: 8, bottom: 28 }} style={{ fontFamily: "system-ui, sans-serif", fontSize: 12 }}>
+      {shown && (
+        <BarChart width={drawWidth} height={height} data={data} layout="vertical" margin={{ left: 4, right: 56, top: 8, bottom: 28 }} style={{ fontFamily: "system-ui, sans-serif", fontSize: 12 }}>
           <defs>
             <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width="6" height="6" fill="#f1f1f1" />

@@ -290,6 +290,9 @@ export function ResultsReport(props: TData & { studyId: string; query: string; k
               textsUrl={(code) => withQuery("/aggregates/texts", { item: code })}
             />
           </Suspense>
+          <p className="no-print">
+            <a href="#results-contents-title">{t("backToContents")}</a>
+          </p>
         </details>
       ))}
     </div>
