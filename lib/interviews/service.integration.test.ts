@@ -175,6 +175,8 @@ describe("interviews: the interviewer's own list", () => {
       status: "PLANNED",
       expert: { pseudonym: second.pseudonym, country: "KZ", expertGroup: "OFFICIAL" },
       guideName: (await prisma.instrument.findFirstOrThrow({ where: { studyId: study.id, kind: "GUIDE" } })).name,
+      // The guide's title in both languages, for lists in the page's language.
+      guideTitle: ((await prisma.instrumentVersion.findUniqueOrThrow({ where: { id: guide.versionId } })).content as { title: unknown }).title,
     });
     expect((await listOwnInterviews(interviewer, { status: "CANCELLED" })).interviews.map((i) => i.id)).toEqual([cancelled.id]);
     expect((await listOwnInterviews(interviewer, { status: "PLANNED" })).interviews.map((i) => i.id)).toEqual([early.id, interview.id]);
