@@ -2,6 +2,7 @@ import "server-only";
 import { db, sql } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -260,7 +261,7 @@ export async function getOwnAnswers(actor: TActor) {
 export async function reopenResponse(actor: TActor, responseId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const response = await tx.response.findUnique({ where: { id: responseId }, select: { status: true, submittedAt: true, expertId: true } });
+    const response = await tx.response.findFirst({ where: { id: responseId, expert: { study: coordinatedBy(actor) } }, select: { status: true, submittedAt: true, expertId: true } });
     if (!response) throw notFound("The response");
     if (response.status !== "SUBMITTED") throw conflict("This response is not submitted.");
     await tx.response.update({ where: { id: responseId }, data: { status: "IN_PROGRESS", submittedAt: null, updatedAt: new Date() } });

@@ -58,8 +58,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
   };
   await prisma.$transaction(
     async (tx) => {
-      const coordinator = await createStaffAccount(tx, { ...signIns.coordinator, name: "Demo Coordinator", role: "COORDINATOR", language: "en" });
-      await createStaffAccount(tx, { ...signIns.interviewer, name: "Demo Interviewer", role: "INTERVIEWER", language: "ru" });
+      const coordinator = await createStaffAccount(tx, { ...signIns.coordinator, name: "Demo Coordinator", role: "COORDINATOR", language: "en", isAdmin: true });
+      const interviewer = await createStaffAccount(tx, { ...signIns.interviewer, name: "Demo Interviewer", role: "INTERVIEWER", language: "ru" });
       const study = await tx.study.create({
         data: {
           slug: DEMO_STUDY_SLUG,
@@ -127,6 +127,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
           });
         }
       }
+      await tx.studyMember.createMany({
+        data: [
+          { studyId: study.id, userId: coordinator.id, role: "COORDINATOR" },
+          { studyId: study.id, userId: interviewer.id, role: "INTERVIEWER" },
+        ],
+      });
       await seedDemoData(tx, study.id);
     },
     { timeout: 60_000 },
