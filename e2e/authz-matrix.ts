@@ -76,6 +76,10 @@ export type TWorld = {
     expert: (status?: "NOMINATED" | "VETTED") => Promise<string>;
     /** A message sent to a fresh invited expert. */
     message: () => Promise<string>;
+    /** A fresh interviewer account, on this study's team when `join`. */
+    member: (join: boolean) => Promise<{ id: string; email: string }>;
+    /** A fresh draft study with this study's team. */
+    study: () => Promise<string>;
     unique: () => string;
   };
 };
@@ -346,6 +350,19 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   "/api/coordinator/instrument-versions/[versionId]/publish": {
     POST: { allow: C, call: async (w) => ({ params: { versionId: (await w.make.draft()).versionId } }) },
   },
+  "/api/coordinator/studies": {
+    POST: { allow: C, call: () => ({ body: { titleEn: "Matrix study", consentEn: "I agree.", cells: [{ country: "KZ", expertGroup: "OFFICIAL", target: 2 }] } }) },
+  },
+  "/api/coordinator/studies/[studyId]/members": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+    POST: { allow: C, call: async (w) => ({ params: { studyId: w.studyId }, body: { email: (await w.make.member(false)).email, role: "INTERVIEWER" } }) },
+  },
+  "/api/coordinator/studies/[studyId]/members/[userId]": {
+    DELETE: { allow: C, call: async (w) => ({ params: { studyId: w.studyId, userId: (await w.make.member(true)).id } }) },
+  },
+  "/api/coordinator/studies/[studyId]/status": {
+    POST: { allow: C, call: async (w) => ({ params: { studyId: await w.make.study() }, body: { to: "FIELDWORK" } }) },
+  },
   "/api/coordinator/users": {
     GET: { allow: C, call: () => ({}) },
     POST: { allow: C, call: (w) => ({ body: { email: `matrix-${w.make.unique()}@e2e.test`, name: "Matrix", role: "INTERVIEWER", password: "a-long-password-1", language: "en" } }) },
@@ -382,4 +399,6 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/results": { role: "COORDINATOR" },
   "/coordinator/messages/templates": { role: "COORDINATOR", study: true },
   "/coordinator/messages/[id]": { role: "COORDINATOR", params: (w) => ({ id: w.sentMessageId }) },
+  "/coordinator/studies/new": { role: "COORDINATOR" },
+  "/coordinator/studies/[studyId]": { role: "COORDINATOR", params: (w) => ({ studyId: w.studyId }) },
 };

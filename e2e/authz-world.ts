@@ -153,6 +153,19 @@ export async function buildWorld(
         ids.add(message.id);
         return message.id;
       },
+      member: async (join) => {
+        const email = `authz-t-${unique()}@e2e.test`;
+        const { id } = await createStaffAccount(prisma, { email, password: randomBytes(12).toString("base64url"), name: "Team member", role: "INTERVIEWER", language: "en" });
+        if (join) await prisma.studyMember.create({ data: { studyId, userId: id, role: "INTERVIEWER" } });
+        return { id, email };
+      },
+      study: async () => {
+        const made = await prisma.study.create({
+          data: { slug: `authz-${unique()}`, titleEn: `Made ${tag}`, titleRu: `Создано ${tag}`, members: { create: members.map((m) => ({ userId: m.id, role: m.role })) } },
+        });
+        ids.add(made.id);
+        return made.id;
+      },
       unique,
     },
   };

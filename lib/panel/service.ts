@@ -287,9 +287,10 @@ export async function importExperts(actor: TActor, input: { studyId: string; csv
 export async function reissueInvitation(actor: TActor, expertId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const expert = await tx.expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: { id: true } });
+    const expert = await tx.expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: { id: true, study: { select: { invitationTtlDays: true } } } });
     if (!expert) throw notFound("The expert");
-    const { token, expiresAt } = await issueInvitation(tx, { expertId, issuedById: actor.userId, ttlDays: env().INVITATION_TTL_DAYS });
+    const ttlDays = expert.study.invitationTtlDays ?? env().INVITATION_TTL_DAYS;
+    const { token, expiresAt } = await issueInvitation(tx, { expertId, issuedById: actor.userId, ttlDays });
     await tx.expert.update({ where: { id: expertId }, data: { linkRequestedAt: null } });
     await recordAudit(tx, { actorId: actor.userId, action: "invitation.reissue", entity: "Expert", entityId: expertId, after: { expiresAt: expiresAt.toISOString() } });
     return { path: `/invite/${token}`, expiresAt };

@@ -64,6 +64,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
         data: {
           slug: DEMO_STUDY_SLUG,
           isDemo: true,
+          status: "FIELDWORK",
           titleEn: "Cross-border and interregional interaction of the member states of the Eurasian Economic Union",
           titleRu: "Приграничное и межрегиональное взаимодействие государств — членов Евразийского экономического союза",
           consentText: DEMO_CONSENT,

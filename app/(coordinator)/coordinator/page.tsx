@@ -10,15 +10,21 @@ import { listStaff } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Coordination" };
 
-export default async function CoordinatorHomePage() {
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CoordinatorHomePage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator");
-  const [studies, staff, t, ts, locale] = await Promise.all([
+  const showArchived = (await searchParams).archived === "1";
+  const [all, staff, t, ts, locale] = await Promise.all([
     listStudies(actor),
     actor.isAdmin ? listStaff(actor) : null,
     getTranslations("coordinator"),
     getTranslations("studies"),
     getLocale(),
   ]);
+  // Archived studies stay reachable, but out of the default list.
+  const studies = all.filter((s) => showArchived || s.status !== "ARCHIVED");
+  const archivedCount = all.length - all.filter((s) => s.status !== "ARCHIVED").length;
   return (
     <ClientMessages namespaces={["coordinator"]}>
       <CoordinatorNav current="/coordinator" />
@@ -26,14 +32,26 @@ export default async function CoordinatorHomePage() {
       <section aria-labelledby="studies-title">
         <h2 id="studies-title">{ts("title")}</h2>
         <p className="muted">{ts("lead")}</p>
+        <div className="row-actions" style={{ marginBottom: "1rem" }}>
+          <Link className="button" href="/coordinator/studies/new">
+            {ts("newTitle")}
+          </Link>
+          {archivedCount > 0 && (
+            <Link className="button secondary" href={showArchived ? "/coordinator" : "/coordinator?archived=1"}>
+              {showArchived ? ts("hideArchived") : ts("showArchived", { n: archivedCount })}
+            </Link>
+          )}
+        </div>
         {studies.length === 0 ? (
           <p className="card muted">{ts("none")}</p>
         ) : (
           <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
             {studies.map((s) => (
               <li key={s.id} className="card">
-                <strong>{locale === "en" ? s.titleEn : s.titleRu}</strong>
-                {s.isDemo ? <span className="muted"> ({ts("demo")})</span> : null}
+                <Link href={`/coordinator/studies/${s.id}`}>
+                  <strong>{locale === "en" ? s.titleEn : s.titleRu}</strong>
+                </Link>
+                {s.isDemo ? <span className="muted"> ({ts("demo")})</span> : null} <span className="muted">· {ts(`statuses.${s.status}`)}</span>
                 <div className="row-actions">
                   <Link href={`/coordinator/monitor?study=${s.id}`}>{ts("monitor")}</Link>
                   <Link href={`/coordinator/panel?study=${s.id}`}>{ts("panel")}</Link>
