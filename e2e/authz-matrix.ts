@@ -26,11 +26,19 @@ import { CRITERION_KEYS } from "@/lib/panel/vetting";
  * - `stream: true` for endpoints that never end (server-sent events): only the status and the
  *   first bytes are read.
  *
+ * ## Another team's study (no entry needed)
+ * The test also builds a second study whose team the signed-in staff are not on (the interviewer
+ * still conducts interviews there). For every staff role a route allows, it makes `call` on THAT
+ * study's world: a request naming any of its objects must be refused with 403/404, and no successful
+ * answer may show its texts or title. Pages: `params` of that world, and `?study=` for pages marked
+ * `study: true`, must be a 404.
+ *
  * ## How to add a page
  * PAGES: key the page's path as on disk without the (group) folder ("/coordinator/quotes",
  * "/interviewer/interviews/[id]"), value `{ role, params?, foreign? }`. The test opens it as every
  * caller: the role gets 200, anonymous visitors a redirect to sign-in, other roles a 404;
- * `foreign(w)` params (another interviewer's interview) must give the role a 404 too.
+ * `foreign(w)` params (another interviewer's interview) must give the role a 404 too; `study: true`
+ * for a page that shows the study named by `?study=`.
  */
 export type TRole = "EXPERT" | "INTERVIEWER" | "COORDINATOR";
 export type TMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -52,8 +60,10 @@ export type TWorld = {
   interviewer: { id: string };
   interview: { id: string; quoteId: string };
   otherInterview: { id: string; quoteId: string };
-  /** Texts only other people's objects hold. */
-  secrets: { otherAnswer: string; otherNote: string; otherQuote: string };
+  /** Texts only other people's objects hold (and, for the other study's world, its own texts and title). */
+  secrets: { otherAnswer: string; otherNote: string; otherQuote: string; ownNote: string; title: string };
+  /** Every object of this study made so far (including by `make`): a request naming one is about this study. */
+  ids: Set<string>;
   make: {
     /** A fresh consented interview of the signed-in interviewer with a note on B1_Q1; `status` DONE for a finished one. */
     interview: (status?: "IN_PROGRESS" | "DONE") => Promise<{ id: string; quoteId: string }>;
@@ -66,6 +76,10 @@ export type TWorld = {
     expert: (status?: "NOMINATED" | "VETTED") => Promise<string>;
     /** A message sent to a fresh invited expert. */
     message: () => Promise<string>;
+    /** A fresh interviewer account, on this study's team when `join`. */
+    member: (join: boolean) => Promise<{ id: string; email: string }>;
+    /** A fresh draft study with this study's team. */
+    study: () => Promise<string>;
     unique: () => string;
   };
 };
@@ -79,7 +93,8 @@ export type TRule = {
   stream?: true;
 };
 
-export type TPageRule = { role: TRole; params?: (w: TWorld) => Record<string, string>; foreign?: (w: TWorld) => Record<string, string> };
+/** `study`: the page shows the study named by `?study=`, so another team's study there must be a 404. */
+export type TPageRule = { role: TRole; params?: (w: TWorld) => Record<string, string>; foreign?: (w: TWorld) => Record<string, string>; study?: true };
 
 const C = ["COORDINATOR"] as const;
 const expertFields = (w: TWorld) => ({ name: "Matrix expert", email: `matrix-e-${w.make.unique()}@e2e.test`, country: "KZ", expertGroup: "OFFICIAL" });
@@ -335,6 +350,19 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   "/api/coordinator/instrument-versions/[versionId]/publish": {
     POST: { allow: C, call: async (w) => ({ params: { versionId: (await w.make.draft()).versionId } }) },
   },
+  "/api/coordinator/studies": {
+    POST: { allow: C, call: () => ({ body: { titleEn: "Matrix study", consentEn: "I agree.", cells: [{ country: "KZ", expertGroup: "OFFICIAL", target: 2 }] } }) },
+  },
+  "/api/coordinator/studies/[studyId]/members": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
+    POST: { allow: C, call: async (w) => ({ params: { studyId: w.studyId }, body: { email: (await w.make.member(false)).email, role: "INTERVIEWER" } }) },
+  },
+  "/api/coordinator/studies/[studyId]/members/[userId]": {
+    DELETE: { allow: C, call: async (w) => ({ params: { studyId: w.studyId, userId: (await w.make.member(true)).id } }) },
+  },
+  "/api/coordinator/studies/[studyId]/status": {
+    POST: { allow: C, call: async (w) => ({ params: { studyId: await w.make.study() }, body: { to: "FIELDWORK" } }) },
+  },
   "/api/coordinator/users": {
     GET: { allow: C, call: () => ({}) },
     POST: { allow: C, call: (w) => ({ body: { email: `matrix-${w.make.unique()}@e2e.test`, name: "Matrix", role: "INTERVIEWER", password: "a-long-password-1", language: "en" } }) },
@@ -354,21 +382,23 @@ export const PAGES: Record<string, TPageRule> = {
   "/interviewer/quotes": { role: "INTERVIEWER" },
   "/interviewer/interviews/[id]": { role: "INTERVIEWER", params: (w) => ({ id: w.interview.id }), foreign: (w) => ({ id: w.otherInterview.id }) },
   "/coordinator": { role: "COORDINATOR" },
-  "/coordinator/codebook": { role: "COORDINATOR" },
+  "/coordinator/codebook": { role: "COORDINATOR", study: true },
   "/coordinator/instruments": { role: "COORDINATOR" },
   "/coordinator/instruments/[versionId]/edit": { role: "COORDINATOR", params: (w) => ({ versionId: w.questionnaireVersionId }) },
   "/coordinator/instruments/[versionId]/preview": { role: "COORDINATOR", params: (w) => ({ versionId: w.questionnaireVersionId }) },
   "/coordinator/interviews": { role: "COORDINATOR" },
   "/coordinator/interviews/[id]": { role: "COORDINATOR", params: (w) => ({ id: w.interview.id }) },
   "/coordinator/quotes": { role: "COORDINATOR" },
-  "/coordinator/panel": { role: "COORDINATOR" },
-  "/coordinator/panel/import": { role: "COORDINATOR" },
+  "/coordinator/panel": { role: "COORDINATOR", study: true },
+  "/coordinator/panel/import": { role: "COORDINATOR", study: true },
   "/coordinator/panel/[expertId]": { role: "COORDINATOR", params: (w) => ({ expertId: w.otherExpert.expertId }) },
-  "/coordinator/monitor": { role: "COORDINATOR" },
+  "/coordinator/monitor": { role: "COORDINATOR", study: true },
   "/coordinator/audit": { role: "COORDINATOR" },
-  "/coordinator/messages": { role: "COORDINATOR" },
-  "/coordinator/exports": { role: "COORDINATOR" },
+  "/coordinator/messages": { role: "COORDINATOR", study: true },
+  "/coordinator/exports": { role: "COORDINATOR", study: true },
   "/coordinator/results": { role: "COORDINATOR" },
-  "/coordinator/messages/templates": { role: "COORDINATOR" },
+  "/coordinator/messages/templates": { role: "COORDINATOR", study: true },
   "/coordinator/messages/[id]": { role: "COORDINATOR", params: (w) => ({ id: w.sentMessageId }) },
+  "/coordinator/studies/new": { role: "COORDINATOR" },
+  "/coordinator/studies/[studyId]": { role: "COORDINATOR", params: (w) => ({ studyId: w.studyId }) },
 };

@@ -29,11 +29,35 @@ export const fill = (template: string, params: Record<string, string> = {}) =>
 
 const unique = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 
-export async function buildWorld(prisma: PrismaClient, interviewerId: string): Promise<{ world: TWorld; expert: TExpert }> {
+/**
+ * A study with its objects. `members` are its team (each in the role of their account); the
+ * interviews are `interviewerId`'s, whether or not that interviewer is on this study's team (a second
+ * world without them is another team's study, where their own interviews must be out of reach too).
+ */
+export async function buildWorld(
+  prisma: PrismaClient,
+  interviewerId: string,
+  members: Array<{ id: string; role: "COORDINATOR" | "INTERVIEWER" }>,
+): Promise<{ world: TWorld; expert: TExpert }> {
+  const tag = unique();
+  /** The ids of every object of this study made here, so a test can tell a request about it. */
+  const ids = new Set<string>();
+  const keep = <T extends object>(made: T): T => {
+    for (const v of Object.values(made)) if (typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v)) ids.add(v);
+    return made;
+  };
   const study = await prisma.study.create({
-    data: { slug: `authz-${unique()}`, titleEn: "Authz study", titleRu: "Исследование", consentText: DEMO_CONSENT, consentVersion: 1 },
+    data: {
+      slug: `authz-${tag}`,
+      titleEn: `Authz study ${tag}`,
+      titleRu: `Исследование ${tag}`,
+      consentText: DEMO_CONSENT,
+      consentVersion: 1,
+      members: { create: members.map((m) => ({ userId: m.id, role: m.role })) },
+    },
   });
   const studyId = study.id;
+  ids.add(studyId);
   const questionnaire = ZQuestionnaire.parse(eaeuQuestionnaire);
   const q = await prisma.$transaction((tx) => createInstrumentWith(tx, { studyId, kind: "questionnaire", name: "Questionnaire", definition: questionnaire, actorId: null, publish: true }));
   const guide = await prisma.$transaction(async (tx) => {
@@ -41,9 +65,12 @@ export async function buildWorld(prisma: PrismaClient, interviewerId: string): P
     await seedCodebook(tx, studyId, eaeuCodebook);
     return created;
   });
+  keep(q);
+  keep(guide);
   const codeId = (await prisma.themeCode.findFirstOrThrow({ where: { studyId }, select: { id: true } })).id;
-  const newExpert = () =>
-    prisma.$transaction((tx) => addExpert(tx, { studyId, name: `Expert ${unique()}`, email: `authz-${unique()}@e2e.test`, country: "AM", expertGroup: "SCIENTIST", language: "en" }));
+  ids.add(codeId);
+  const newExpert = async () =>
+    keep(await prisma.$transaction((tx) => addExpert(tx, { studyId, name: `Expert ${unique()}`, email: `authz-${unique()}@e2e.test`, country: "AM", expertGroup: "SCIENTIST", language: "en" })));
   const consented = async () => {
     const added = await newExpert();
     await prisma.consent.create({ data: { expertId: added.expertId, decision: "ACCEPTED", textVersion: 1, language: "en" } });
@@ -55,13 +82,15 @@ export async function buildWorld(prisma: PrismaClient, interviewerId: string): P
       data: { expertId: added.expertId, instrumentId: q.instrumentId, versionId: q.versionId, status: "SUBMITTED", submittedAt: new Date(), optionOrder: {} },
     });
     await prisma.answer.create({ data: { responseId: response.id, itemCode: "Q10", value: { text: answer }, revision: 1, mutationId: randomUUID() } });
+    ids.add(response.id);
     return { ...added, responseId: response.id };
   };
 
-  const secrets = { otherAnswer: `other expert's answer ${unique()}`, otherNote: `Other note ${unique()}`, otherQuote: "" };
+  const secrets = { otherAnswer: `other expert's answer ${unique()}`, otherNote: `Other note ${unique()}`, otherQuote: "", ownNote: `Own note on the first question ${tag}`, title: `Authz study ${tag}` };
   secrets.otherQuote = secrets.otherNote;
   const otherExpert = await submitted(secrets.otherAnswer);
   const otherInterviewer = await createStaffAccount(prisma, { email: `authz-i-${unique()}@e2e.test`, password: randomBytes(12).toString("base64url"), name: "Other interviewer", role: "INTERVIEWER", language: "en" });
+  await prisma.studyMember.create({ data: { studyId, userId: otherInterviewer.id, role: "INTERVIEWER" } });
 
   const interview = async (owner: string, text: string, status: "IN_PROGRESS" | "DONE" = "IN_PROGRESS") => {
     const now = new Date();
@@ -80,7 +109,7 @@ export async function buildWorld(prisma: PrismaClient, interviewerId: string): P
       },
     });
     const quote = await prisma.quote.create({ data: { interviewId: row.id, questionCode: "B1_Q1", start: 0, end: text.length, text } });
-    return { id: row.id, quoteId: quote.id };
+    return keep({ id: row.id, quoteId: quote.id });
   };
 
   const expertRow = await consented();
@@ -95,16 +124,17 @@ export async function buildWorld(prisma: PrismaClient, interviewerId: string): P
     expert: { expertId: expertRow.expertId, userId: expertRow.userId },
     otherExpert,
     interviewer: { id: interviewerId },
-    interview: await interview(interviewerId, "Own note on the first question"),
+    interview: await interview(interviewerId, secrets.ownNote),
     otherInterview: await interview(otherInterviewer.id, secrets.otherNote),
     secrets,
+    ids,
     make: {
-      interview: (status) => interview(interviewerId, "Own note, made for one call", status),
-      code: async () => (await prisma.themeCode.create({ data: { studyId, code: `T${unique()}`, nameRu: "Код", nameEn: "Code" } })).id,
+      interview: (status) => interview(interviewerId, `Own note, made for one call ${tag}`, status),
+      code: async () => keep(await prisma.themeCode.create({ data: { studyId, code: `T${unique()}`, nameRu: "Код", nameEn: "Code" } })).id,
       draft: async () => {
         const made = await prisma.$transaction((tx) => createInstrumentWith(tx, { studyId, kind: "questionnaire", name: `Draft ${unique()}`, definition: questionnaire, actorId: null, publish: true }));
         const draft = await prisma.instrumentVersion.create({ data: { instrumentId: made.instrumentId, number: 2, content: questionnaire as object } });
-        return { instrumentId: made.instrumentId, versionId: draft.id, definition: questionnaire };
+        return keep({ instrumentId: made.instrumentId, versionId: draft.id, definition: questionnaire });
       },
       staff: async () =>
         (await createStaffAccount(prisma, { email: `authz-s-${unique()}@e2e.test`, password: randomBytes(12).toString("base64url"), name: "Staff", role: "INTERVIEWER", language: "en" })).id,
@@ -120,7 +150,21 @@ export async function buildWorld(prisma: PrismaClient, interviewerId: string): P
         const message = await prisma.message.create({
           data: { studyId, expertId, kind: "INVITATION", language: "en", toAddress: `authz-m-${unique()}@e2e.test`, status: "SENT", transport: "outbox", sentAt: new Date() },
         });
+        ids.add(message.id);
         return message.id;
+      },
+      member: async (join) => {
+        const email = `authz-t-${unique()}@e2e.test`;
+        const { id } = await createStaffAccount(prisma, { email, password: randomBytes(12).toString("base64url"), name: "Team member", role: "INTERVIEWER", language: "en" });
+        if (join) await prisma.studyMember.create({ data: { studyId, userId: id, role: "INTERVIEWER" } });
+        return { id, email };
+      },
+      study: async () => {
+        const made = await prisma.study.create({
+          data: { slug: `authz-${unique()}`, titleEn: `Made ${tag}`, titleRu: `Создано ${tag}`, members: { create: members.map((m) => ({ userId: m.id, role: m.role })) } },
+        });
+        ids.add(made.id);
+        return made.id;
       },
       unique,
     },

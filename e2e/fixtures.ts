@@ -21,7 +21,11 @@ export type TInterviewKit = { versionId: string; guide: TGuide };
 
 type TWorkerFixtures = { prisma: PrismaClient; studyId: string; questionnaire: TQuestionnaire; interviewKit: TInterviewKit };
 type TFixtures = {
-  makeStaff: (role: "COORDINATOR" | "INTERVIEWER") => Promise<TStaff>;
+  /**
+   * A staff account on the team of the worker's study (or of `studyIds`), in the role of the account.
+   * A coordinator is also the installation's administrator unless `admin: false`.
+   */
+  makeStaff: (role: "COORDINATOR" | "INTERVIEWER", options?: { studyIds?: string[]; admin?: boolean }) => Promise<TStaff>;
   /** An expert (with a fresh link) on the worker's study, or on `studyId`. */
   makeExpert: (options?: { language?: "ru" | "en"; country?: string; studyId?: string }) => Promise<TExpert>;
   /** A fresh single-use sign-in link for an expert (earlier links stop working). */
@@ -71,12 +75,14 @@ export const test = base.extend<TFixtures, TWorkerFixtures>({
     },
     { scope: "worker" },
   ],
-  makeStaff: async ({ prisma }, use) => {
-    await use(async (role) => {
+  makeStaff: async ({ prisma, studyId }, use) => {
+    await use(async (role, options = {}) => {
       const email = `${role.toLowerCase()}-${unique()}@e2e.test`;
       const password = randomBytes(12).toString("base64url");
       const name = `${role === "COORDINATOR" ? "Coordinator" : "Interviewer"} ${unique()}`;
-      const { id } = await createStaffAccount(prisma, { email, password, name, role, language: "en" });
+      const isAdmin = options.admin ?? role === "COORDINATOR";
+      const { id } = await createStaffAccount(prisma, { email, password, name, role, language: "en", isAdmin });
+      await prisma.studyMember.createMany({ data: (options.studyIds ?? [studyId]).map((s) => ({ studyId: s, userId: id, role })) });
       return { id, email, password, name };
     });
   },

@@ -101,7 +101,10 @@ for (const lang of ["ru", "en"] as const) {
     test.setTimeout(300_000);
     const interviewer = await makeStaff("INTERVIEWER");
     const coordinator = await makeStaff("COORDINATOR");
-    const { world, expert } = await buildWorld(prisma, interviewer.id);
+    const { world, expert } = await buildWorld(prisma, interviewer.id, [
+      { id: coordinator.id, role: "COORDINATOR" },
+      { id: interviewer.id, role: "INTERVIEWER" },
+    ]);
     // What people typed, shown as they typed it: not words of the interface.
     const people = await prisma.user.findMany({ select: { name: true } });
     const studies = await prisma.study.findMany({ select: { titleEn: true, titleRu: true } });

@@ -86,10 +86,10 @@ test("malformed, mistyped, empty, huge and oversized bodies to every endpoint th
     await waitForHealthy(base, server);
     const staff = async (role: "INTERVIEWER" | "COORDINATOR") => {
       const s = { email: `${role.toLowerCase()}-${randomBytes(4).toString("hex")}@e2e.test`, password: randomBytes(12).toString("base64url"), name: role, role, language: "en" as const };
-      return { ...s, id: (await createStaffAccount(prisma, s)).id };
+      return { ...s, id: (await createStaffAccount(prisma, { ...s, isAdmin: role === "COORDINATOR" })).id };
     };
     const [interviewer, coordinator] = [await staff("INTERVIEWER"), await staff("COORDINATOR")];
-    const { world, expert } = await buildWorld(prisma, interviewer.id);
+    const { world, expert } = await buildWorld(prisma, interviewer.id, [coordinator, interviewer]);
     const client = await callers(browser, base, { INTERVIEWER: interviewer, COORDINATOR: coordinator }, expert);
 
     let endpoints = 0;

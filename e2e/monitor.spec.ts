@@ -20,7 +20,7 @@ test("the monitoring page follows an expert's link, consent and submission live,
   test.setTimeout(180_000);
   // A study of its own: the cell's figures start from zero whatever other tests did.
   const studyId = await createStudy(prisma, questionnaire);
-  const [coordinator, expert] = await Promise.all([makeStaff("COORDINATOR"), makeExpert({ country: "KG", studyId })]);
+  const [coordinator, expert] = await Promise.all([makeStaff("COORDINATOR", { studyIds: [studyId] }), makeExpert({ country: "KG", studyId })]);
   await signInAsStaff(page, coordinator);
   await page.waitForURL("**/coordinator");
   await page.getByRole("link", { name: "Monitoring" }).click();

@@ -24,6 +24,8 @@ const ZEnv = z
     /** E-mail delivery, e.g. smtp://user:pass@mail.example.org:587. Unset: messages go to the in-app outbox. */
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     SMTP_FROM: z.string().min(3).max(320).optional(),
+    /** "off": `npm start` does not seed the demo study into an empty database (a real installation). */
+    DEMO: z.enum(["on", "off"]).default("on"),
     /** "off": this instance enqueues jobs but runs no worker (another instance processes them). */
     JOBS_WORKER: z.enum(["on", "off"]).default("on"),
   })

@@ -1,6 +1,6 @@
 // `npm start`: the whole platform on one machine.
 // - With DATABASE_URL set, uses that PostgreSQL; otherwise starts an embedded one with its data in .data/.
-// - Applies migrations, seeds the demo study when the database is empty, builds the app if its
+// - Applies migrations, seeds the demo study when the database is empty (not with DEMO=off), builds the app if its
 //   sources changed, serves the production build and prints the URL and the demo sign-ins.
 // - Ctrl-C, SIGINT or SIGTERM stops the app, then the embedded database, and exits 0; the data stays
 //   for the next start. A start after a SIGKILL finds the database left running and stops it first
@@ -12,11 +12,11 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
 import { EnvError, parseEnv } from "@/lib/env";
-import { createStaffAccount } from "@/lib/users/accounts";
-import { databaseIsEmpty, demoExpertLink, seedDemo, type TDemoSignIns } from "@/prisma/seed/demo";
+import { demoExpertLink, type TDemoSignIns } from "@/prisma/seed/demo";
 import { ensureDatabase, startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { ROOT, buildIfStale } from "./lib/build";
+import { prepareDatabase } from "./lib/first-start";
 import { startNextServer, stopChild, waitForHealthy } from "./lib/server";
 import type { ChildProcess } from "node:child_process";
 
@@ -94,24 +94,10 @@ async function main() {
   const prisma = createPrismaClient({ url: env.DATABASE_URL, max: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 });
   let demoLink: string | null = null;
   try {
-    if (await databaseIsEmpty(prisma)) {
-      say("Empty database: seeding the demo study.");
-      const signIns = await seedDemo(prisma);
+    const signIns = await prepareDatabase(prisma, env, say);
+    if (signIns) {
       await mkdir(DATA_DIR, { recursive: true });
       await writeFile(SIGN_INS_FILE, JSON.stringify(signIns, null, 2), { mode: 0o600 });
-    }
-    if (env.BOOTSTRAP_COORDINATOR_EMAIL && env.BOOTSTRAP_COORDINATOR_PASSWORD) {
-      const exists = await prisma.user.findUnique({ where: { email: env.BOOTSTRAP_COORDINATOR_EMAIL.toLowerCase() } });
-      if (!exists) {
-        await createStaffAccount(prisma, {
-          email: env.BOOTSTRAP_COORDINATOR_EMAIL,
-          password: env.BOOTSTRAP_COORDINATOR_PASSWORD,
-          name: env.BOOTSTRAP_COORDINATOR_NAME ?? "Coordinator",
-          role: "COORDINATOR",
-          language: "en",
-        });
-        say("Created the bootstrap coordinator from BOOTSTRAP_COORDINATOR_EMAIL.");
-      }
     }
     demoLink = await demoExpertLink(prisma, env.INVITATION_TTL_DAYS);
   } finally {

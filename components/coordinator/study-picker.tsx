@@ -1,10 +1,16 @@
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
 export type TStudyOption = { id: string; titleEn: string; titleRu: string; isDemo: boolean };
 
-/** The study a coordinator page works on: the one in the address if it exists, else the demo study, else the first. */
+/**
+ * The study a coordinator page works on, among `studies` (the actor's own, lib/study/service.ts
+ * listStudies): the one in the address, else the demo study, else the first. A study in the address
+ * that is not among them is a 404, whether it is another team's or does not exist.
+ */
 export function chooseStudy<T extends TStudyOption>(studies: T[], requested: string | string[] | undefined): T | undefined {
   const id = Array.isArray(requested) ? requested[0] : requested;
+  if (id && !studies.some((s) => s.id === id)) notFound();
   return studies.find((s) => s.id === id) ?? studies.find((s) => s.isDemo) ?? studies[0];
 }
 

@@ -16,7 +16,7 @@ import en from "@/lib/i18n/messages/en.json";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { testPrisma } from "@/lib/testing/db";
-import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 /**
  * Correctness of the aggregates against figures computed by hand from known answers, which are
@@ -87,6 +87,7 @@ beforeAll(async () => {
   studyId = study.id;
   await prisma.study.update({ where: { id: studyId }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
   const staff = await makeStaff(prisma, "COORDINATOR");
+  await joinStudy(prisma, studyId, staff);
   coordinator = await actorFor(prisma, staff.id);
   const created = await createInstrumentWith(prisma, { studyId, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire()), actorId: null, publish: true });
   v1 = created.versionId;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { badRequest, notFound } from "@/lib/errors";
 import type { TItem } from "@/lib/instrument/definition";
@@ -25,8 +26,8 @@ type TContext = { studyId: string; k: number; scope: TScope; items: TCombinedIte
 /** The study's questionnaire and the published versions in scope (newest first), combined by item code. */
 async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "versionId">): Promise<TContext> {
   assertRole(actor, "COORDINATOR");
-  const study = await db().study.findUnique({
-    where: { id: studyId },
+  const study = await db().study.findFirst({
+    where: { id: studyId, ...coordinatedBy(actor) },
     select: {
       suppressionK: true,
       instruments: {
@@ -236,7 +237,7 @@ export async function listTexts(actor: TActor, studyId: string, filters: TFilter
 export async function setSuppressionK(actor: TActor, studyId: string, k: number): Promise<{ k: number }> {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const study = await tx.study.findUnique({ where: { id: studyId }, select: { suppressionK: true } });
+    const study = await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { suppressionK: true } });
     if (!study) throw notFound("The study");
     await tx.study.update({ where: { id: studyId }, data: { suppressionK: k } });
     await recordAudit(tx, { actorId: actor.userId, action: "study.suppression", entity: "Study", entityId: studyId, before: { suppressionK: study.suppressionK }, after: { suppressionK: k } });
@@ -247,6 +248,7 @@ export async function setSuppressionK(actor: TActor, studyId: string, k: number)
 /** Records an aggregate export in the audit log (what was exported, with which filters). */
 export async function auditAggregateExport(actor: TActor, studyId: string, filters: TFilters, extra: Record<string, string>): Promise<void> {
   assertRole(actor, "COORDINATOR");
+  if (!(await db().study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { id: true } }))) throw notFound("The study");
   await recordAudit(db(), {
     actorId: actor.userId,
     action: "export.aggregates",

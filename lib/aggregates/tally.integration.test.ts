@@ -16,7 +16,7 @@ import { addExpert } from "@/lib/panel/experts";
 import { publishedQuestionnaire } from "@/lib/responses/definitions";
 import { recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { testPrisma } from "@/lib/testing/db";
-import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 /**
  * The summary is read from running totals (tally.ts) that are synced before each read. Whatever
@@ -118,7 +118,9 @@ beforeAll(async () => {
   const study = await makeStudy(prisma);
   studyId = study.id;
   await prisma.study.update({ where: { id: studyId }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-  coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+  const staff = await makeStaff(prisma, "COORDINATOR");
+  await joinStudy(prisma, studyId, staff);
+  coordinator = await actorFor(prisma, staff.id);
   const created = await createInstrumentWith(prisma, { studyId, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire()), actorId: null, publish: true });
   instrumentId = created.instrumentId;
   v1 = created.versionId;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZAuditQuery, type TAuditQuery } from "@/lib/audit/schemas";
@@ -22,14 +23,24 @@ const DAY_MS = 24 * 3600_000;
 const cursorOf = (row: { at: Date; id: bigint }) => `${row.at.toISOString()}_${row.id.toString()}`;
 
 /**
+ * Which entries an actor reads: those of the studies they coordinate; an administrator also reads
+ * the entries about no study (accounts, sign-ins).
+ */
+async function auditScope(actor: TActor): Promise<Prisma.AuditEventWhereInput> {
+  assertRole(actor, "COORDINATOR");
+  const studies = await db().study.findMany({ where: coordinatedBy(actor), select: { id: true } });
+  const own: Prisma.AuditEventWhereInput = { studyId: { in: studies.map((s) => s.id) } };
+  return actor.isAdmin ? { OR: [own, { studyId: null }] } : own;
+}
+
+/**
  * The audit log, newest first, filtered, one page at a time. Pages are keyed by (at, id) rather
  * than by offset, so a page never shifts when new entries arrive; `nextBefore` names the next,
  * older page.
  */
 export async function listAuditEvents(actor: TActor, query: TAuditQuery): Promise<{ rows: TAuditRow[]; nextBefore: string | null }> {
-  assertRole(actor, "COORDINATOR");
   const q = parseInput(ZAuditQuery, query, "The filters are not valid.");
-  const where: Prisma.AuditEventWhereInput[] = [];
+  const where: Prisma.AuditEventWhereInput[] = [await auditScope(actor)];
   if (q.actor) where.push({ actor: { OR: [{ email: { contains: q.actor, mode: "insensitive" } }, { name: { contains: q.actor, mode: "insensitive" } }] } });
   if (q.action) where.push({ action: { startsWith: q.action } });
   if (q.entity) where.push({ entity: q.entity });
@@ -54,10 +65,10 @@ export async function listAuditEvents(actor: TActor, query: TAuditQuery): Promis
 
 /** The distinct entity types and actions in the log, for the filter lists. */
 export async function auditFacets(actor: TActor): Promise<{ entities: string[]; actions: string[] }> {
-  assertRole(actor, "COORDINATOR");
+  const where = await auditScope(actor);
   const [entities, actions] = await Promise.all([
-    db().$queryRaw<Array<{ entity: string }>>`SELECT DISTINCT "entity" FROM "AuditEvent" ORDER BY 1`,
-    db().$queryRaw<Array<{ action: string }>>`SELECT DISTINCT "action" FROM "AuditEvent" ORDER BY 1`,
+    db().auditEvent.findMany({ where, distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } }),
+    db().auditEvent.findMany({ where, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
   return { entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action) };
 }

@@ -6,3 +6,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export function assertRole(actor: TActor, ...roles: Role[]): void {
   if (!roles.includes(actor.role)) throw forbidden();
 }
+
+/** Account management is the installation administrator's, whatever studies they belong to. */
+export function assertAdmin(actor: TActor): void {
+  if (actor.role === "EXPERT" || !actor.isAdmin) throw forbidden();
+}

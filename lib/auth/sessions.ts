@@ -7,6 +7,8 @@ export type TActor = {
   userId: string;
   sessionId: string;
   role: Role;
+  /** The installation's administrator: manages staff accounts; sees a study's data only as its member. */
+  isAdmin: boolean;
   name: string;
   language: Language;
 };
@@ -21,6 +23,7 @@ type TSessionRow = {
   revokedAt: Date | null;
   userId: string;
   userRole: Role;
+  isAdmin: boolean;
   name: string;
   language: Language;
   disabledAt: Date | null;
@@ -45,7 +48,7 @@ export async function validateSession(pool: pg.Pool, sessionId: string, now = ne
   // One round trip, straight on pg (lib/db.ts, sql()): this runs before every authenticated request.
   const { rows } = await pool.query<TSessionRow>(
     `SELECT s.id, s.role::text AS role, s."expiresAt", s."lastSeenAt", s."revokedAt",
-            u.id AS "userId", u.role::text AS "userRole", u.name, u.language::text AS language, u."disabledAt"
+            u.id AS "userId", u.role::text AS "userRole", u."isAdmin", u.name, u.language::text AS language, u."disabledAt"
        FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
       WHERE s.id = $1::uuid`,
     [sessionId],
@@ -59,7 +62,7 @@ export async function validateSession(pool: pg.Pool, sessionId: string, now = ne
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
     await pool.query(`UPDATE "AuthSession" SET "lastSeenAt" = $2 WHERE "id" = $1::uuid AND "revokedAt" IS NULL`, [session.id, now]);
   }
-  return { userId: session.userId, sessionId: session.id, role: session.role, name: session.name, language: session.language };
+  return { userId: session.userId, sessionId: session.id, role: session.role, isAdmin: session.isAdmin, name: session.name, language: session.language };
 }
 
 export async function revokeSession(client: TDb, sessionId: string, why: string): Promise<void> {

@@ -10,6 +10,7 @@ import { ZCreateCode, ZUpdateCode, type TCreateCode, type TUpdateCode } from "@/
 import { buildTree, wouldCreateCycle, type TCodeNode, type TCodeRow } from "@/lib/codebook/tree";
 import { assertId, parseInput } from "@/lib/interviews/input";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy, interviewedBy } from "@/lib/study/access";
 
 export type { TCodeNode } from "@/lib/codebook/tree";
 
@@ -49,8 +50,8 @@ export async function listCodes(actor: TActor, studyId: string): Promise<{ codes
   assertId(studyId, "The study");
   const visible =
     actor.role === "COORDINATOR"
-      ? await db().study.findUnique({ where: { id: studyId }, select: { id: true } })
-      : await db().interview.findFirst({ where: { interviewerId: actor.userId, expert: { studyId } }, select: { id: true } });
+      ? await db().study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { id: true } })
+      : await db().interview.findFirst({ where: { interviewerId: actor.userId, expert: { studyId, study: interviewedBy(actor) } }, select: { id: true } });
   if (!visible) throw notFound("The study");
   return { codes: await studyCodeTree(db(), studyId) };
 }
@@ -78,7 +79,7 @@ export async function createCode(actor: TActor, studyId: string, input: TCreateC
   assertRole(actor, "COORDINATOR");
   assertId(studyId, "The study");
   const data = parseInput(ZCreateCode, input);
-  const study = await db().study.findUnique({ where: { id: studyId }, select: { id: true } });
+  const study = await db().study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { id: true } });
   if (!study) throw notFound("The study");
   try {
     return await db().$transaction(async (tx) => {
@@ -116,7 +117,7 @@ export async function updateCode(actor: TActor, codeId: string, patch: TUpdateCo
   assertRole(actor, "COORDINATOR");
   assertId(codeId, "The code");
   const data = parseInput(ZUpdateCode, patch);
-  const found = await db().themeCode.findUnique({ where: { id: codeId }, select: { studyId: true } });
+  const found = await db().themeCode.findFirst({ where: { id: codeId, study: coordinatedBy(actor) }, select: { studyId: true } });
   if (!found) throw notFound("The code");
   const studyId = found.studyId;
   try {
@@ -166,14 +167,15 @@ export async function updateCode(actor: TActor, codeId: string, patch: TUpdateCo
 export async function deleteCode(actor: TActor, codeId: string): Promise<{ ok: true }> {
   assertRole(actor, "COORDINATOR");
   assertId(codeId, "The code");
-  const found = await db().themeCode.findUnique({ where: { id: codeId }, select: { studyId: true } });
+  const found = await db().themeCode.findFirst({ where: { id: codeId, study: coordinatedBy(actor) }, select: { studyId: true } });
   if (!found) throw notFound("The code");
   return db().$transaction(async (tx) => {
     await lockStudyCodebook(tx, found.studyId);
     const code = await tx.themeCode.findUnique({ where: { id: codeId }, select: { code: true, parentId: true, nameEn: true, nameRu: true } });
     if (!code) throw notFound("The code");
-    await tx.themeCode.delete({ where: { id: codeId } });
+    // Recorded first, while the code still tells the log which study this is.
     await recordAudit(tx, { actorId: actor.userId, action: "code.delete", entity: "ThemeCode", entityId: codeId, before: code });
+    await tx.themeCode.delete({ where: { id: codeId } });
     return { ok: true as const };
   });
 }

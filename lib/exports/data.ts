@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { TDb } from "@/lib/db/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { buildLayout, type TExportVersion, type TLayout, type TResponseMeta } from "@/lib/exports/layout";
@@ -44,9 +45,9 @@ export type TExportRow = { meta: TResponseMeta; answers: TStoredAnswer[] };
 export const answerMap = (answers: readonly TStoredAnswer[]) => new Map(answers.map(([code, value]) => [code, value]));
 
 /** The study, its questionnaire and every version that was published or answered; null if the study has no questionnaire. */
-export async function loadExportContext(client: TDb, studyId: string): Promise<TExportContext | null> {
-  const study = await client.study.findUnique({
-    where: { id: studyId },
+export async function loadExportContext(client: TDb, studyId: string, scope: Prisma.StudyWhereInput = {}): Promise<TExportContext | null> {
+  const study = await client.study.findFirst({
+    where: { id: studyId, ...scope },
     select: {
       id: true,
       slug: true,

@@ -24,7 +24,7 @@ import { createScratchDatabase, testPrisma } from "@/lib/testing/db";
 import { PAIR_MEANS } from "@/prisma/seed/demo-data";
 import { DEMO_STUDY_SLUG, seedDemo } from "@/prisma/seed/demo";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { actorFor, joinStudy, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -171,7 +171,9 @@ async function seed(): Promise<TSetup> {
     }
     if (plan.submit) await submitResponse(actor);
   }
-  const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+  const staff = await makeStaff(prisma, "COORDINATOR");
+  await joinStudy(prisma, study.id, staff);
+  const coordinator = await actorFor(prisma, staff.id);
   return { studyId: study.id, slug: study.slug, coordinator, pseudonyms };
 }
 
@@ -191,6 +193,10 @@ describe("exports: access and audit", () => {
     const interviewer = await actorFor(prisma, (await makeStaff(prisma, "INTERVIEWER")).id);
     expect((await rejection(exportStudyData(interviewer, setup.studyId, "wide.csv", "en"))).status).toBe(403);
     expect((await rejection(exportStudyData(setup.coordinator, randomUUID(), "wide.csv", "en"))).status).toBe(404);
+    // A coordinator of another study: the export is not found, and nothing is audited for them.
+    const outsider = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+    expect((await rejection(exportStudyData(outsider, setup.studyId, "wide.csv", "en"))).status).toBe(404);
+    expect(await prisma.auditEvent.count({ where: { actorId: outsider.userId } })).toBe(0);
     await download("codebook.json");
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: setup.studyId, action: "export.codebook.json" } });
     expect(audit.actorId).toBe(setup.coordinator.userId);

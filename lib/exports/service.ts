@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -40,7 +41,7 @@ export type TExportFile = { filename: string; contentType: string; body: Readabl
 export async function exportStudyData(actor: TActor, studyId: string, format: TExportFormat, lang: TLang): Promise<TExportFile> {
   assertRole(actor, "COORDINATOR");
   assertId(studyId, "The study");
-  const ctx = await loadExportContext(db(), studyId);
+  const ctx = await loadExportContext(db(), studyId, coordinatedBy(actor));
   if (!ctx) throw notFound("The study's questionnaire");
   await recordAudit(db(), {
     actorId: actor.userId,

@@ -76,8 +76,9 @@ const coordinator = async () => actorFor(prisma, (await makeStaff(prisma, "COORD
 
 /** A coordinator, a study and a new instrument (draft v1 holding the blank definition). */
 async function freshInstrument(kind: "questionnaire" | "guide" = "questionnaire") {
-  const actor = await coordinator();
-  const study = await makeStudy(prisma);
+  const staff = await makeStaff(prisma, "COORDINATOR");
+  const actor = await actorFor(prisma, staff.id);
+  const study = await makeStudy(prisma, staff);
   const name = `Instrument ${unique()}`;
   const created = await createInstrument(actor, { studyId: study.id, kind, name });
   return { actor, study, name, ...created };

@@ -14,6 +14,7 @@ import { blankDefinition } from "@/lib/instrument/templates";
 import { versionTitles } from "@/lib/instrument/titles";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 
 
 const TRANSLATION_KINDS = new Set(["translation-missing", "translation-stale"]);
@@ -33,6 +34,7 @@ const VERSION_SELECT = {
 export async function listInstruments(actor: TActor) {
   assertRole(actor, "COORDINATOR");
   const instruments = await db().instrument.findMany({
+    where: { study: coordinatedBy(actor) },
     select: {
       id: true,
       name: true,
@@ -49,14 +51,14 @@ export async function listInstruments(actor: TActor) {
 
 export async function getVersion(actor: TActor, versionId: string) {
   assertRole(actor, "COORDINATOR");
-  const version = await db().instrumentVersion.findUnique({ where: { id: versionId }, select: VERSION_SELECT });
+  const version = await db().instrumentVersion.findFirst({ where: { id: versionId, instrument: { study: coordinatedBy(actor) } }, select: VERSION_SELECT });
   if (!version) throw notFound("The instrument version");
   return { ...version, problems: checkDefinition(version.content).problems };
 }
 
 export async function createInstrument(actor: TActor, input: { studyId: string; kind: "questionnaire" | "guide"; name: string }) {
   assertRole(actor, "COORDINATOR");
-  const study = await db().study.findUnique({ where: { id: input.studyId }, select: { id: true } });
+  const study = await db().study.findFirst({ where: { id: input.studyId, ...coordinatedBy(actor) }, select: { id: true } });
   if (!study) throw notFound("The study");
   try {
     return await db().$transaction(async (tx) => {
@@ -71,9 +73,9 @@ export async function createInstrument(actor: TActor, input: { studyId: string; 
 }
 
 /** Locks the version row for the rest of the transaction and returns it, or 404. */
-async function lockVersion(tx: Prisma.TransactionClient, versionId: string) {
+async function lockVersion(tx: Prisma.TransactionClient, actor: TActor, versionId: string) {
   await tx.$executeRaw`SELECT 1 FROM "InstrumentVersion" WHERE "id" = ${versionId}::uuid FOR UPDATE`;
-  const version = await tx.instrumentVersion.findUnique({ where: { id: versionId }, select: { id: true, status: true, instrumentId: true, content: true, number: true } });
+  const version = await tx.instrumentVersion.findFirst({ where: { id: versionId, instrument: { study: coordinatedBy(actor) } }, select: { id: true, status: true, instrumentId: true, content: true, number: true } });
   if (!version) throw notFound("The instrument version");
   return version;
 }
@@ -86,12 +88,12 @@ export async function saveDraft(actor: TActor, versionId: string, content: unkno
   assertRole(actor, "COORDINATOR");
   const { definition, problems } = checkDefinition(content);
   if (!definition) throw invalidDefinition(problems, "The definition is not well-formed.");
-  await db().$transaction((tx) => writeDraft(tx, versionId, definition));
+  await db().$transaction((tx) => writeDraft(tx, actor, versionId, definition));
   return { problems };
 }
 
-async function writeDraft(tx: Prisma.TransactionClient, versionId: string, definition: TDefinition): Promise<void> {
-  const version = await lockVersion(tx, versionId);
+async function writeDraft(tx: Prisma.TransactionClient, actor: TActor, versionId: string, definition: TDefinition): Promise<void> {
+  const version = await lockVersion(tx, actor, versionId);
   if (version.status !== "DRAFT") throw conflict("This version is published and cannot be changed. Edit the instrument to make a new draft.");
   const stored = version.content as { kind?: string };
   if (stored.kind !== definition.kind) throw conflict(`This version is a ${stored.kind}; it cannot become a ${definition.kind}.`);
@@ -101,7 +103,7 @@ async function writeDraft(tx: Prisma.TransactionClient, versionId: string, defin
 export async function publishVersion(actor: TActor, versionId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const version = await lockVersion(tx, versionId);
+    const version = await lockVersion(tx, actor, versionId);
     if (version.status === "PUBLISHED") throw conflict("This version is already published.");
     const { definition, problems } = checkDefinition(version.content);
     if (!definition || problems.length > 0) throw invalidDefinition(problems, "The version cannot be published until every problem is fixed.");
@@ -121,12 +123,13 @@ export async function publishVersion(actor: TActor, versionId: string) {
  */
 export async function openDraft(actor: TActor, instrumentId: string) {
   assertRole(actor, "COORDINATOR");
-  return db().$transaction((tx) => openDraftIn(tx, actor.userId, instrumentId));
+  return db().$transaction((tx) => openDraftIn(tx, actor, instrumentId));
 }
 
-async function openDraftIn(tx: Prisma.TransactionClient, actorId: string, instrumentId: string) {
+async function openDraftIn(tx: Prisma.TransactionClient, actor: TActor, instrumentId: string) {
+  const actorId = actor.userId;
   await tx.$executeRaw`SELECT 1 FROM "Instrument" WHERE "id" = ${instrumentId}::uuid FOR UPDATE`;
-  const latest = await tx.instrumentVersion.findFirst({ where: { instrumentId }, orderBy: { number: "desc" }, select: { id: true, number: true, status: true, content: true } });
+  const latest = await tx.instrumentVersion.findFirst({ where: { instrumentId, instrument: { study: coordinatedBy(actor) } }, orderBy: { number: "desc" }, select: { id: true, number: true, status: true, content: true } });
   if (!latest) throw notFound("The instrument");
   if (latest.status === "DRAFT") return { versionId: latest.id, number: latest.number, created: false };
   const draft = await tx.instrumentVersion.create({
@@ -144,15 +147,16 @@ async function openDraftIn(tx: Prisma.TransactionClient, actorId: string, instru
 export async function deleteVersion(actor: TActor, versionId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const version = await lockVersion(tx, versionId);
+    const version = await lockVersion(tx, actor, versionId);
     if (version.status === "PUBLISHED") {
       const responses = await tx.response.count({ where: { versionId } });
       throw conflict(`A published version cannot be deleted${responses ? `: ${responses} response(s) answer it` : ""}.`);
     }
     const others = await tx.instrumentVersion.count({ where: { instrumentId: version.instrumentId, id: { not: versionId } } });
     if (others === 0) throw conflict("This is the instrument's only version.");
-    await tx.instrumentVersion.delete({ where: { id: versionId } });
+    // Recorded first, while the version still tells the log which study this is.
     await recordAudit(tx, { actorId: actor.userId, action: "instrument.delete_draft", entity: "InstrumentVersion", entityId: versionId, before: { number: version.number } });
+    await tx.instrumentVersion.delete({ where: { id: versionId } });
   });
 }
 
@@ -178,12 +182,12 @@ export async function importDefinition(actor: TActor, instrumentId: string, cont
   const { definition, problems } = checkDefinition(content);
   const blocking = problems.filter((p) => !TRANSLATION_KINDS.has(p.kind));
   if (!definition || blocking.length > 0) throw invalidDefinition(problems, "The file was not imported: fix these problems first.");
-  const instrument = await db().instrument.findUnique({ where: { id: instrumentId }, select: { kind: true } });
+  const instrument = await db().instrument.findFirst({ where: { id: instrumentId, study: coordinatedBy(actor) }, select: { kind: true } });
   if (!instrument) throw notFound("The instrument");
   if ((instrument.kind === "GUIDE") !== (definition.kind === "guide")) throw conflict(`This instrument is a ${instrument.kind.toLowerCase()}; the file holds a ${definition.kind}.`);
   return db().$transaction(async (tx) => {
-    const draft = await openDraftIn(tx, actor.userId, instrumentId);
-    await writeDraft(tx, draft.versionId, definition);
+    const draft = await openDraftIn(tx, actor, instrumentId);
+    await writeDraft(tx, actor, draft.versionId, definition);
     await recordAudit(tx, { actorId: actor.userId, action: "instrument.import", entity: "InstrumentVersion", entityId: draft.versionId });
     return { versionId: draft.versionId, problems };
   });

@@ -21,7 +21,7 @@ import {
 import { NOTE_MAX_CHARS, type TSaveNote } from "@/lib/interviews/schemas";
 import { createQuote, deleteQuote, listQuotes, setQuoteCodes } from "@/lib/quotes/service";
 import { testPrisma } from "@/lib/testing/db";
-import { actorFor, makeGuide, makeInterview, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { actorFor, joinStudy, makeGuide, makeInterview, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
 
 const prisma = testPrisma();
@@ -38,11 +38,11 @@ const staff = async (role: "COORDINATOR" | "INTERVIEWER") => {
 
 /** A study with a published guide, an expert with a real name and e-mail, an interviewer and a coordinator, and one planned interview. */
 async function setup(options: { plannedAt?: Date } = {}) {
-  const study = await makeStudy(prisma);
-  const guide = await makeGuide(prisma, study.id);
-  const expert = await makeNamedExpert(prisma, study.id, { country: "AM", expertGroup: "SCIENTIST" });
   const interviewer = await staff("INTERVIEWER");
   const coordinator = await staff("COORDINATOR");
+  const study = await makeStudy(prisma, { id: interviewer.userId, role: "INTERVIEWER" }, { id: coordinator.userId, role: "COORDINATOR" });
+  const guide = await makeGuide(prisma, study.id);
+  const expert = await makeNamedExpert(prisma, study.id, { country: "AM", expertGroup: "SCIENTIST" });
   const interview = await makeInterview(prisma, { expertId: expert.expertId, interviewerId: interviewer.userId, versionId: guide.versionId, plannedAt: options.plannedAt });
   return { study, guide, expert, interviewer, coordinator, interview };
 }
@@ -164,6 +164,7 @@ describe("interviews: the interviewer's own list", () => {
     const cancelled = await makeInterview(prisma, { expertId: second.expertId, interviewerId: interviewer.userId, versionId: guide.versionId, plannedAt: new Date("2030-02-01T10:00:00Z") });
     await cancelInterview(coordinator, cancelled.id);
     const someoneElse = await staff("INTERVIEWER");
+    await joinStudy(prisma, study.id, { id: someoneElse.userId, role: "INTERVIEWER" });
     await makeInterview(prisma, { expertId: expert.expertId, interviewerId: someoneElse.userId, versionId: guide.versionId, plannedAt: new Date("2029-01-01T10:00:00Z") });
 
     const all = await listOwnInterviews(interviewer);
@@ -197,6 +198,7 @@ describe("interviews: access", () => {
     const code = await createCode(coordinator, study.id, { code: `C${Date.now()}`, nameRu: "Код", nameEn: "Code" });
     const quote = await createQuote(interviewer, interview.id, { questionCode: "Q1", start: 0, end: 10, text: "The expert" });
     const other = await staff("INTERVIEWER");
+    await joinStudy(prisma, study.id, { id: other.userId, role: "INTERVIEWER" });
     const snapshot = async () => ({
       interview: await interviewRow(interview.id),
       notes: await prisma.interviewNote.findMany({ where: { interviewId: interview.id } }),
@@ -477,7 +479,7 @@ describe("interviews: coding notes", () => {
     const { interviewer, coordinator, interview, study } = await consented();
     const a = await createCode(coordinator, study.id, { code: "A", nameRu: "А", nameEn: "A" });
     const b = await createCode(coordinator, study.id, { code: "B", nameRu: "Б", nameEn: "B" });
-    const otherStudy = await makeStudy(prisma);
+    const otherStudy = await makeStudy(prisma, { id: coordinator.userId, role: "COORDINATOR" });
     const foreign = await createCode(coordinator, otherStudy.id, { code: "A", nameRu: "А", nameEn: "A" });
 
     expect(await setNoteCodes(interviewer, interview.id, "Q2", { codeIds: [a.id, b.id, a.id] })).toEqual({ codeIds: [a.id, b.id] });

@@ -12,6 +12,7 @@ import { assertId, parseInput } from "@/lib/interviews/input";
 import { assertRole } from "@/lib/auth/roles";
 import { versionTitles } from "@/lib/instrument/titles";
 import type { TText } from "@/lib/instrument/text";
+import { coordinatedBy, interviewedBy } from "@/lib/study/access";
 import {
   ZCodeIds,
   ZCreateInterview,
@@ -24,25 +25,30 @@ import {
 
 // ─────────────────────────────────────────────────────────── who sees which interview
 
+export type TInterviewScope = { interviewerId?: string; expert: { study: Prisma.StudyWhereInput } };
+
 /**
- * The interviews an actor may see: an interviewer only their own, a coordinator every one; any
- * other role is refused (403). An interview outside the scope is simply not found (404).
+ * The interviews an actor may see: an interviewer only their own in the studies they interview for,
+ * a coordinator every one of the studies they coordinate; any other role is refused (403). An
+ * interview outside the scope is simply not found (404).
  */
-export function interviewScope(actor: TActor, roles: ReadonlyArray<"COORDINATOR" | "INTERVIEWER"> = ["COORDINATOR", "INTERVIEWER"]): { interviewerId?: string } {
+export function interviewScope(actor: TActor, roles: ReadonlyArray<"COORDINATOR" | "INTERVIEWER"> = ["COORDINATOR", "INTERVIEWER"]): TInterviewScope {
   if (!(roles as readonly string[]).includes(actor.role)) throw forbidden();
-  return actor.role === "INTERVIEWER" ? { interviewerId: actor.userId } : {};
+  return actor.role === "INTERVIEWER"
+    ? { interviewerId: actor.userId, expert: { study: interviewedBy(actor) } }
+    : { expert: { study: coordinatedBy(actor) } };
 }
 
 /**
  * Locks an interview the actor may see for the rest of the transaction (so changes to one interview
  * are checked and applied one at a time), or 404. The lock query is itself scoped to the actor.
  */
-export async function lockInterview(tx: Prisma.TransactionClient, scope: { interviewerId?: string }, interviewId: string) {
+export async function lockInterview(tx: Prisma.TransactionClient, scope: TInterviewScope, interviewId: string) {
   const owner = scope.interviewerId ? Prisma.sql`AND "interviewerId" = ${scope.interviewerId}::uuid` : Prisma.empty;
   const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Interview" WHERE "id" = ${interviewId}::uuid ${owner} FOR UPDATE`;
   if (rows.length === 0) throw notFound("The interview");
-  return tx.interview.findUniqueOrThrow({
-    where: { id: interviewId },
+  const interview = await tx.interview.findFirst({
+    where: { id: interviewId, ...scope },
     select: {
       id: true,
       status: true,
@@ -54,10 +60,12 @@ export async function lockInterview(tx: Prisma.TransactionClient, scope: { inter
       expert: { select: { studyId: true } },
     },
   });
+  if (!interview) throw notFound("The interview");
+  return interview;
 }
 
 /** The guide of an interview the actor may see (read before a transaction, to check input against it). */
-export async function interviewGuide(scope: { interviewerId?: string }, interviewId: string): Promise<TPublishedGuide & { studyId: string }> {
+export async function interviewGuide(scope: TInterviewScope, interviewId: string): Promise<TPublishedGuide & { studyId: string }> {
   assertId(interviewId, "The interview");
   const row = await db().interview.findFirst({
     where: { id: interviewId, ...scope },
@@ -96,6 +104,7 @@ export type TCoordinatorInterview = {
 export async function listInterviews(actor: TActor): Promise<{ interviews: TCoordinatorInterview[] }> {
   assertRole(actor, "COORDINATOR");
   const rows = await db().interview.findMany({
+    where: { expert: { study: coordinatedBy(actor) } },
     select: {
       id: true,
       plannedAt: true,
@@ -135,12 +144,15 @@ export async function createInterview(actor: TActor, input: TCreateInterview): P
   assertRole(actor, "COORDINATOR");
   const data = parseInput(ZCreateInterview, input);
   return db().$transaction(async (tx) => {
-    const expert = await tx.expert.findUnique({ where: { id: data.expertId }, select: { id: true, studyId: true } });
+    const expert = await tx.expert.findFirst({ where: { id: data.expertId, study: coordinatedBy(actor) }, select: { id: true, studyId: true } });
     if (!expert) throw notFound("The expert");
-    const interviewer = await tx.user.findUnique({ where: { id: data.interviewerId }, select: { role: true, disabledAt: true } });
+    const interviewer = await tx.user.findUnique({
+      where: { id: data.interviewerId },
+      select: { role: true, disabledAt: true, memberships: { where: { studyId: expert.studyId, role: "INTERVIEWER" }, select: { role: true } } },
+    });
     if (!interviewer) throw notFound("The interviewer");
-    if (interviewer.role !== "INTERVIEWER" || interviewer.disabledAt) {
-      throw badRequest("Interviews can be assigned only to an enabled interviewer account.", [{ path: "interviewerId", message: "notAnInterviewer" }]);
+    if (interviewer.role !== "INTERVIEWER" || interviewer.disabledAt || interviewer.memberships.length === 0) {
+      throw badRequest("Interviews can be assigned only to an enabled interviewer of the expert's study.", [{ path: "interviewerId", message: "notAnInterviewer" }]);
     }
     const version = await tx.instrumentVersion.findUnique({
       where: { id: data.versionId },
@@ -231,7 +243,7 @@ export async function listOwnInterviews(actor: TActor, query: { status?: Intervi
   assertRole(actor, "INTERVIEWER");
   const { status } = parseInput(ZOwnInterviewsQuery, query);
   const rows = await db().interview.findMany({
-    where: { interviewerId: actor.userId, ...(status ? { status } : {}) },
+    where: { interviewerId: actor.userId, expert: { study: interviewedBy(actor) }, ...(status ? { status } : {}) },
     select: {
       id: true,
       plannedAt: true,

@@ -53,7 +53,7 @@ export async function deliverMessage(
             toAddress: true,
             createdById: true,
             expert: { select: { status: true, user: { select: { name: true, email: true, disabledAt: true } } } },
-            study: { select: { titleRu: true, titleEn: true } },
+            study: { select: { titleRu: true, titleEn: true, invitationTtlDays: true } },
           },
         });
         // The panel may have changed since the message was queued: a withdrawn, declined or rejected
@@ -64,7 +64,7 @@ export async function deliverMessage(
         }
         const to = message.expert.user.email;
         const template = await templateFor(tx, message.studyId, message.kind, message.language);
-        const { token, expiresAt } = await issueInvitation(tx, { expertId: message.expertId, issuedById: message.createdById, ttlDays: config.ttlDays }, now);
+        const { token, expiresAt } = await issueInvitation(tx, { expertId: message.expertId, issuedById: message.createdById, ttlDays: message.study.invitationTtlDays ?? config.ttlDays }, now);
         const values = {
           name: message.expert.user.name,
           study: message.language === "en" ? message.study.titleEn : message.study.titleRu,

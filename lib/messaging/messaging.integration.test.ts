@@ -64,8 +64,10 @@ async function vettedExpert(studyId: string, language: "ru" | "en", name = `Name
 }
 
 async function setup() {
-  const study = await prisma.study.create({ data: { slug: `mail-${unique()}`, titleEn: "Eurasian integration", titleRu: "Евразийская интеграция" } });
   const coordinator = await makeStaff(prisma, "COORDINATOR");
+  const study = await prisma.study.create({
+    data: { slug: `mail-${unique()}`, titleEn: "Eurasian integration", titleRu: "Евразийская интеграция", members: { create: { userId: coordinator.id, role: "COORDINATOR" } } },
+  });
   return { study, actor: await actorFor(prisma, coordinator.id) };
 }
 

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { LONG_TRANSACTION } from "@/lib/db/types";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import type { ExpertStatus, MessageKind, Prisma } from "@/lib/generated/prisma/client";
@@ -63,7 +64,7 @@ async function queueMessages(tx: Prisma.TransactionClient, actor: TActor, expert
 export async function inviteExperts(actor: TActor, request: TInviteRequest): Promise<{ messageIds: string[] }> {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const study = await tx.study.findUnique({ where: { id: request.studyId }, select: { id: true } });
+    const study = await tx.study.findFirst({ where: { id: request.studyId, ...coordinatedBy(actor) }, select: { id: true } });
     if (!study) throw notFound("The study");
     let experts: TQueueable[];
     if ("allVetted" in request) {
@@ -82,7 +83,7 @@ export async function inviteExperts(actor: TActor, request: TInviteRequest): Pro
 export async function resendMessage(actor: TActor, messageId: string): Promise<{ messageId: string }> {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const original = await tx.message.findUnique({ where: { id: messageId }, select: { kind: true, expert: { select: QUEUEABLE_SELECT } } });
+    const original = await tx.message.findFirst({ where: { id: messageId, study: coordinatedBy(actor) }, select: { kind: true, expert: { select: QUEUEABLE_SELECT } } });
     if (!original) throw notFound("The message");
     refuseUninvitable([original.expert]);
     const [id] = await queueMessages(tx, actor, [original.expert], original.kind, "message.resend", { resentFrom: messageId });
@@ -106,7 +107,7 @@ const LIST_SELECT = {
 export async function listMessages(actor: TActor, studyId: string, filters: TMessageFilters = {}) {
   assertRole(actor, "COORDINATOR");
   return db().message.findMany({
-    where: { studyId, ...(filters.status ? { status: filters.status } : {}), ...(filters.kind ? { kind: filters.kind } : {}) },
+    where: { studyId, study: coordinatedBy(actor), ...(filters.status ? { status: filters.status } : {}), ...(filters.kind ? { kind: filters.kind } : {}) },
     select: LIST_SELECT,
     orderBy: { createdAt: "desc" },
     take: 500,
@@ -116,7 +117,7 @@ export async function listMessages(actor: TActor, studyId: string, filters: TMes
 /** One message with its stored text (in outbox mode, the text with the sign-in link). */
 export async function getMessage(actor: TActor, messageId: string) {
   assertRole(actor, "COORDINATOR");
-  const message = await db().message.findUnique({ where: { id: messageId }, select: { ...LIST_SELECT, studyId: true, toAddress: true, subject: true, body: true } });
+  const message = await db().message.findFirst({ where: { id: messageId, study: coordinatedBy(actor) }, select: { ...LIST_SELECT, studyId: true, toAddress: true, subject: true, body: true } });
   if (!message) throw notFound("The message");
   return message;
 }
@@ -124,7 +125,7 @@ export async function getMessage(actor: TActor, messageId: string) {
 /** An expert's messages, newest first, with what the history panel needs. */
 export async function expertMessages(actor: TActor, expertId: string) {
   assertRole(actor, "COORDINATOR");
-  const expert = await db().expert.findUnique({ where: { id: expertId }, select: { id: true, studyId: true, status: true, remindersPaused: true, invitedAt: true } });
+  const expert = await db().expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: { id: true, studyId: true, status: true, remindersPaused: true, invitedAt: true } });
   if (!expert) throw notFound("The expert");
   const messages = await db().message.findMany({ where: { expertId }, select: LIST_SELECT, orderBy: { createdAt: "desc" } });
   return { expert, messages };
@@ -132,6 +133,7 @@ export async function expertMessages(actor: TActor, expertId: string) {
 
 export async function getTemplates(actor: TActor, studyId: string) {
   assertRole(actor, "COORDINATOR");
+  if (!(await db().study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { id: true } }))) throw notFound("The study");
   return templatesOf(db(), studyId);
 }
 
@@ -142,7 +144,7 @@ export async function getTemplates(actor: TActor, studyId: string) {
 export async function saveTemplates(actor: TActor, studyId: string, input: TTemplateSet): Promise<void> {
   assertRole(actor, "COORDINATOR");
   await db().$transaction(async (tx) => {
-    const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true } });
+    const study = await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { id: true } });
     if (!study) throw notFound("The study");
     const before = await templatesOf(tx, studyId);
     for (const t of input.templates) {
@@ -176,7 +178,7 @@ export async function saveTemplates(actor: TActor, studyId: string, input: TTemp
 
 export async function getReminderSettings(actor: TActor, studyId: string): Promise<TReminderSettings> {
   assertRole(actor, "COORDINATOR");
-  const study = await db().study.findUnique({ where: { id: studyId }, select: { remindNotStartedDays: true, remindNotFinishedDays: true, remindersPaused: true } });
+  const study = await db().study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { remindNotStartedDays: true, remindNotFinishedDays: true, remindersPaused: true } });
   if (!study) throw notFound("The study");
   return study;
 }
@@ -184,7 +186,7 @@ export async function getReminderSettings(actor: TActor, studyId: string): Promi
 export async function saveReminderSettings(actor: TActor, studyId: string, input: TReminderSettings): Promise<void> {
   assertRole(actor, "COORDINATOR");
   await db().$transaction(async (tx) => {
-    const before = await tx.study.findUnique({ where: { id: studyId }, select: { remindNotStartedDays: true, remindNotFinishedDays: true, remindersPaused: true } });
+    const before = await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { remindNotStartedDays: true, remindNotFinishedDays: true, remindersPaused: true } });
     if (!before) throw notFound("The study");
     await tx.study.update({ where: { id: studyId }, data: input });
     await recordAudit(tx, { actorId: actor.userId, action: "message.reminders.settings", entity: "Study", entityId: studyId, before, after: input });
@@ -194,7 +196,7 @@ export async function saveReminderSettings(actor: TActor, studyId: string, input
 export async function setExpertRemindersPaused(actor: TActor, expertId: string, paused: boolean): Promise<{ paused: boolean }> {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const expert = await tx.expert.findUnique({ where: { id: expertId }, select: { remindersPaused: true } });
+    const expert = await tx.expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: { remindersPaused: true } });
     if (!expert) throw notFound("The expert");
     await tx.expert.update({ where: { id: expertId }, data: { remindersPaused: paused } });
     await recordAudit(tx, { actorId: actor.userId, action: "message.reminders.expert", entity: "Expert", entityId: expertId, before: { remindersPaused: expert.remindersPaused }, after: { remindersPaused: paused } });
@@ -206,7 +208,7 @@ export async function setExpertRemindersPaused(actor: TActor, expertId: string, 
 export async function invitableExperts(actor: TActor, studyId: string) {
   assertRole(actor, "COORDINATOR");
   return db().expert.findMany({
-    where: { studyId, status: { in: [...INVITABLE] } },
+    where: { studyId, study: coordinatedBy(actor), status: { in: [...INVITABLE] } },
     select: { id: true, pseudonym: true, status: true, invitedAt: true, user: { select: { name: true, language: true } } },
     orderBy: { pseudonym: "asc" },
   });

@@ -12,7 +12,7 @@ import { addExpert } from "@/lib/panel/experts";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -45,7 +45,12 @@ async function studyWithQuestionnaire() {
   return study.id;
 }
 
-const coordinator = async () => actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+/** A coordinator on the team of each of `studyIds`. */
+const coordinator = async (...studyIds: string[]) => {
+  const staff = await makeStaff(prisma, "COORDINATOR");
+  for (const studyId of studyIds) await joinStudy(prisma, studyId, staff);
+  return actorFor(prisma, staff.id);
+};
 
 type TPerson = { expertId: string; userId: string; actor: () => Promise<TActor> };
 
@@ -101,7 +106,7 @@ describe("status events", () => {
     await consent(p);
     expect(await statusOf(p)).toBe("COMPLETED");
     const response = await prisma.response.findFirstOrThrow({ where: { expertId: p.expertId } });
-    await reopenResponse(await coordinator(), response.id);
+    await reopenResponse(await coordinator(studyId), response.id);
     expect(await statusOf(p)).toBe("STARTED");
   });
 
@@ -169,7 +174,7 @@ async function seededStudy() {
 describe("monitoring: funnel", () => {
   it("counts every stage cumulatively, overall and per country x group, with both rates", async () => {
     const { studyId } = await seededStudy();
-    const m = await getMonitor(await coordinator(), studyId);
+    const m = await getMonitor(await coordinator(studyId), studyId);
 
     expect(countsOf(m.overall)).toEqual({ nominated: 9, vetted: 8, invited: 7, opened: 6, started: 4, completed: 1 });
     expect(m.overall).toMatchObject({ declined: 1, withdrawn: 0, rejected: 0 });
@@ -193,7 +198,7 @@ describe("monitoring: funnel", () => {
     await openLink(p);
     await consent(p);
     await prisma.expert.update({ where: { id: p.expertId }, data: { status: "WITHDRAWN" } });
-    const m = await getMonitor(await coordinator(), studyId);
+    const m = await getMonitor(await coordinator(studyId), studyId);
     expect(countsOf(m.overall)).toMatchObject({ started: 1, completed: 0 });
     expect(m.overall.withdrawn).toBe(1);
   });
@@ -209,7 +214,7 @@ describe("monitoring: funnel", () => {
 describe("monitoring: targets", () => {
   it("coordinators set targets per cell (audited); cells show completed / target; 0 removes a target", async () => {
     const { studyId } = await seededStudy();
-    const coord = await coordinator();
+    const coord = await coordinator(studyId);
     await setTargets(coord, studyId, { targets: [{ country: "AM", expertGroup: "SCIENTIST", target: 2 }, { country: "BY", expertGroup: "BUSINESS", target: 5 }] });
     let m = await getMonitor(coord, studyId);
     expect(m.cells.find((c) => c.country === "AM")).toMatchObject({ target: 2, completed: 1, started: 4, progress: 0.5 });
@@ -232,7 +237,7 @@ describe("monitoring: targets", () => {
 
   it("bad targets are refused and change nothing", async () => {
     const studyId = await studyWithQuestionnaire();
-    const coord = await coordinator();
+    const coord = await coordinator(studyId);
     const bad = [
       { targets: [{ country: "KZ", expertGroup: "OFFICIAL", target: -1 }] },
       { targets: [{ country: "Kazakhstan", expertGroup: "OFFICIAL", target: 3 }] },
@@ -248,7 +253,7 @@ describe("monitoring: targets", () => {
 describe("monitoring: activity, time to complete and drop-off", () => {
   it("drop-off is the section of each unfinished response's last-saved item; consented experts without answers are counted apart", async () => {
     const { studyId } = await seededStudy();
-    const m = await getMonitor(await coordinator(), studyId);
+    const m = await getMonitor(await coordinator(studyId), studyId);
     expect(m.dropOff.sections.map((s) => [s.sectionCode, s.count])).toEqual([["S1", 1], ["S2", 1]]);
     expect(m.dropOff.sections[1]!.title?.en).toBe("Section two (en)");
     expect(m.dropOff.beforeFirstAnswer).toBe(1);
@@ -263,13 +268,13 @@ describe("monitoring: activity, time to complete and drop-off", () => {
       await complete(p);
       await prisma.response.updateMany({ where: { expertId: p.expertId }, data: { startedAt: new Date(base), submittedAt: new Date(base + (i === 0 ? 100 : 300) * 1000) } });
     }
-    const m = await getMonitor(await coordinator(), studyId);
+    const m = await getMonitor(await coordinator(studyId), studyId);
     expect(m.completion).toEqual({ submitted: 2, medianSeconds: 200 });
   });
 
   it("last activity per expert comes from link use, consent, saves and submission, newest first", async () => {
     const { studyId, a, f, e } = await seededStudy();
-    const m = await getMonitor(await coordinator(), studyId);
+    const m = await getMonitor(await coordinator(studyId), studyId);
     expect(m.activity).toHaveLength(9);
     const row = (id: string) => m.activity.find((r) => r.expertId === id)!;
     expect(row(a.expertId)).toMatchObject({ status: "NOMINATED", lastActivityAt: null });

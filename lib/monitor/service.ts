@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { notFound } from "@/lib/errors";
 import type { ExpertGroup, ExpertStatus } from "@/lib/generated/prisma/enums";
@@ -171,16 +172,17 @@ async function dropOff(studyId: string): Promise<TDropOff[]> {
   return [...bySection.values()].sort((a, b) => a.position - b.position || a.sectionCode.localeCompare(b.sectionCode));
 }
 
-async function assertStudy(studyId: string) {
+/** The gate of every figure below: the study must be one the actor coordinates, else 404. */
+async function assertStudy(actor: TActor, studyId: string) {
   assertId(studyId, "The study");
-  const study = await db().study.findUnique({ where: { id: studyId }, select: { id: true } });
+  const study = await db().study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { id: true } });
   if (!study) throw notFound("The study");
 }
 
 /** Everything the monitoring page shows for one study, computed from the database now. */
 export async function getMonitor(actor: TActor, studyId: string): Promise<TMonitor> {
   assertRole(actor, "COORDINATOR");
-  await assertStudy(studyId);
+  await assertStudy(actor, studyId);
   const [counts, targets, activityRows, done, drop] = await Promise.all([
     stageCounts(studyId),
     db().cellTarget.findMany({ where: { studyId }, select: { country: true, expertGroup: true, target: true } }),
@@ -216,7 +218,7 @@ export async function getMonitor(actor: TActor, studyId: string): Promise<TMonit
 export async function setTargets(actor: TActor, studyId: string, raw: TSetTargets) {
   assertRole(actor, "COORDINATOR");
   const input = parseInput(ZSetTargets, raw);
-  await assertStudy(studyId);
+  await assertStudy(actor, studyId);
   return db().$transaction(async (tx) => {
     const cells = input.targets.map((t) => ({ studyId, country: t.country, expertGroup: t.expertGroup }));
     const before = await tx.cellTarget.findMany({ where: { OR: cells }, select: { country: true, expertGroup: true, target: true }, orderBy: [{ country: "asc" }, { expertGroup: "asc" }] });

@@ -9,7 +9,7 @@ import { CRITERION_KEYS, type TVettingChecklist } from "@/lib/panel/vetting";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeExpert, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { actorFor, joinStudy, makeExpert, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -17,7 +17,12 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-const coordinator = async () => actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+/** A coordinator on the team of each of `studyIds`. */
+const coordinator = async (...studyIds: string[]) => {
+  const staff = await makeStaff(prisma, "COORDINATOR");
+  for (const studyId of studyIds) await joinStudy(prisma, studyId, staff);
+  return actorFor(prisma, staff.id);
+};
 const HEADER = IMPORT_COLUMNS.join(",");
 
 /** A CSV row in the documented column order. */
@@ -55,8 +60,8 @@ const allMet = (met = true): TVettingChecklist =>
 
 describe("panel: CSV import", () => {
   it("imports 103 experts across every country and group, each with its own pseudonym, in one audited commit", async () => {
-    const actor = await coordinator();
     const study = await makeStudy(prisma);
+    const actor = await coordinator(study.id);
     const csv = panelCsv(unique());
 
     const preview = await importExperts(actor, { studyId: study.id, csv, commit: false });
@@ -77,8 +82,8 @@ describe("panel: CSV import", () => {
   });
 
   it("imports nothing when one row is bad, and the report names that row and field", async () => {
-    const actor = await coordinator();
     const study = await makeStudy(prisma);
+    const actor = await coordinator(study.id);
     const lines = panelCsv(unique(), 10).split("\n");
     lines[7] = lines[7]!.replace(/,KZ,|,RU,|,BY,|,AM,|,KG,/, ",Atlantis,");
     const csv = lines.join("\n");
@@ -92,8 +97,8 @@ describe("panel: CSV import", () => {
   });
 
   it("refuses duplicate e-mails within the file and against the study's panel, importing nothing", async () => {
-    const actor = await coordinator();
     const study = await makeStudy(prisma);
+    const actor = await coordinator(study.id);
     const existing = await createExpert(actor, { ...fields(), studyId: study.id });
     const existingEmail = (await prisma.user.findUniqueOrThrow({ where: { id: existing.userId } })).email;
     const csv = [
@@ -115,7 +120,7 @@ describe("panel: CSV import", () => {
     expect(await prisma.expert.count({ where: { studyId: study.id } })).toBe(1);
 
     // The same e-mail on another study's panel is fine: the expert keeps one account.
-    const other = await makeStudy(prisma);
+    const other = await makeStudy(prisma, { id: actor.userId, role: "COORDINATOR" });
     const ok = await importExperts(actor, { studyId: other.id, csv: [HEADER, csvRow({ name: "B", email: existingEmail, country: "KZ", group: "OFFICIAL" })].join("\n"), commit: true });
     expect(ok.imported).toBe(1);
   });
@@ -130,8 +135,8 @@ describe("panel: CSV import", () => {
 
 describe("panel: vetting and status", () => {
   it("a vetting decision stores the checklist, who decided and when, and audits old and new values", async () => {
-    const actor = await coordinator();
     const study = await makeStudy(prisma);
+    const actor = await coordinator(study.id);
     const { expertId } = await createExpert(actor, { ...fields(), studyId: study.id });
 
     const notAll = { ...allMet(), expertExperience: { met: false, note: "only 1 year" } };
@@ -154,14 +159,14 @@ describe("panel: vetting and status", () => {
     expect(checklist.after).toMatchObject({ degreePublications: { met: true } });
 
     // A second coordinator reverses it: the decision now names them.
-    const second = await coordinator();
+    const second = await coordinator((await prisma.expert.findUniqueOrThrow({ where: { id: expertId } })).studyId);
     await decideVetting(second, expertId, { checklist: allMet(false), decision: "REJECTED" });
     expect(await prisma.expert.findUniqueOrThrow({ where: { id: expertId }, select: { status: true, decidedById: true } })).toEqual({ status: "REJECTED", decidedById: second.userId });
   });
 
   it("refuses illegal transitions with 409 and leaves the status alone", async () => {
-    const actor = await coordinator();
     const study = await makeStudy(prisma);
+    const actor = await coordinator(study.id);
     const { expertId } = await createExpert(actor, { ...fields(), studyId: study.id });
 
     const invite = await rejection(prisma.$transaction((tx) => transitionStatus(tx, expertId, "INVITED", actor.userId)));
@@ -200,8 +205,8 @@ describe("panel: vetting and status", () => {
 
 describe("panel: add, edit, list", () => {
   it("adding refuses an e-mail already on the panel; editing audits only the changed fields", async () => {
-    const actor = await coordinator();
     const study = await makeStudy(prisma);
+    const actor = await coordinator(study.id);
     const input = fields();
     const { expertId } = await createExpert(actor, { ...input, studyId: study.id });
     expect((await rejection(createExpert(actor, { ...fields({ email: input.email }), studyId: study.id }))).status).toBe(409);
@@ -218,8 +223,8 @@ describe("panel: add, edit, list", () => {
   });
 
   it("searches name, e-mail and organisation case-insensitively, filters and sorts in the query", async () => {
-    const actor = await coordinator();
     const study = await makeStudy(prisma);
+    const actor = await coordinator(study.id);
     const tag = unique();
     const add = (over: Partial<ReturnType<typeof fields>>) => createExpert(actor, { ...fields(over), studyId: study.id });
     const zara = await add({ name: "Zara Hakobyan", country: "AM", expertGroup: "SCIENTIST", organisation: "Yerevan State University", track: "INTERVIEW" });

@@ -1,4 +1,4 @@
-import { LONG_TRANSACTION } from "@/lib/db/types";
+import { LONG_TRANSACTION, type TDb } from "@/lib/db/types";
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -8,6 +8,7 @@ import type { TActor } from "@/lib/auth/sessions";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExpertStatus } from "@/lib/generated/prisma/enums";
 import { addExpert } from "./experts";
@@ -20,6 +21,7 @@ import { allCriteriaMet, readChecklist, type TVettingChecklist } from "./vetting
 export async function listPanel(actor: TActor) {
   assertRole(actor, "COORDINATOR");
   return db().expert.findMany({
+    where: { study: coordinatedBy(actor) },
     select: {
       id: true,
       pseudonym: true,
@@ -50,8 +52,10 @@ const ORDER: Record<string, (dir: Prisma.SortOrder) => Prisma.ExpertOrderByWithR
 export async function listExperts(actor: TActor, query: TPanelQuery) {
   assertRole(actor, "COORDINATOR");
   const q = ZPanelQuery.parse(query);
+  await assertStudy(db(), actor, q.studyId);
   const where: Prisma.ExpertWhereInput = {
     studyId: q.studyId,
+    study: coordinatedBy(actor),
     country: q.country,
     expertGroup: q.group,
     status: q.status,
@@ -113,7 +117,7 @@ const EXPERT_DETAIL = {
 
 export async function getExpert(actor: TActor, expertId: string) {
   assertRole(actor, "COORDINATOR");
-  const expert = await db().expert.findUnique({ where: { id: expertId }, select: EXPERT_DETAIL });
+  const expert = await db().expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: EXPERT_DETAIL });
   if (!expert) throw notFound("The expert");
   return { ...expert, vetting: readChecklist(expert.vetting) };
 }
@@ -142,15 +146,15 @@ function expertData(fields: TExpertFields) {
   return { organisation, position, degree, publications, experienceYears, leadershipRole, notes, track };
 }
 
-async function assertStudy(tx: Prisma.TransactionClient, studyId: string) {
-  if (!(await tx.study.findUnique({ where: { id: studyId }, select: { id: true } }))) throw notFound("The study");
+async function assertStudy(tx: TDb, actor: TActor, studyId: string) {
+  if (!(await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { id: true } }))) throw notFound("The study");
 }
 
 /** Adds one expert (nominated) to a study's panel with the next pseudonym. */
 export async function createExpert(actor: TActor, input: TExpertFields & { studyId: string }) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    await assertStudy(tx, input.studyId);
+    await assertStudy(tx, actor, input.studyId);
     await tx.$executeRaw`SELECT 1 FROM "Study" WHERE "id" = ${input.studyId}::uuid FOR UPDATE`;
     const problem = (await panelConflicts(tx, input.studyId, [input.email])).get(input.email);
     if (problem) throw conflict(problem);
@@ -166,7 +170,7 @@ export async function updateExpert(actor: TActor, expertId: string, fields: TExp
   try {
     return await db().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM "Expert" WHERE "id" = ${expertId}::uuid FOR UPDATE`;
-      const current = await tx.expert.findUnique({ where: { id: expertId }, select: EXPERT_DETAIL });
+      const current = await tx.expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: EXPERT_DETAIL });
       if (!current) throw notFound("The expert");
       const before = profileOf(current);
       const after = profileOf({ ...fields, user: { name: fields.name, email: fields.email, language: fields.language } });
@@ -195,7 +199,7 @@ export async function updateExpert(actor: TActor, expertId: string, fields: TExp
 export async function decideVetting(actor: TActor, expertId: string, input: { checklist: TVettingChecklist; decision?: "VETTED" | "REJECTED" }) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const current = await tx.expert.findUnique({ where: { id: expertId }, select: { vetting: true, status: true } });
+    const current = await tx.expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: { vetting: true, status: true } });
     if (!current) throw notFound("The expert");
     // Decisions are for experts still under review; declined or withdrawn ones are reinstated first.
     if (input.decision && !["NOMINATED", "VETTED", "REJECTED"].includes(current.status)) throw illegalTransition(current.status, input.decision);
@@ -220,7 +224,7 @@ export async function decideVetting(actor: TActor, expertId: string, input: { ch
 export async function changeStatus(actor: TActor, expertId: string, action: TStatusAction) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const expert = await tx.expert.findUnique({ where: { id: expertId }, select: { status: true } });
+    const expert = await tx.expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: { status: true } });
     if (!expert) throw notFound("The expert");
     if (action !== "reinstate") {
       const moved = await transitionStatus(tx, expertId, action === "decline" ? "DECLINED" : "WITHDRAWN", actor.userId);
@@ -250,12 +254,12 @@ export async function importExperts(actor: TActor, input: { studyId: string; csv
   assertRole(actor, "COORDINATOR");
   const parsed = parseExpertCsv(input.csv);
   if (!input.commit) {
-    if (!(await db().study.findUnique({ where: { id: input.studyId }, select: { id: true } }))) throw notFound("The study");
+    await assertStudy(db(), actor, input.studyId);
     return { ...(await checkAgainstPanel(db(), input.studyId, parsed)), imported: 0 };
   }
   return db().$transaction(
     async (tx) => {
-      await assertStudy(tx, input.studyId);
+      await assertStudy(tx, actor, input.studyId);
       // Lock the study first, so the panel check and the additions see the same panel.
       await tx.$executeRaw`SELECT 1 FROM "Study" WHERE "id" = ${input.studyId}::uuid FOR UPDATE`;
       const report = await checkAgainstPanel(tx, input.studyId, parsed);
@@ -283,9 +287,10 @@ export async function importExperts(actor: TActor, input: { studyId: string; csv
 export async function reissueInvitation(actor: TActor, expertId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const expert = await tx.expert.findUnique({ where: { id: expertId }, select: { id: true } });
+    const expert = await tx.expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: { id: true, study: { select: { invitationTtlDays: true } } } });
     if (!expert) throw notFound("The expert");
-    const { token, expiresAt } = await issueInvitation(tx, { expertId, issuedById: actor.userId, ttlDays: env().INVITATION_TTL_DAYS });
+    const ttlDays = expert.study.invitationTtlDays ?? env().INVITATION_TTL_DAYS;
+    const { token, expiresAt } = await issueInvitation(tx, { expertId, issuedById: actor.userId, ttlDays });
     await tx.expert.update({ where: { id: expertId }, data: { linkRequestedAt: null } });
     await recordAudit(tx, { actorId: actor.userId, action: "invitation.reissue", entity: "Expert", entityId: expertId, after: { expiresAt: expiresAt.toISOString() } });
     return { path: `/invite/${token}`, expiresAt };

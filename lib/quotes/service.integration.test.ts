@@ -10,7 +10,7 @@ import { recordInterviewConsent, saveNote, setNoteCodes } from "@/lib/interviews
 import { CSV_COLUMNS } from "@/lib/quotes/export";
 import { createQuote, deleteQuote, exportQuotes, listQuotes, setQuoteCodes } from "@/lib/quotes/service";
 import { testPrisma } from "@/lib/testing/db";
-import { actorFor, makeGuide, makeInterview, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { actorFor, joinStudy, makeGuide, makeInterview, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 import { eaeuCodebook, type TCodebookEntry } from "@/prisma/seed/eaeu/codebook";
 import { rejection } from "@/lib/testing/errors";
 import { parse } from "csv-parse/sync";
@@ -65,6 +65,8 @@ async function world() {
   const coordinator = await staff("COORDINATOR");
   const a = await staff("INTERVIEWER");
   const b = await staff("INTERVIEWER");
+  await joinStudy(prisma, study.id, { id: coordinator.userId, role: "COORDINATOR" });
+  for (const i of [a, b]) await joinStudy(prisma, study.id, { id: i.userId, role: "INTERVIEWER" });
   const am = await makeNamedExpert(prisma, study.id, { country: "AM", expertGroup: "SCIENTIST" });
   const kz = await makeNamedExpert(prisma, study.id, { country: "KZ", expertGroup: "OFFICIAL" });
   const ru = await makeNamedExpert(prisma, study.id, { country: "RU", expertGroup: "BUSINESS" });
@@ -105,7 +107,7 @@ describe("quotes: marking", () => {
   it("a quote must lie inside the note and match it; its codes must be the study's (400, nothing written)", async () => {
     const { a, ivAm, notes, codes } = w;
     const text = notes.am.Q1;
-    const otherStudy = await makeStudy(prisma);
+    const otherStudy = await makeStudy(prisma, { id: w.coordinator.userId, role: "COORDINATOR" });
     const foreign = await createCode(w.coordinator, otherStudy.id, { code: "BARRIERS", nameRu: "Б", nameEn: "B" });
     const before = await prisma.quote.count({ where: { interviewId: ivAm.id } });
     const cases: Array<[string, Parameters<typeof createQuote>[2]]> = [
@@ -260,8 +262,8 @@ describe("quotes: export", () => {
 describe("codebook", () => {
   it("creates codes in tree order, keeps codes unique per study (409) and refuses a parent from another study (400)", async () => {
     const coordinator = await staff("COORDINATOR");
-    const study = await makeStudy(prisma);
-    const other = await makeStudy(prisma);
+    const study = await makeStudy(prisma, { id: coordinator.userId, role: "COORDINATOR" });
+    const other = await makeStudy(prisma, { id: coordinator.userId, role: "COORDINATOR" });
     const barriers = await createCode(coordinator, study.id, { code: "BARRIERS", nameRu: "Барьеры", nameEn: "Barriers", descriptionEn: "What hinders" });
     await createCode(coordinator, study.id, { code: "FORMS", nameRu: "Формы", nameEn: "Forms" });
     await createCode(coordinator, study.id, { code: "LAW", parentId: barriers.id, nameRu: "Право", nameEn: "Law" });
@@ -290,7 +292,7 @@ describe("codebook", () => {
 
   it("updates names, code, parent and place; refuses cycles (400) and a taken code (409)", async () => {
     const coordinator = await staff("COORDINATOR");
-    const study = await makeStudy(prisma);
+    const study = await makeStudy(prisma, { id: coordinator.userId, role: "COORDINATOR" });
     const make = (code: string, parentId?: string) => createCode(coordinator, study.id, { code, parentId, nameRu: code, nameEn: code });
     const a = await make("A");
     const a1 = await make("A1", a.id);
@@ -321,6 +323,7 @@ describe("codebook", () => {
 
   it("deleting a code deletes the codes below it and their tags, nothing else", async () => {
     const coordinator = await staff("COORDINATOR");
+    await joinStudy(prisma, w.study.id, { id: coordinator.userId, role: "COORDINATOR" });
     const { a, ivAm, notes } = w;
     const parent = await createCode(coordinator, w.study.id, { code: "TMP", nameRu: "Врем", nameEn: "Tmp" });
     const child = await createCode(coordinator, w.study.id, { code: "TMP_CHILD", parentId: parent.id, nameRu: "Врем", nameEn: "Tmp child" });
@@ -360,6 +363,7 @@ describe("codebook", () => {
     walk(eaeuCodebook);
     expect(count).toBe(expected.length);
     const coordinator = await staff("COORDINATOR");
+    await joinStudy(prisma, study.id, { id: coordinator.userId, role: "COORDINATOR" });
     const tree = (await listCodes(coordinator, study.id)).codes;
     expect(flattenTree(tree).map((f) => f.node.code)).toEqual(expected);
     expect(tree.map((n) => n.nameEn)).toEqual(eaeuCodebook.map((x) => x.name.en));

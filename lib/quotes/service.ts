@@ -113,7 +113,7 @@ async function findQuotes(actor: TActor, filters: ReturnType<typeof ZQuoteFilter
   const scope = interviewScope(actor);
   let codeFilter: string[] | undefined;
   if (filters.code) {
-    const code = await db().themeCode.findUnique({ where: { id: filters.code }, select: { studyId: true } });
+    const code = await db().themeCode.findFirst({ where: { id: filters.code, study: scope.expert.study }, select: { studyId: true } });
     codeFilter = code ? descendantIds(await studyCodeRows(db(), code.studyId), filters.code) : [];
     if (codeFilter.length === 0) return { quotes: [] as TFound[], codeRows: new Map<string, TCodeRow[]>(), studyOrder: [] as string[] };
   }
@@ -121,7 +121,7 @@ async function findQuotes(actor: TActor, filters: ReturnType<typeof ZQuoteFilter
     where: {
       interview: {
         ...scope,
-        ...(filters.country || filters.group ? { expert: { country: filters.country, expertGroup: filters.group } } : {}),
+        expert: { ...scope.expert, country: filters.country, expertGroup: filters.group },
       },
       ...(codeFilter ? { codes: { some: { codeId: { in: codeFilter } } } } : {}),
     },

@@ -13,7 +13,7 @@ import { confirmedText } from "@/lib/instrument/text";
 import { getOwnAnswers, getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { LiveHub } from "@/lib/live/hub";
 import { requireEnv, testPrisma } from "@/lib/testing/db";
-import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { actorFor, joinStudy, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
 
 const prisma = testPrisma();
@@ -108,7 +108,12 @@ const answerRow = async (expertId: string, itemCode: string) => {
 const problemsOf = (error: AppError) => (error.details as { problems: TResponseProblem[] }).problems;
 const issuesOf = (error: AppError) => error.details as Array<{ path: string; message: string }>;
 
-const coordinator = async () => actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+/** A coordinator on the team of each of `studyIds`. */
+const coordinator = async (...studyIds: string[]) => {
+  const staff = await makeStaff(prisma, "COORDINATOR");
+  for (const studyId of studyIds) await joinStudy(prisma, studyId, staff);
+  return actorFor(prisma, staff.id);
+};
 const interviewer = async () => actorFor(prisma, (await makeStaff(prisma, "INTERVIEWER")).id);
 
 /** Answers every required item so that the response is complete (ROLE = ACAD hides GOV_BODY). */
@@ -595,7 +600,7 @@ describe("responses: reopening", () => {
     await answerRequired(actor);
     const submitted = await submitResponse(actor);
     const response = (await responseOf(expert.expertId))!;
-    const coord = await coordinator();
+    const coord = await coordinator((await prisma.expert.findUniqueOrThrow({ where: { id: expert.expertId } })).studyId);
 
     expect(await reopenResponse(coord, response.id)).toEqual({ status: "IN_PROGRESS" });
     const reopened = await prisma.response.findUniqueOrThrow({ where: { id: response.id } });
@@ -620,7 +625,7 @@ describe("responses: reopening", () => {
     const { actor, expert } = await consented();
     await save(actor, "RISK", { value: 1 });
     const response = (await responseOf(expert.expertId))!;
-    const coord = await coordinator();
+    const coord = await coordinator((await prisma.expert.findUniqueOrThrow({ where: { id: expert.expertId } })).studyId);
     expect((await rejection(reopenResponse(coord, response.id))).status).toBe(409);
     expect(await prisma.auditEvent.count({ where: { entityId: response.id, action: "response.reopen" } })).toBe(0);
 

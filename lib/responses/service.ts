@@ -2,6 +2,7 @@ import "server-only";
 import { db, sql } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
+import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -13,6 +14,8 @@ import { announceLive } from "@/lib/live/announce";
 import { applyStatusEvent } from "@/lib/panel/status-events";
 import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/definitions";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
+import { takesAnswers } from "@/lib/study/lifecycle";
 
 /** The acting expert's panel record, study and questionnaire: always looked up by the actor, never by an id from the client. */
 async function expertContext(actor: TActor) {
@@ -25,6 +28,7 @@ async function expertContext(actor: TActor) {
       study: {
         select: {
           id: true,
+          status: true,
           consentText: true,
           consentVersion: true,
           instruments: { where: { kind: "QUESTIONNAIRE" }, orderBy: { createdAt: "asc" }, take: 1, select: { id: true } },
@@ -36,6 +40,9 @@ async function expertContext(actor: TActor) {
   const instrumentId = expert.study.instruments[0]?.id ?? null;
   return { expertId: expert.id, study: expert.study, instrumentId };
 }
+
+/** A closed or archived study takes no consent, answers or submissions (lib/study/lifecycle.ts). */
+const studyClosed = () => new AppError(409, "study_closed", "This study is closed: it no longer takes answers. Thank you for your interest.");
 
 async function latestPublished(instrumentId: string) {
   return db().instrumentVersion.findFirst({
@@ -54,18 +61,20 @@ async function consentState(expertId: string, textVersion: number) {
 export async function getQuestionnaireState(actor: TActor) {
   const ctx = await expertContext(actor);
   const consent = { ...(await consentState(ctx.expertId, ctx.study.consentVersion)), text: ctx.study.consentText as TText | null, version: ctx.study.consentVersion };
-  if (!ctx.instrumentId) return { consent, questionnaire: null };
+  const closed = !takesAnswers(ctx.study.status);
+  if (!ctx.instrumentId) return { consent, closed, questionnaire: null };
   const response = await db().response.findUnique({
     where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId: ctx.instrumentId } },
     select: { id: true, status: true, optionOrder: true, version: { select: { id: true, content: true } }, answers: { select: { itemCode: true, value: true, revision: true } } },
   });
   const version = response?.version ?? (await latestPublished(ctx.instrumentId));
-  if (!version) return { consent, questionnaire: null };
+  if (!version) return { consent, closed, questionnaire: null };
   const definition = publishedQuestionnaire(version.id, version.content);
   const answers: Record<string, { value: TAnswerValue | null; revision: number }> = {};
   for (const a of response?.answers ?? []) answers[a.itemCode] = { value: a.value as TAnswerValue | null, revision: a.revision };
   return {
     consent,
+    closed,
     questionnaire: {
       responseId: response?.id ?? null,
       status: response?.status ?? "NOT_STARTED",
@@ -80,6 +89,7 @@ export async function getQuestionnaireState(actor: TActor) {
 
 export async function recordConsent(actor: TActor, input: { decision: "ACCEPTED" | "DECLINED"; textVersion: number; language: "ru" | "en" }) {
   const ctx = await expertContext(actor);
+  if (!takesAnswers(ctx.study.status)) throw studyClosed();
   if (input.textVersion !== ctx.study.consentVersion) throw conflict("The consent text has changed. Please read it again.");
   await db().$transaction(async (tx) => {
     await tx.consent.create({ data: { expertId: ctx.expertId, decision: input.decision, textVersion: input.textVersion, language: input.language } });
@@ -95,6 +105,7 @@ export type TSaveResult =
 type TSaveContext = {
   expertId: string;
   studyId: string;
+  studyStatus: StudyStatus;
   instrumentId: string | null;
   consented: boolean | null;
   responseVersionId: string | null;
@@ -111,6 +122,7 @@ async function saveContext(userId: string, versionId: string): Promise<TSaveCont
   const { rows } = await sql().query<TSaveContext>(
     `SELECT e."id" AS "expertId",
             e."studyId" AS "studyId",
+            s."status"::text AS "studyStatus",
             i."id" AS "instrumentId",
             (SELECT c."decision" = 'ACCEPTED' AND c."textVersion" = s."consentVersion"
                FROM "Consent" c WHERE c."expertId" = e."id" ORDER BY c."decidedAt" DESC LIMIT 1) AS "consented",
@@ -147,6 +159,7 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
   const ctx = await saveContext(actor.userId, input.versionId);
   if (!ctx) throw notFound("Your panel record");
   if (!ctx.instrumentId) throw notFound("The questionnaire");
+  if (!takesAnswers(ctx.studyStatus)) throw studyClosed();
   if (!ctx.consented) throw new AppError(403, "consent_required", "Please accept the consent statement first.");
   // The response answers the version the expert was shown: the one it began with, or for a first
   // save, the published version the page showed, even if a newer one has been published since.
@@ -221,6 +234,7 @@ function answersOf(rows: Array<{ itemCode: string; value: unknown }>): TAnswers 
 export async function submitResponse(actor: TActor) {
   const ctx = await expertContext(actor);
   if (!ctx.instrumentId) throw notFound("The questionnaire");
+  if (!takesAnswers(ctx.study.status)) throw studyClosed();
   if (!(await consentState(ctx.expertId, ctx.study.consentVersion)).accepted) {
     throw new AppError(403, "consent_required", "Please accept the consent statement first.");
   }
@@ -260,7 +274,7 @@ export async function getOwnAnswers(actor: TActor) {
 export async function reopenResponse(actor: TActor, responseId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const response = await tx.response.findUnique({ where: { id: responseId }, select: { status: true, submittedAt: true, expertId: true } });
+    const response = await tx.response.findFirst({ where: { id: responseId, expert: { study: coordinatedBy(actor) } }, select: { status: true, submittedAt: true, expertId: true } });
     if (!response) throw notFound("The response");
     if (response.status !== "SUBMITTED") throw conflict("This response is not submitted.");
     await tx.response.update({ where: { id: responseId }, data: { status: "IN_PROGRESS", submittedAt: null, updatedAt: new Date() } });

@@ -6,15 +6,23 @@ import { createSession, type TActor } from "@/lib/auth/sessions";
 
 export const unique = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 
-export async function makeStaff(prisma: PrismaClient, role: "COORDINATOR" | "INTERVIEWER") {
+export async function makeStaff(prisma: PrismaClient, role: "COORDINATOR" | "INTERVIEWER", options: { isAdmin?: boolean } = {}) {
   const email = `${role.toLowerCase()}-${unique()}@it.test`;
   const password = randomBytes(12).toString("base64url");
-  const { id } = await createStaffAccount(prisma, { email, password, name: `${role} ${unique()}`, role, language: "en" });
-  return { id, email, password };
+  const { id } = await createStaffAccount(prisma, { email, password, name: `${role} ${unique()}`, role, language: "en", isAdmin: options.isAdmin });
+  return { id, email, password, role };
 }
 
-export async function makeStudy(prisma: PrismaClient) {
-  return prisma.study.create({ data: { slug: `it-${unique()}`, titleEn: "Study", titleRu: "Исследование" } });
+/** A study whose team is `members`, each in the role of their account. */
+export async function makeStudy(prisma: PrismaClient, ...members: Array<{ id: string; role: "COORDINATOR" | "INTERVIEWER" }>) {
+  return prisma.study.create({
+    data: { slug: `it-${unique()}`, titleEn: "Study", titleRu: "Исследование", members: { create: members.map((m) => ({ userId: m.id, role: m.role })) } },
+  });
+}
+
+/** Adds a staff account to a study's team. */
+export async function joinStudy(prisma: PrismaClient, studyId: string, member: { id: string; role: "COORDINATOR" | "INTERVIEWER" }) {
+  await prisma.studyMember.create({ data: { studyId, userId: member.id, role: member.role } });
 }
 
 export async function makeExpert(prisma: PrismaClient, studyId: string) {
@@ -27,7 +35,7 @@ export async function makeExpert(prisma: PrismaClient, studyId: string) {
 export async function actorFor(prisma: PrismaClient, userId: string): Promise<TActor> {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
   const sessionId = await createSession(prisma, user);
-  return { userId, sessionId, role: user.role, name: user.name, language: user.language };
+  return { userId, sessionId, role: user.role, isAdmin: user.isAdmin, name: user.name, language: user.language };
 }
 
 // ── Interviews (appended for lib/interviews, lib/quotes and lib/codebook tests)

@@ -16,17 +16,21 @@ afterAll(async () => {
 
 
 describe("staff accounts (data layer)", () => {
-  it("only coordinators can list, create or change accounts", async () => {
+  it("only the administrator can list, create or change accounts: a coordinator who is not one cannot", async () => {
     const interviewer = await actorFor(prisma, (await makeStaff(prisma, "INTERVIEWER")).id);
-    expect((await rejection(listStaff(interviewer))).status).toBe(403);
+    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
     const input = ZCreateStaffUser.parse({ email: `x-${unique()}@it.test`, name: "X", role: "COORDINATOR", password: "long-enough-password" });
-    expect((await rejection(createStaffUser(interviewer, input))).status).toBe(403);
-    expect((await rejection(updateStaffUser(interviewer, interviewer.userId, { role: "COORDINATOR" }))).status).toBe(403);
+    for (const actor of [interviewer, coordinator]) {
+      expect((await rejection(listStaff(actor))).status).toBe(403);
+      expect((await rejection(createStaffUser(actor, input))).status).toBe(403);
+      expect((await rejection(updateStaffUser(actor, interviewer.userId, { role: "COORDINATOR" }))).status).toBe(403);
+    }
     expect(await prisma.user.count({ where: { email: input.email } })).toBe(0);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: interviewer.userId } })).role).toBe("INTERVIEWER");
   });
 
   it("creates an account with an argon2id hash and an audit entry", async () => {
-    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR", { isAdmin: true })).id);
     const input = ZCreateStaffUser.parse({ email: `New-${unique()}@IT.test`, name: "New Person", role: "INTERVIEWER", password: "long-enough-password" });
     const user = await createStaffUser(coordinator, input);
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -38,7 +42,7 @@ describe("staff accounts (data layer)", () => {
   });
 
   it("a duplicate e-mail is a clear conflict and writes nothing", async () => {
-    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR", { isAdmin: true })).id);
     const existing = await makeStaff(prisma, "INTERVIEWER");
     const before = await prisma.auditEvent.count();
     const input = ZCreateStaffUser.parse({ email: existing.email, name: "Dup", role: "INTERVIEWER", password: "long-enough-password" });
@@ -48,7 +52,7 @@ describe("staff accounts (data layer)", () => {
   });
 
   it("a role change or disabling ends the user's sessions and is audited with old and new values", async () => {
-    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR", { isAdmin: true })).id);
     const target = await actorFor(prisma, (await makeStaff(prisma, "INTERVIEWER")).id);
     await updateStaffUser(coordinator, target.userId, { role: "COORDINATOR" });
     expect(await validateSession(sql(), target.sessionId)).toBeNull();
@@ -63,7 +67,7 @@ describe("staff accounts (data layer)", () => {
 
   it("the last active coordinator cannot be demoted or disabled", async () => {
     // Disable every other coordinator in this database copy first, inside a scratch scope.
-    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR", { isAdmin: true })).id);
     const others = await prisma.user.findMany({ where: { role: "COORDINATOR", disabledAt: null, id: { not: coordinator.userId } }, select: { id: true } });
     await prisma.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabledAt: new Date() } });
     try {
@@ -76,7 +80,7 @@ describe("staff accounts (data layer)", () => {
   });
 
   it("an unknown or expert account is 'not found' to the staff service", async () => {
-    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR", { isAdmin: true })).id);
     const study = await makeStudy(prisma);
     const expert = await makeExpert(prisma, study.id);
     expect((await rejection(updateStaffUser(coordinator, expert.userId, { role: "COORDINATOR" }))).status).toBe(404);

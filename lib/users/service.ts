@@ -8,17 +8,17 @@ import { conflict, notFound } from "@/lib/errors";
 import type { z } from "zod";
 import { createStaffAccount } from "@/lib/users/accounts";
 import type { ZCreateStaffUser, ZUpdateUser } from "@/lib/users/schemas";
-import { assertRole } from "@/lib/auth/roles";
+import { assertAdmin } from "@/lib/auth/roles";
 
-const STAFF_SELECT = { id: true, email: true, name: true, role: true, language: true, disabledAt: true, createdAt: true } as const;
+const STAFF_SELECT = { id: true, email: true, name: true, role: true, isAdmin: true, language: true, disabledAt: true, createdAt: true } as const;
 
 export async function listStaff(actor: TActor) {
-  assertRole(actor, "COORDINATOR");
+  assertAdmin(actor);
   return db().user.findMany({ where: { role: { not: "EXPERT" } }, select: STAFF_SELECT, orderBy: [{ role: "asc" }, { name: "asc" }] });
 }
 
 export async function createStaffUser(actor: TActor, input: z.output<typeof ZCreateStaffUser>) {
-  assertRole(actor, "COORDINATOR");
+  assertAdmin(actor);
   try {
     return await db().$transaction(async (tx) => {
       const { id } = await createStaffAccount(tx, input);
@@ -36,7 +36,7 @@ export async function createStaffUser(actor: TActor, input: z.output<typeof ZCre
  * The last enabled coordinator cannot be demoted or disabled, so the study is never left without one.
  */
 export async function updateStaffUser(actor: TActor, userId: string, patch: z.output<typeof ZUpdateUser>) {
-  assertRole(actor, "COORDINATOR");
+  assertAdmin(actor);
   return db().$transaction(async (tx) => {
     // Serialise changes to coordinators so two concurrent demotions cannot both pass the check.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('staff-roles'))`;

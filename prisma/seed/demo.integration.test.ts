@@ -33,6 +33,11 @@ describe("the demo seed", () => {
 
     const coordinator = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_COORDINATOR_EMAIL } });
     expect(await verifyPassword(coordinator.passwordHash!, signIns.coordinator.password)).toBe(true);
+    // The demo team: its coordinator (also the installation's administrator) and interviewer, on the demo study, in fieldwork.
+    expect(coordinator.isAdmin).toBe(true);
+    const demo = await prisma.study.findFirstOrThrow({ where: { isDemo: true }, select: { status: true, members: { select: { role: true, user: { select: { email: true } } } } } });
+    expect(demo.status).toBe("FIELDWORK");
+    expect(demo.members.map((m) => [m.user.email, m.role]).sort()).toEqual([[DEMO_COORDINATOR_EMAIL, "COORDINATOR"], [signIns.interviewer.email, "INTERVIEWER"]].sort());
 
     const versions = await prisma.instrumentVersion.findMany({ include: { instrument: true } });
     expect(versions.map((v) => [v.instrument.kind, v.status, v.number]).sort()).toEqual([

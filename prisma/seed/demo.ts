@@ -60,12 +60,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
   };
   const { outboxMessageId } = await prisma.$transaction(
     async (tx) => {
-      const coordinator = await createStaffAccount(tx, { ...signIns.coordinator, name: "Demo Coordinator", role: "COORDINATOR", language: "en" });
-      await createStaffAccount(tx, { ...signIns.interviewer, name: "Demo Interviewer", role: "INTERVIEWER", language: "ru" });
+      const coordinator = await createStaffAccount(tx, { ...signIns.coordinator, name: "Demo Coordinator", role: "COORDINATOR", language: "en", isAdmin: true });
+      const interviewer = await createStaffAccount(tx, { ...signIns.interviewer, name: "Demo Interviewer", role: "INTERVIEWER", language: "ru" });
       const study = await tx.study.create({
         data: {
           slug: DEMO_STUDY_SLUG,
           isDemo: true,
+          status: "FIELDWORK",
           titleEn: "Cross-border and interregional interaction of the member states of the Eurasian Economic Union",
           titleRu: "Приграничное и межрегиональное взаимодействие государств — членов Евразийского экономического союза",
           consentText: DEMO_CONSENT,
@@ -129,6 +130,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
           });
         }
       }
+      await tx.studyMember.createMany({
+        data: [
+          { studyId: study.id, userId: coordinator.id, role: "COORDINATOR" },
+          { studyId: study.id, userId: interviewer.id, role: "INTERVIEWER" },
+        ],
+      });
       await seedDemoData(tx, study.id);
       return seedDemoWork(tx, { studyId: study.id, coordinatorId: coordinator.id, countries: COUNTRIES, groups: GROUPS, now: new Date(now) });
     },

@@ -51,7 +51,7 @@ export function aggregatesQuestionnaire(count = ITEMS): TQuestionnaire {
 type TEndpoint = { label: string; path: string; sql: TSql; before?: TSql[] };
 type TTiming = { changed: TSummary; unchanged: TSummary; direct: TSummary; errors: number };
 
-async function coordinatorCookie(databaseUrl: string, secret: string): Promise<string> {
+async function coordinatorCookie(databaseUrl: string, secret: string, studyId: string): Promise<string> {
   const prisma = createPrismaClient({ url: databaseUrl, max: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 });
   try {
     const { id } = await createStaffAccount(prisma, {
@@ -61,6 +61,7 @@ async function coordinatorCookie(databaseUrl: string, secret: string): Promise<s
       role: "COORDINATOR",
       language: "en",
     });
+    await prisma.studyMember.create({ data: { studyId, userId: id, role: "COORDINATOR" } });
     const sid = await createSession(prisma, { id, role: "COORDINATOR" });
     return `${SESSION_COOKIE}=${await encode({ token: { sub: id, sid }, secret, maxAge: SESSION_COOKIE_MAX_AGE_SECONDS })}`;
   } finally {
@@ -136,7 +137,7 @@ async function run(ctx: TBenchContext): Promise<TReport> {
       { label: `pair heatmap ${pairs.code}`, path: `${base}/heatmap?item=${pairs.code}`, sql: heatmapSql(scope, filters, pairs) },
     ];
 
-    const cookie = await coordinatorCookie(harness.databaseUrl, harness.secret);
+    const cookie = await coordinatorCookie(harness.databaseUrl, harness.secret, study.studyId);
     // The first summary counts every response into the running totals (lib/aggregates/tally.ts).
     const firstStarted = performance.now();
     const check = await http.request("GET", base, { cookie });

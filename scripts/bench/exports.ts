@@ -146,6 +146,7 @@ export const exportsBench: TBenchmark = {
       const seeded = await seedBulkResponses(pool, { studyId: study.studyId, count: RESPONSES });
       log(`Seeded ${int(seeded.responses)} responses, ${int(seeded.answers)} answers in ${seeded.seconds.toFixed(1)} s.`);
       const coordinator = await createStaffAccount(prisma, { email: `bench-exports-${Date.now()}@bench.test`, password: "bench-exports-password", name: "Bench coordinator", role: "COORDINATOR", language: "ru" });
+      await prisma.studyMember.create({ data: { studyId: study.studyId, userId: coordinator.id, role: "COORDINATOR" } });
       // A coordinator's session and its next-auth cookie, minted as fixtures.ts does for experts.
       const sid = await createSession(prisma, { id: coordinator.id, role: "COORDINATOR" });
       const cookie = `${SESSION_COOKIE}=${await encode({ token: { sub: coordinator.id, sid }, secret: harness.secret, maxAge: SESSION_COOKIE_MAX_AGE_SECONDS })}`;

@@ -163,6 +163,7 @@ async function run({ harness, log }: TBenchContext): Promise<TReport> {
     await acceptConsent(prisma, study, [expert!]);
     cookies.expert = await mintSessionCookie(prisma, { id: expert!.userId, role: "EXPERT" }, harness.secret);
     const { id } = await createStaffAccount(prisma, { email: `bench-pages-${randomBytes(3).toString("hex")}@bench.test`, name: "Bench coordinator", role: "COORDINATOR", password: randomBytes(12).toString("base64url"), language: "en" });
+    await prisma.studyMember.create({ data: { studyId: study.studyId, userId: id, role: "COORDINATOR" } });
     cookies.coordinator = await mintSessionCookie(prisma, { id, role: "COORDINATOR" }, harness.secret);
   } finally {
     await prisma.$disconnect();

@@ -58,12 +58,14 @@ async function signOut(app: TApp, session: string): Promise<number> {
 
 const usersStatus = async (app: TApp, session: string) => (await fetch(`${app.baseUrl}/api/coordinator/users`, { headers: { cookie: session } })).status;
 
-async function makeCoordinator(cluster: TCluster): Promise<{ id: string; email: string; password: string }> {
+/** A coordinator (the administrator, for the accounts API) on the team of `studyIds`. */
+async function makeCoordinator(cluster: TCluster, studyIds: string[] = []): Promise<{ id: string; email: string; password: string }> {
   const prisma = createPrismaClient({ url: cluster.databaseUrl, max: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
   try {
     const email = `faults-${randomBytes(4).toString("hex")}@faults.test`;
     const password = randomBytes(12).toString("base64url");
-    const { id } = await createStaffAccount(prisma, { email, password, name: "Fault coordinator", role: "COORDINATOR", language: "en" });
+    const { id } = await createStaffAccount(prisma, { email, password, name: "Fault coordinator", role: "COORDINATOR", language: "en", isAdmin: true });
+    await prisma.studyMember.createMany({ data: studyIds.map((studyId) => ({ studyId, userId: id, role: "COORDINATOR" as const })) });
     return { id, email, password };
   } finally {
     await prisma.$disconnect();
@@ -145,7 +147,7 @@ function liveTopics(app: TApp, studyId: string, session: string, act: () => Prom
 }
 
 async function liveChecks(cluster: TCluster, a: TApp, b: TApp, studyId: string, panel: ExpertPanel): Promise<TCheck[]> {
-  const coordinator = await makeCoordinator(cluster);
+  const coordinator = await makeCoordinator(cluster, [studyId]);
   const { session, error } = await signIn(a, coordinator.email, coordinator.password);
   if (!session) return [check("an answer saved on A reaches a live stream on B", false, `sign-in failed: ${error}`)];
   let saved = 0;
@@ -189,8 +191,8 @@ function sendOutcomes(app: TApp): Record<"sent" | "skipped" | "failed", number> 
 async function jobChecks(cluster: TCluster, a: TApp, b: TApp, log: (line: string) => void): Promise<TCheck[]> {
   const prisma = createPrismaClient({ url: cluster.databaseUrl, max: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
   try {
-    const coordinator = await makeCoordinator(cluster);
     const study = await createBenchStudy(prisma, "jobs", benchQuestionnaire(4));
+    const coordinator = await makeCoordinator(cluster, [study.studyId]);
     const experts = await addBenchExperts(prisma, study, INVITED, "jobs");
     await prisma.$executeRaw`UPDATE "Expert" SET "status" = 'VETTED' WHERE "studyId" = ${study.studyId}::uuid`;
     const { session, error } = await signIn(a, coordinator.email, coordinator.password);

@@ -8,8 +8,7 @@ import { listInstruments } from "@/lib/instrument/service";
 import { listInterviews } from "@/lib/interviews/service";
 import { pick } from "@/lib/instrument/text";
 import { listPanel } from "@/lib/panel/service";
-import { listStudies } from "@/lib/study/service";
-import { listStaff } from "@/lib/users/service";
+import { listStudies, listStudyInterviewers } from "@/lib/study/service";
 import "@/components/interview/interview.css";
 import { pageMetadata } from "@/lib/i18n/metadata";
 
@@ -17,10 +16,10 @@ export const generateMetadata = pageMetadata("interviews");
 
 export default async function CoordinatorInterviewsPage() {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/interviews");
-  const [{ interviews }, panel, staff, instruments, studies, t, locale] = await Promise.all([
+  const [{ interviews }, panel, interviewers, instruments, studies, t, locale] = await Promise.all([
     listInterviews(actor),
     listPanel(actor),
-    listStaff(actor),
+    listStudyInterviewers(actor),
     listInstruments(actor),
     listStudies(actor),
     getTranslations("interviewsAdmin"),
@@ -46,7 +45,7 @@ export default async function CoordinatorInterviewsPage() {
           experts={[...panel]
             .sort((a, b) => a.pseudonym - b.pseudonym)
             .map((e) => ({ id: e.id, pseudonym: e.pseudonym, name: e.user.name, country: e.country, studyId: studyBySlug.get(e.study.slug) ?? null, studyTitle: title(e.study) }))}
-          interviewers={staff.filter((u) => u.role === "INTERVIEWER" && !u.disabledAt).map((u) => ({ id: u.id, name: u.name }))}
+          interviewers={interviewers}
           guides={guides}
         />
         <h2>{t("listTitle")}</h2>

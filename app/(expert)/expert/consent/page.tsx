@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConsentForm } from "@/components/expert/consent-form";
+import { StudyClosed } from "@/components/expert/study-closed";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { requirePageActor } from "@/lib/auth/actor";
 import { pick } from "@/lib/instrument/text";
@@ -12,6 +13,7 @@ export default async function ConsentPage() {
   const actor = await requirePageActor("EXPERT", "/expert/consent");
   const [state, t, locale] = await Promise.all([getQuestionnaireState(actor), getTranslations("expertFlow"), getLocale()]);
   const lang = locale === "en" ? "en" : "ru";
+  if (state.closed && !state.consent.accepted) return <StudyClosed />;
   return (
     <ClientMessages namespaces={["expertFlow"]}>
       <div className="card stack" style={{ maxWidth: "44rem", margin: "0 auto" }}>

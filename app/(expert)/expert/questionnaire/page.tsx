@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { LiteMessages } from "@/components/layout/lite-messages";
 import { ExpertQuestionnaire } from "@/components/questionnaire/expert-questionnaire";
+import { StudyClosed } from "@/components/expert/study-closed";
 import { requirePageActor } from "@/lib/auth/actor";
 import { pick } from "@/lib/instrument/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
@@ -12,6 +13,7 @@ export const generateMetadata = pageMetadata("questionnaire");
 export default async function QuestionnairePage() {
   const actor = await requirePageActor("EXPERT", "/expert/questionnaire");
   const [state, locale] = await Promise.all([getQuestionnaireState(actor), getLocale()]);
+  if (state.closed && state.questionnaire?.status !== "SUBMITTED") return <StudyClosed />;
   if (!state.consent.accepted) redirect("/expert/consent");
   const q = state.questionnaire;
   if (!q) redirect("/expert");

@@ -1,0 +1,119 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
+
+type TMember = { userId: string; name: string; email: string; role: "COORDINATOR" | "INTERVIEWER"; disabled: boolean };
+
+async function send(url: string, method: string, body?: unknown): Promise<{ ok: boolean; message?: string }> {
+  const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.ok) return { ok: true };
+  const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return { ok: false, message: data?.error?.message };
+}
+
+/** A study's team: who is on it and as what; coordinators add existing staff accounts by e-mail and remove members. */
+export function TeamManager({ studyId, members, readOnly }: { studyId: string; members: TMember[]; readOnly: boolean }) {
+  const t = useTranslations("studies");
+  const common = useTranslations("common");
+  const router = useRouter();
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<TAddMember>({ resolver: zodResolver(ZAddMember), defaultValues: { email: "", role: "INTERVIEWER" } });
+
+  const onAdd = handleSubmit(async (values) => {
+    const result = await send(`/api/coordinator/studies/${studyId}/members`, "POST", values);
+    setMessage(result.ok ? { kind: "success", text: t("memberAdded") } : { kind: "error", text: result.message ?? common("unexpectedError") });
+    if (result.ok) {
+      reset();
+      router.refresh();
+    }
+  });
+
+  const remove = async (userId: string) => {
+    const result = await send(`/api/coordinator/studies/${studyId}/members/${userId}`, "DELETE");
+    setMessage(result.ok ? { kind: "success", text: t("memberRemoved") } : { kind: "error", text: result.message ?? common("unexpectedError") });
+    router.refresh();
+  };
+
+  return (
+    <div className="stack">
+      {message && (
+        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
+          {message.text}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table>
+          <caption className="muted">{t("teamCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.name")}</th>
+              <th scope="col">{t("fields.email")}</th>
+              <th scope="col">{t("fields.role")}</th>
+              {!readOnly && <th scope="col">{t("actions")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId} data-testid={`member-${m.email}`}>
+                <td>
+                  {m.name}
+                  {m.disabled ? <span className="muted"> ({t("disabledAccount")})</span> : null}
+                </td>
+                <td>{m.email}</td>
+                <td>{common(`roles.${m.role}`)}</td>
+                {!readOnly && (
+                  <td>
+                    <button type="button" className="secondary" onClick={() => remove(m.userId)} aria-label={t("removeMember", { name: m.name })}>
+                      {t("remove")}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!readOnly && (
+        <form className="card stack" onSubmit={onAdd} noValidate aria-labelledby="add-member-title">
+          <h3 id="add-member-title" style={{ margin: 0 }}>
+            {t("addMember")}
+          </h3>
+          <p className="hint">{t("addMemberHint")}</p>
+          <div className="grid-2">
+            <div>
+              <label htmlFor="member-email">{t("fields.email")}</label>
+              <input id="member-email" type="email" autoComplete="off" aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "member-email-error" : undefined} {...register("email")} />
+              {errors.email && (
+                <p id="member-email-error" className="field-error">
+                  {t("errors.email")}
+                </p>
+              )}
+            </div>
+            <div>
+              <label htmlFor="member-role">{t("fields.role")}</label>
+              <select id="member-role" {...register("role")}>
+                <option value="INTERVIEWER">{common("roles.INTERVIEWER")}</option>
+                <option value="COORDINATOR">{common("roles.COORDINATOR")}</option>
+              </select>
+            </div>
+          </div>
+          <div>
+            <button type="submit" disabled={isSubmitting}>
+              {t("addMember")}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
