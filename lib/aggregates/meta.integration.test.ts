@@ -17,8 +17,9 @@ const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
 
 describe("the results report's contents", () => {
   it("lists the questionnaire's sections in order, each item under its section, with the bounds of scales and matrices", async () => {
-    const study = await makeStudy(prisma);
-    const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+    const staff = await makeStaff(prisma, "COORDINATOR");
+    const study = await makeStudy(prisma, staff);
+    const coordinator = await actorFor(prisma, staff.id);
     const questionnaire = ZQuestionnaire.parse({
       kind: "questionnaire",
       title: t("Q"),
