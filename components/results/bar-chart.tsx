@@ -92,6 +92,7 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
     const cancelIdle = whenIdle(show);
     const beforePrint = () => flushSync(show);
     const print = window.matchMedia("print");
+    if (print.matches) show();
     const onPrintMedia = (e: MediaQueryListEvent) => e.matches && show();
     window.addEventListener("beforeprint", beforePrint);
     print.addEventListener("change", onPrintMedia);
