@@ -52,11 +52,6 @@ export default async function CoordinatorHomePage({ searchParams }: TProps) {
                   <strong>{locale === "en" ? s.titleEn : s.titleRu}</strong>
                 </Link>
                 {s.isDemo ? <span className="muted"> ({ts("demo")})</span> : null} <span className="muted">· {ts(`statuses.${s.status}`)}</span>
-                <div className="row-actions">
-                  <Link href={`/coordinator/monitor?study=${s.id}`}>{ts("monitor")}</Link>
-                  <Link href={`/coordinator/panel?study=${s.id}`}>{ts("panel")}</Link>
-                  <Link href={`/coordinator/results?study=${s.id}`}>{ts("results")}</Link>
-                </div>
               </li>
             ))}
           </ul>
