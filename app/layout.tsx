@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getActor } from "@/lib/auth/actor";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations("common");
+  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), getActor().catch(() => null)]);
   return (
     <html lang={locale}>
       <body>
@@ -20,7 +20,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skipToContent")}
         </a>
         <SiteHeader />
-        <main id="content">{children}</main>
+        {/* Coordinators' pages hold wide tables: they use the width of a 1280 px screen. */}
+        <main id="content" className={actor?.role === "COORDINATOR" ? "wide" : undefined}>
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -85,6 +85,21 @@ test("a coordinator searches and filters the panel, and vets an expert on the de
   await page.getByTestId(`expert-${expert.id}`).getByRole("link", { name: `Expert ${expert.pseudonym}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Expert ${expert.pseudonym}: Bolot Tagov`);
   await expect(page.getByTestId("expert-status")).toHaveText("Current status: Nominated");
+  // No "Live" line here (the page has no live figures), and the reminders checkbox sits beside its label.
+  await expect(page.getByText(/^Live: /)).toHaveCount(0);
+  const paused = page.getByRole("checkbox", { name: "Reminders paused for this expert" });
+  const box = (await paused.boundingBox())!;
+  // Where the label's words are drawn (the label element itself also holds the checkbox).
+  const words = await paused.evaluate((input) => {
+    const text = [...input.closest("label")!.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const r = range.getBoundingClientRect();
+    return { x: r.x, y: r.y, height: r.height };
+  });
+  expect(Math.abs(box.y + box.height / 2 - (words.y + words.height / 2))).toBeLessThan(8);
+  expect(words.x).toBeGreaterThan(box.x + box.width);
+  expect(words.x - (box.x + box.width)).toBeLessThan(24);
   const criteria = ["degreePublications", "expertExperience", "eurasianLeadership"];
   await page.getByTestId(`criterion-${criteria[0]}`).getByLabel("Met").check();
   await page.getByTestId(`criterion-${criteria[0]}`).getByLabel("Note").fill("Trade policy papers");
