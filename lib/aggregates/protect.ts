@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { TItem } from "@/lib/instrument/definition";
 import { pairRows, type TAggRow, type TCrossBy } from "@/lib/aggregates/query";
 import { binOf, boxKey, figureKey, histogramRange, inBox, pairSide, type TBox, type TMicro } from "@/lib/aggregates/figures";
@@ -157,7 +158,12 @@ type TItemModel = {
 };
 
 /** Every box a view can show for an item: filters (country, group, version, status) and the sides of each pair. */
+/** The boxes of the filters alone, once per cube (the same for every item). */
+const filterBoxes = new WeakMap<TMicro[], TItemModel["boxes"]>();
+
 function boxesFor(item: TItem, micro: TMicro[]): TItemModel["boxes"] {
+  const shared = filterBoxes.get(micro);
+  if (shared && item.type !== "matrix") return shared;
   const present = (f: (m: TMicro) => string) => [...new Set(micro.filter((m) => m.pop > 0).map(f))].sort();
   const versions = present((m) => m.version);
   const countries: Array<string | undefined> = [undefined, ...present((m) => m.country)];
@@ -166,7 +172,11 @@ function boxesFor(item: TItem, micro: TMicro[]): TItemModel["boxes"] {
   const vs: Array<string | undefined> = versions.length > 1 ? [undefined, ...versions] : [undefined];
   const out: TItemModel["boxes"] = [];
   const add = (box: TBox, only?: string) => out.push({ key: boxKey(box), box, only, cells: new Set(micro.flatMap((m, i) => (inBox(box, m) ? [i] : []))) });
-  for (const country of countries) for (const group of groups) for (const version of vs) for (const submittedOnly of [true, false]) add({ country, group, version, submittedOnly });
+  if (shared) out.push(...shared);
+  else {
+    for (const country of countries) for (const group of groups) for (const version of vs) for (const submittedOnly of [true, false]) add({ country, group, version, submittedOnly });
+    filterBoxes.set(micro, [...out]);
+  }
   if (item.type === "matrix") {
     for (const [row, [a, b]] of pairRows(item)) {
       for (const side of ["own", "other"] as const) {
@@ -219,10 +229,30 @@ export function protect(items: readonly TItem[], cube: TCube, k: number, conditi
       const range = histogramRange(all, item);
       if (range) out.ranges.set(item.code, range);
     }
-    if (k > 1) protectItem(item, modelOf(item, cube, out.ranges), k, out, conditional.has(item.code));
+    if (k <= 1) continue;
+    const model = modelOf(item, cube, out.ranges);
+    // Per item, kept by what it depends on (the item, its answers per cell, the cells, k): an
+    // autosave changes one item's counts, and only that item is protected again.
+    const key = createHash("sha1")
+      .update(JSON.stringify([item, conditional.has(item.code), k, out.ranges.get(item.code) ?? null, cube.micro.map((m) => [m.key, m.pop]), model.profiles]))
+      .digest("base64");
+    let done = itemCache.get(key);
+    if (done) itemCache.delete(key);
+    else {
+      const one: TProtection = { k, hidden: new Set(), withheld: new Set(), ranges: out.ranges };
+      protectItem(item, model, k, one, conditional.has(item.code));
+      done = { hidden: [...one.hidden], withheld: one.withheld.size > 0 };
+    }
+    itemCache.set(key, done);
+    while (itemCache.size > ITEM_CACHE) itemCache.delete(itemCache.keys().next().value!);
+    for (const h of done.hidden) out.hidden.add(h);
+    if (done.withheld) out.withheld.add(item.code);
   }
   return out;
 }
+
+const ITEM_CACHE = 2_000;
+const itemCache = new Map<string, { hidden: string[]; withheld: boolean }>();
 
 /**
  * Whether a small count must be protected: every count of what was answered; the number who
@@ -287,63 +317,77 @@ function protectItem(item: TItem, model: TItemModel, k: number, out: TProtection
   // A required item shown to everyone has an answer in every submitted response.
   const noneAllowed = (cell: number) => !item.required || conditional || micro[cell]!.status === "P";
   const allowed = (profile: string, cell: number) => profile !== NONE || noneAllowed(cell);
-  // Each cell's totals per feature, then each box's: the figures.
+
+  // Features as numbers, each profile as a sparse vector of them.
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const vectors = new Map<string, Array<[number, number]>>();
+  const vector = (p: string) => {
+    let v = vectors.get(p);
+    if (!v) {
+      v = [...features(p)].map(([f, w]): [number, number] => {
+        let i = index.get(f);
+        if (i === undefined) index.set(f, (i = names.push(f) - 1));
+        return [i, w];
+      });
+      vectors.set(p, v);
+    }
+    return v;
+  };
+  for (const list of profiles) for (const [p] of list) vector(p);
+  const seen = names.length;
+  const only = boxes.map((b) => (b.only === undefined ? -1 : (index.get(b.only) ?? -2)));
+
+  // The figures: per box and feature seen, the sum over the box's cells. A feature no answer has is 0 everywhere.
   const totals = micro.map((_, i) => {
-    const t = new Map<string, number>();
-    for (const [p, n] of profiles[i]!) for (const [f, w] of features(p)) t.set(f, (t.get(f) ?? 0) + n * w);
+    const t = new Float64Array(seen);
+    for (const [p, n] of profiles[i]!) for (const [f, w] of vector(p)) t[f] = t[f]! + n * w;
     return t;
   });
-  const allFeatures = [...new Set(totals.flatMap((t) => [...t.keys()]))].sort();
-  const value = new Map<string, number>();
-  const figures: Array<{ key: string; box: number; feature: string }> = [];
+  const values = new Float64Array(boxes.length * seen);
   boxes.forEach((b, j) => {
-    for (const feature of b.only ? [b.only] : allFeatures) {
-      const key = figureKey(b.key, feature);
-      if (value.has(key)) continue;
-      let v = 0;
-      for (const i of b.cells) v += totals[i]!.get(feature) ?? 0;
-      value.set(key, v);
-      figures.push({ key, box: j, feature });
+    for (const i of b.cells) {
+      const t = totals[i]!;
+      for (let f = 0; f < seen; f++) values[j * seen + f] = values[j * seen + f]! + t[f]!;
     }
   });
-  const shown = (b: number, feature: string) => {
-    const only = boxes[b]!.only;
-    return only ? only === feature : true;
-  };
-  const small = (key: string) => (value.get(key) ?? 0) < k;
-  const hidden = new Set<string>();
-  const applied: Array<Set<string>> = [];
+  const value = (b: number, f: number) => (f < seen ? values[b * seen + f]! : 0);
+  const shown = (b: number, f: number) => only[b] === -1 || only[b] === f;
+  const key = (b: number, f: number) => b * 65_536 + f;
+  const hidden = new Set<number>();
+  /** Figures some move taken changes: protected. */
+  const covered = new Set<number>();
+  const boxSets = boxesOf.map((l) => new Set(l));
 
-  /** What a move changes: figure key → change; null when it breaks a label or needs a hidden count to leave its range. */
-  const effect = (move: TMove): { changes: Map<string, number>; cost: number } | null => {
-    const d = new Map<string, number>();
-    for (const [f, w] of features(move.from)) d.set(f, (d.get(f) ?? 0) - w);
-    for (const [f, w] of features(move.to)) d.set(f, (d.get(f) ?? 0) + w);
-    for (const [f, w] of [...d]) if (w === 0) d.delete(f);
-    if (d.size === 0) return null;
-    const inA = new Set(boxesOf[move.a]);
-    const inB = new Set(move.b === null ? [] : boxesOf[move.b]);
-    const changes = new Map<string, number>();
+  /** What a move changes (figure → change) and what it costs; null when it changes nothing or a count would go below 0. */
+  const effect = (move: TMove, target: number): { changes: Map<number, number>; cost: number } | null => {
+    const d = new Map<number, number>();
+    for (const [f, w] of vector(move.from)) d.set(f, (d.get(f) ?? 0) - w);
+    for (const [f, w] of vector(move.to)) d.set(f, (d.get(f) ?? 0) + w);
+    const delta = [...d].filter(([, w]) => w !== 0);
+    if (delta.length === 0) return null;
+    const inA = boxSets[move.a]!;
+    const inB = move.b === null ? new Set<number>() : boxSets[move.b]!;
+    const changes = new Map<number, number>();
     let cost = 0;
     const apply = (b: number, sign: number) => {
-      for (const [f, w] of d) {
+      for (const [f, w] of delta) {
         if (!shown(b, f)) continue;
-        const key = figureKey(boxes[b]!.key, f);
-        if (changes.has(key)) continue;
-        const was = value.get(key) ?? 0;
+        const was = value(b, f);
         const now = was + sign * w;
-        changes.set(key, sign * w);
         if (now < 0) return false;
-        if (hidden.has(key)) continue;
+        const kk = key(b, f);
+        changes.set(kk, sign * w);
+        if (hidden.has(kk)) continue;
         // A figure shown must be hidden; one shown as "< k" too, where the change leaves 0 … k − 1.
-        if (!small(key)) cost += 1;
+        if (was >= k) cost += 1;
         else if (now > k - 1) cost += 0.5;
       }
       return true;
     };
-    for (const b of inA) if (!inB.has(b) && !apply(b, 1)) return null;
-    for (const b of inB) if (!inA.has(b) && !apply(b, -1)) return null;
-    return { changes, cost };
+    for (const b of boxesOf[move.a]!) if (!inB.has(b) && !apply(b, 1)) return null;
+    if (move.b !== null) for (const b of boxesOf[move.b]!) if (!inA.has(b) && !apply(b, -1)) return null;
+    return changes.has(target) ? { changes, cost } : null;
   };
 
   const universe = [...new Set(profiles.flatMap((l) => l.map(([p]) => p)))].sort();
@@ -354,19 +398,20 @@ function protectItem(item: TItem, model: TItemModel, k: number, out: TProtection
    * of country, group and status, first lowering the figure, then raising it; the same with any
    * other cell of the version; one answer changed alone), each stage bounded.
    */
-  function* stages(box: number, feature: string): Generator<TMove[]> {
-    const cells = [...boxes[box]!.cells].sort((x, y) => x - y);
-    const has = (p: string) => features(p).get(feature) ?? 0;
+  function* stages(box: number, feature: number): Generator<TMove[]> {
+    const inBox = boxes[box]!.cells;
+    const cells = [...inBox].sort((x, y) => x - y);
+    const has = (p: string) => vector(p).find(([f]) => f === feature)?.[1] ?? 0;
     for (const near of [true, false]) {
       for (const lower of [true, false]) {
         const moves: TMove[] = [];
         for (const a of cells) {
+          const ma = micro[a]!;
           for (const [from] of profiles[a]!) {
             if ((has(from) > 0) !== lower) continue;
             for (let b = 0; b < micro.length && moves.length < MAX_MOVES; b++) {
-              const ma = micro[a]!;
               const mb = micro[b]!;
-              if (boxes[box]!.cells.has(b) || ma.version !== mb.version) continue;
+              if (inBox.has(b) || ma.version !== mb.version) continue;
               const differs = Number(ma.country !== mb.country) + Number(ma.group !== mb.group) + Number(ma.status !== mb.status);
               if ((differs === 1) !== near) continue;
               let taken = 0;
@@ -392,14 +437,22 @@ function protectItem(item: TItem, model: TItemModel, k: number, out: TProtection
   }
 
   // Small counts, in a fixed order: finer boxes first (their protection often covers the coarser).
-  const todo = figures.filter((f) => (value.get(f.key) ?? 0) >= 1 && small(f.key) && sensitive(f.feature, conditional)).sort((x, y) => boxes[x.box]!.cells.size - boxes[y.box]!.cells.size || (x.key < y.key ? -1 : 1));
-  for (const f of todo) {
-    if (applied.some((m) => m.has(f.key))) continue;
-    let best: { changes: Map<string, number>; cost: number } | null = null;
-    for (const stage of stages(f.box, f.feature)) {
+  const todo: Array<{ b: number; f: number; name: string }> = [];
+  boxes.forEach((box, b) => {
+    for (let f = 0; f < seen; f++) {
+      const v = value(b, f);
+      if (v >= 1 && v < k && shown(b, f) && sensitive(names[f]!, conditional)) todo.push({ b, f, name: figureKey(box.key, names[f]!) });
+    }
+  });
+  todo.sort((x, y) => boxes[x.b]!.cells.size - boxes[y.b]!.cells.size || (x.name < y.name ? -1 : 1));
+  for (const { b, f } of todo) {
+    const target = key(b, f);
+    if (covered.has(target)) continue;
+    let best: { changes: Map<number, number>; cost: number } | null = null;
+    for (const stage of stages(b, f)) {
       for (const move of stage) {
-        const e = effect(move);
-        if (!e || !e.changes.has(f.key)) continue;
+        const e = effect(move, target);
+        if (!e) continue;
         if (!best || e.cost < best.cost) best = e;
         if (best.cost === 0) break;
       }
@@ -409,10 +462,13 @@ function protectItem(item: TItem, model: TItemModel, k: number, out: TProtection
       out.withheld.add(item.code);
       return;
     }
-    for (const [key, change] of best.changes) if (!small(key) || (value.get(key) ?? 0) + change > k - 1) hidden.add(key);
-    applied.push(new Set(best.changes.keys()));
+    for (const [kk, change] of best.changes) {
+      covered.add(kk);
+      const was = value(Math.floor(kk / 65_536), kk % 65_536);
+      if (was >= k || was + change > k - 1) hidden.add(kk);
+    }
   }
-  for (const key of hidden) out.hidden.add(key);
+  for (const kk of hidden) out.hidden.add(figureKey(boxes[Math.floor(kk / 65_536)]!.key, names[kk % 65_536]!));
 }
 
 // ── Views computed from the cube, so they agree with the protection exactly.

@@ -188,8 +188,18 @@ const byRows = new WeakMap<readonly TAggRow[], string>();
 function protectionOf(ctx: TContext, rows: readonly TAggRow[]): { cube: TCube; protection: TProtection } {
   let key = byRows.get(rows);
   if (key === undefined) {
-    const cubeRows = rows.filter((r) => r.q.startsWith("c:")).map((r) => `${r.q}|${r.item}|${r.k}|${r.g}|${r.n}|${r.mean}|${r.sd}|${r.x}`).sort();
-    key = createHash("sha256").update(JSON.stringify([cubeRows, ctx.allItems, [...conditionalItems(ctx)]])).digest("base64");
+    // The cube's content whatever the order of its rows: a sum of per-row hashes (and their count).
+    let sum1 = 0;
+    let sum2 = 0;
+    let count = 0;
+    for (const r of rows) {
+      if (!r.q.startsWith("c:")) continue;
+      const [h1, h2] = hash53(`${r.q}|${r.item}|${r.k}|${r.g}|${r.n}|${r.mean}|${r.x}`);
+      sum1 = (sum1 + h1) % 2 ** 52;
+      sum2 = (sum2 + h2) % 2 ** 52;
+      count++;
+    }
+    key = createHash("sha256").update(JSON.stringify([sum1, sum2, count, ctx.allItems, [...conditionalItems(ctx)]])).digest("base64");
     byRows.set(rows, key);
   }
   const full = `${key}:${ctx.k}`;
@@ -203,6 +213,23 @@ function protectionOf(ctx: TContext, rows: readonly TAggRow[]): { cube: TCube; p
   protections.set(full, entry);
   while (protections.size > 16) protections.delete(protections.keys().next().value!);
   return entry;
+}
+
+/** Two 53-bit hashes of a string (cyrb53 with two seeds): cheap, for summing over many rows. */
+function hash53(text: string): [number, number] {
+  const one = (seed: number) => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  };
+  return [one(1), one(2)];
 }
 
 /** Items that a condition (their own, or their section's) shows to some respondents only, in any version. */
