@@ -275,24 +275,26 @@ async function collect(studyId: string, coordinator: TActor, panel: TExpert[]): 
       for (const group of groups) {
         const filters: TFilters = { country, group, includeInProgress: !submittedOnly };
         const box: TBox = { country, group, submittedOnly };
-        const summary = await getSummary(coordinator, studyId, filters, "en");
+        // Every view of these filters at once (as a dashboard loads them).
+        const crossItems = ["ROLE", "TOPICS", "RISK", "FOLLOW"] as const;
+        const [summary, roleTexts, noteTexts, crossTabs, { heatmap }] = await Promise.all([
+          getSummary(coordinator, studyId, filters, "en"),
+          listTexts(coordinator, studyId, filters, "ROLE"),
+          listTexts(coordinator, studyId, filters, "NOTE"),
+          Promise.all(crossItems.flatMap((item) => (["country", "group"] as const).map(async (by) => ({ code: item, by, table: (await getCrossTab(coordinator, studyId, filters, { item, by, groupLabel: (g) => g }, "en")).table })))),
+          getPairHeatmap(coordinator, studyId, filters, "PAIRS", "en"),
+        ]);
         for (const item of summary.items) {
           for (const table of item.tables) readTable(item.code as TItemCode, table, () => box, seen);
           if (item.texts) seen.push({ box, item: item.code as TItemCode, feature: item.code === "NOTE" ? "n" : "t", cell: item.texts });
         }
         // A list of texts is as good as their count.
-        for (const [item, feature] of [["ROLE", "t"], ["NOTE", "n"]] as const) {
-          const { texts } = await listTexts(coordinator, studyId, filters, item);
-          if (texts) seen.push({ box, item, feature, cell: { v: texts.length, f: "int" } });
+        if (roleTexts.texts) seen.push({ box, item: "ROLE", feature: "t", cell: { v: roleTexts.texts.length, f: "int" } });
+        if (noteTexts.texts) seen.push({ box, item: "NOTE", feature: "n", cell: { v: noteTexts.texts.length, f: "int" } });
+        for (const { code, by, table } of crossTabs) {
+          const columns = table.bases.map((b) => (by === "country" ? COUNTRY_BY_NAME[b.label!]! : b.label!));
+          readTable(code, table, (j) => (by === "country" ? { ...box, country: columns[j] } : { ...box, group: columns[j] }), seen);
         }
-        for (const item of ["ROLE", "TOPICS", "RISK", "FOLLOW"] as const) {
-          for (const by of ["country", "group"] as const) {
-            const { table } = await getCrossTab(coordinator, studyId, filters, { item, by, groupLabel: (g) => g }, "en");
-            const columns = table.bases.map((b) => (by === "country" ? COUNTRY_BY_NAME[b.label!]! : b.label!));
-            readTable(item, table, (j) => (by === "country" ? { ...box, country: columns[j] } : { ...box, group: columns[j] }), seen);
-          }
-        }
-        const { heatmap } = await getPairHeatmap(coordinator, studyId, filters, "PAIRS", "en");
         const list = heatmap!.tables.find((x) => x.kind === "pairs")!;
         const pairOf = (row: string) => PAIR_ROWS.find(([code]) => code === row)!;
         for (const r of list.rows) {
