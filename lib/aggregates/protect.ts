@@ -30,10 +30,9 @@ import { binOf, boxKey, figureKey, histogramRange, inBox, pairSide, type TBox, t
  * Means, SDs, medians and percentages go with the counts they are built on.
  */
 
-
-/** The cube's rows, read (service.ts) from the "c:" rows of cubeSql. */
 export type { TBox, TMicro };
 
+/** The cube, read (service.ts) from the "c:" rows of cubeSql (query.ts). */
 export type TCube = {
   micro: TMicro[];
   /** Per item code, per cell index: profile → answers. */
@@ -207,7 +206,6 @@ function modelOf(item: TItem, cube: TCube, ranges: TProtection["ranges"]): TItem
   const boxesOf = cube.micro.map((_, i) => boxes.flatMap((b, j) => (b.cells.has(i) ? [j] : [])));
   return { micro: cube.micro, profiles, features, boxes, boxesOf };
 }
-
 
 /** A change of answers: `from` in cell `a` becomes `to`, and (for an exchange) `to` in cell `b` becomes `from`. */
 type TMove = { a: number; b: number | null; from: string; to: string };
