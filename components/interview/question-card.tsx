@@ -186,6 +186,7 @@ function QuoteRow({ quote, codes, onCodes, onDelete, label }: { quote: TQuoteIte
   return (
     <li className="iv-quote" data-testid={`quote-${quote.id}`}>
       <blockquote>{quote.text}</blockquote>
+      {quote.noteChanged && <p className="hint">{t("quoteNoteChanged")}</p>}
       <CodePicker codes={codes} selected={quote.codeIds} onChange={(ids) => onCodes(quote.id, ids)} legend={label} idPrefix={`quote-code-${quote.id}`} />
       <div className="row-actions">
         {confirming ? (

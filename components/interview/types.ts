@@ -13,7 +13,8 @@ export type TNoteValue = { text: string; probesAsked: string[]; skipped: boolean
 export const EMPTY_NOTE: TNoteValue = { text: "", probesAsked: [], skipped: false };
 
 export type TServerNote = TNoteValue & { revision: number; firstWorkedAt: string | null; lastWorkedAt: string | null; codeIds: string[] };
-export type TQuoteItem = { id: string; questionCode: string; start: number; end: number; text: string; codeIds: string[] };
+/** `noteChanged`: the note was edited where the passage was (lib/quotes/anchors.ts); the quote keeps its text. */
+export type TQuoteItem = { id: string; questionCode: string; start: number; end: number; text: string; noteChanged?: boolean; codeIds: string[] };
 export type TExpertRef = { pseudonym: number; country: string; expertGroup: string };
 
 /** An interview as the workspace gets it from the server (GET /api/interviews/[id]), dates as ISO strings. */

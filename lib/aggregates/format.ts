@@ -1,11 +1,15 @@
 import type { TCell } from "@/lib/aggregates/types";
 
 /**
- * How a figure is written, the same on the dashboard and in the CSV export: "< k" when suppressed,
- * "—" for no figure, counts as integers, percentages and means with two decimals (as the paper
- * reports them, e.g. 45.28).
+ * How a figure is written, the same on the dashboard and in the CSV export: "< k" when built on
+ * fewer than k respondents, "–" when hidden so that such a figure cannot be worked out (the page's
+ * note says so), "—" for no figure, counts as integers, percentages and means with two decimals (as
+ * the paper reports them, e.g. 45.28).
  */
+export const HIDDEN = "–";
+
 export function formatCell(cell: TCell, k: number): string {
+  if (cell.hidden) return HIDDEN;
   if (cell.suppressed) return `< ${k}`;
   if (cell.v === null) return "—";
   const value = cell.f === "int" ? String(Math.round(cell.v)) : cell.v.toFixed(2);

@@ -155,7 +155,10 @@ function baseCtes(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TI
  * - `dist`: per scale item, k = value, n = 1;
  * - `val`: per number item, k = value, n = 1 (its median and histogram are made from these);
  * - `row`: per matrix row, k = row code, n = 1 for a rating, s and ss, x = 1 for "cannot assess";
- * - `rank`: per ranking option, k = option, n = 1, s = its rank, x = 1 for a first place.
+ * - `rank`: per ranking option, k = option, n = 1, s = its rank, x = 1 for a first place;
+ * - `prof`: per answer (not number items: their `val` rows serve), k = its profile, n = 1: what of
+ *   the answer the counts shown depend on (profileSql), which small-cell protection (protect.ts)
+ *   exchanges between respondents.
  * Number items have no `n` row: their respondents are their numbers.
  */
 export function contributionsSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>, rel = ANSWERS): string {
@@ -166,15 +169,18 @@ export function contributionsSql(scope: TScope, items: ReadonlyArray<Pick<TItem,
   const other = `(btrim(coalesce(v->>'other', '')) <> '')::int`;
   const row = (q: string, k: string, n: string, s: string, ss: string, xx: string) => `SELECT ${lit(q)}::text AS q, ${k}::text AS k, ${n}::int AS n, ${s}::numeric AS s, ${ss}::numeric AS ss, ${xx}::int AS x`;
   return `
-    SELECT ${cols} FROM ${from("single")} CROSS JOIN LATERAL (${row("n", "NULL", "1", "0", "0", other)} UNION ALL ${row("opt", "v->>'choice'", "1", "0", "0", "0")}) e
+    SELECT ${cols} FROM ${from("single")} CROSS JOIN LATERAL (${row("n", "NULL", "1", "0", "0", other)} UNION ALL ${row("opt", "v->>'choice'", "1", "0", "0", "0")}
+      UNION ALL ${row("prof", profileSql("single"), "1", "0", "0", "0")}) e
      WHERE v ? 'choice'
     UNION ALL
     SELECT ${cols} FROM ${from("multi")} CROSS JOIN LATERAL (
       ${row("n", "NULL", "1", "0", "0", other)} WHERE jsonb_array_length(v->'choices') > 0
+      UNION ALL ${row("prof", profileSql("multi"), "1", "0", "0", "0")} WHERE jsonb_array_length(v->'choices') > 0
       UNION ALL SELECT 'opt', c.code, 1, 0, 0, 0 FROM jsonb_array_elements_text(v->'choices') c(code)) e
     UNION ALL
     SELECT ${cols} FROM ${from("scale")} CROSS JOIN LATERAL (
       ${row("n", "NULL", "1", "0", "0", "(v ? 'cannotAssess')::int")}
+      UNION ALL ${row("prof", profileSql("scale"), "1", "0", "0", "0")}
       UNION ALL ${row("dist", "v->>'value'", "1", "0", "0", "0")} WHERE v ? 'value'
       UNION ALL ${row("num", "NULL", "1", x, `${x} * ${x}`, "0")} WHERE v ? 'value') e
      WHERE v ? 'value' OR v ? 'cannotAssess'
@@ -184,6 +190,7 @@ export function contributionsSql(scope: TScope, items: ReadonlyArray<Pick<TItem,
     UNION ALL
     SELECT ${cols} FROM ${from("matrix")} CROSS JOIN LATERAL (
       ${row("n", "NULL", "1", "0", "0", "0")} WHERE v->'rows' <> '{}'::jsonb
+      UNION ALL ${row("prof", profileSql("matrix"), "1", "0", "0", "0")} WHERE v->'rows' <> '{}'::jsonb
       UNION ALL SELECT 'row', m.key, (jsonb_typeof(m.value) = 'number')::int,
              CASE WHEN jsonb_typeof(m.value) = 'number' THEN m.value::text::numeric ELSE 0 END,
              CASE WHEN jsonb_typeof(m.value) = 'number' THEN m.value::text::numeric ^ 2 ELSE 0 END,
@@ -192,10 +199,79 @@ export function contributionsSql(scope: TScope, items: ReadonlyArray<Pick<TItem,
     UNION ALL
     SELECT ${cols} FROM ${from("ranking")} CROSS JOIN LATERAL (
       ${row("n", "NULL", "1", "0", "0", "0")} WHERE jsonb_array_length(v->'order') > 0
+      UNION ALL ${row("prof", profileSql("ranking"), "1", "0", "0", "0")} WHERE jsonb_array_length(v->'order') > 0
       UNION ALL SELECT 'rank', o.code, 1, o.pos, 0, (o.pos = 1)::int FROM jsonb_array_elements_text(v->'order') WITH ORDINALITY o(code, pos)) e
     UNION ALL
-    SELECT ${cols} FROM ${from("text")} CROSS JOIN LATERAL (${row("n", "NULL", "1", "0", "0", "0")}) e
+    SELECT ${cols} FROM ${from("text")} CROSS JOIN LATERAL (${row("n", "NULL", "1", "0", "0", "0")} UNION ALL ${row("prof", "'t'", "1", "0", "0", "0")}) e
      WHERE btrim(v->>'text') <> ''`;
+}
+
+/**
+ * An answer's profile (`v` is its value): the part of it that the counts shown depend on, as text
+ * that protect.ts reads back (profileFeatures). Single choice: the option, "+t" when an "other"
+ * text is given; multiple choice: the options in code order, comma-separated (and "+t"); scale:
+ * the value or "NA"; matrix: per answered row in code order "row=R" (a rating) or "row=N" (cannot
+ * assess); ranking: the first option, "|", the ranked options in code order; text: "t".
+ */
+export function profileSql(type: TItemType): string {
+  const text = `CASE WHEN btrim(coalesce(v->>'other', '')) <> '' THEN '+t' ELSE '' END`;
+  switch (type) {
+    case "single":
+      return `(v->>'choice') || ${text}`;
+    case "multi":
+      return `(SELECT string_agg(c, ',' ORDER BY c COLLATE "C") FROM jsonb_array_elements_text(v->'choices') c) || ${text}`;
+    case "scale":
+      return `CASE WHEN v ? 'cannotAssess' THEN 'NA' ELSE v->>'value' END`;
+    case "matrix":
+      return `(SELECT string_agg(m.key || CASE WHEN m.value = '"NA"'::jsonb THEN '=N' ELSE '=R' END, ',' ORDER BY m.key COLLATE "C") FROM jsonb_each(v->'rows') m)`;
+    case "ranking":
+      return `(v->'order'->>0) || '|' || (SELECT string_agg(o, ',' ORDER BY o COLLATE "C") FROM jsonb_array_elements_text(v->'order') o)`;
+    default:
+      return "'t'";
+  }
+}
+
+/** The contribution rows the protection cube reads (`prof`, `val` for number items, `row` for the pair heatmap). */
+export const CUBE_QS = ["prof", "val", "row"] as const;
+
+/**
+ * The protection cube (protect.ts): every count shown for an item is a sum, over the cells of
+ * version × country × group × status ("S" submitted, "P" in progress) it covers, of what the
+ * answers there contribute. Rows (q prefixed "c:"), g = the cell as "version|country|group|status":
+ * `c:pop` n = responses in the cell; `c:prof`, `c:val` n = answers with profile (value) k;
+ * `c:row` per matrix row k: n ratings, mean = their sum, sd = the sum of their squares, x = cannot
+ * assess. Submitted responses come from the running totals (tally.ts, synced first), responses in
+ * progress from their answers. Parameters continue `values`. Covers every published version,
+ * whatever the filters: the protection is the same in every view.
+ */
+export function cubeSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>, values: unknown[]): string {
+  const param = (v: unknown) => `$${values.push(v)}`;
+  const instrument = param(scope.instrumentId);
+  const versions = param(scope.versions.map((v) => v.id));
+  const qs = `(${CUBE_QS.map(lit).join(", ")})`;
+  const cell = (ver: string, status: string) => `concat_ws('|', ${ver}, "country", grp, '${status}')`;
+  const live = respCte(scope, { includeInProgress: true }, values, "inProgress");
+  return `
+    SELECT 'c:pop' AS q, NULL::text AS item, NULL::text AS k, ${cell(`"versionId"`, "S")} AS g, count(*)::bigint AS n,
+           NULL::float8 AS mean, NULL::float8 AS sd, NULL::float8 AS med, 0::bigint AS x
+      FROM "TalliedResponse" WHERE "instrumentId" = ${instrument}::uuid AND "versionId" = ANY(${versions}::uuid[]) GROUP BY 4
+    UNION ALL
+    SELECT 'c:' || q, item, nullif(k, ''), ${cell(`"versionId"`, "S")}, n::bigint, s::float8, ss::float8, NULL::float8, x::bigint
+      FROM "AnswerTally" WHERE "instrumentId" = ${instrument}::uuid AND "versionId" = ANY(${versions}::uuid[]) AND q IN ${qs} AND (n <> 0 OR x <> 0)
+    UNION ALL
+    SELECT * FROM (WITH ${live}
+      SELECT 'c:pop' AS q, NULL::text AS item, NULL::text AS k, concat_ws('|', "versionId", "country", grp, 'P') AS g, count(*)::bigint AS n,
+             NULL::float8 AS mean, NULL::float8 AS sd, NULL::float8 AS med, 0::bigint AS x FROM resp GROUP BY 4
+      UNION ALL
+      SELECT 'c:' || q, item, nullif(k, ''), ${cell("ver", "P")}, sum(n)::bigint, sum(s)::float8, sum(ss)::float8, NULL::float8, sum(x)::bigint
+        FROM (${contributionsSql(scope, items)}) c WHERE q IN ${qs} GROUP BY q, item, k, 4) live`;
+}
+
+/** `sql` (a statement of grouped rows) with the protection cube's rows after it, in one statement (one snapshot). */
+export function withCube(sql: TSql, scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
+  const values = [...sql.values];
+  const cube = cubeSql(scope, items, values);
+  return { text: `SELECT q, item, k, g, n, mean, sd, med, x FROM (${sql.text}) s UNION ALL ${cube}`, values };
 }
 
 /**
@@ -213,7 +289,7 @@ export function summedSql(src: string, respondents: string): string {
            (sum(s) / nullif(${n}, 0))::float8,
            CASE WHEN ${n} > 1 THEN sqrt(greatest(sum(ss) - sum(s) ^ 2 / ${n}, 0) / (${n} - 1))::float8 END,
            NULL, sum(x)::bigint
-      FROM (${src}) src GROUP BY q, item, nullif(k, '')`;
+      FROM (${src}) src WHERE q <> 'prof' GROUP BY q, item, nullif(k, '')`;
 }
 
 /** The summary computed from the answers in one statement (the tally's own check, and the benchmark's baseline). */

@@ -123,17 +123,17 @@ beforeAll(async () => {
 
 const item = (s: TSummary<TCell>, code: string) => s.items.find((i) => i.code === code)!;
 const table = (s: TSummary<TCell>, code: string, index = 0) => item(s, code).tables[index]!;
-/** Row `row` of a table as { column key -> value }, suppressed cells as "<k". */
+/** Row `row` of a table as { column key -> value }, cells below k as "<k", cells hidden to protect them as "–". */
 function cells(tab: TTable<TCell>, row: string): Record<string, number | null | string> {
   const r = tab.rows.find((x) => x.code === row)!;
-  return Object.fromEntries(tab.columns.map((c, i) => [c.label ? `${c.label}:${c.key}` : c.key, r.cells[i]!.suppressed ? "<k" : r.cells[i]!.v]));
+  return Object.fromEntries(tab.columns.map((c, i) => [c.label ? `${c.label}:${c.key}` : c.key, r.cells[i]!.hidden ? "–" : r.cells[i]!.suppressed ? "<k" : r.cells[i]!.v]));
 }
 const base = (tab: TTable<TCell>, key: string) => tab.bases.find((b) => b.key === key)?.cell;
 const close = (a: unknown, b: number) => expect(a as number).toBeCloseTo(b, 6);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const sd = (xs: number[]) => Math.sqrt(xs.reduce((s, x) => s + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
 
-// k = 1 shows every figure built on at least one respondent; a zero count is still "< 1".
+// k = 1 shows every figure, zeros as 0.
 describe("aggregates of known answers (k = 1)", () => {
   it("single choice: count and % of the respondents who answered, with n; the other text listed; versions combined with a note", async () => {
     await K1();
@@ -175,7 +175,7 @@ describe("aggregates of known answers (k = 1)", () => {
     expect(risk.median).toBe(5);
     expect(risk.cannotAssess).toBe(1);
     expect(cells(table(s, "RISK", 1), "7").count).toBe(1);
-    expect(cells(table(s, "RISK", 1), "6").count).toBe("<k");
+    expect(cells(table(s, "RISK", 1), "6").count).toBe(0);
     // FOLLOW: 4 and 8 count; the 2 of the respondent whose RISK fell to 3 is hidden.
     const follow = cells(table(s, "FOLLOW"), "FOLLOW");
     expect(follow.n).toBe(2);
@@ -195,14 +195,14 @@ describe("aggregates of known answers (k = 1)", () => {
     await K1();
     const s = await getSummary(coordinator, studyId, ALL, "en");
     const pairs = table(s, "PAIRS");
-    expect(cells(pairs, "PAIRS_RU_BY")).toMatchObject({ n: 4, mean: 8.5, cannotAssess: "<k" });
+    expect(cells(pairs, "PAIRS_RU_BY")).toMatchObject({ n: 4, mean: 8.5, cannotAssess: 0 });
     expect(cells(pairs, "PAIRS_BY_KZ")).toMatchObject({ n: 3, mean: 6, cannotAssess: 1 });
     close(cells(pairs, "PAIRS_BY_KZ").sd, sd([4, 6, 8]));
     const rank = table(s, "RANK");
     expect(base(rank, "baseRespondents")?.v).toBe(4);
     expect(cells(rank, "R1")).toMatchObject({ rankedBy: 4, meanRank: 1.25, firstPlaces: 3, firstShare: 75 });
     close(cells(rank, "R2").meanRank, 5 / 3);
-    expect(cells(rank, "R3")).toMatchObject({ rankedBy: 1, meanRank: 2, firstPlaces: "<k", firstShare: "<k" });
+    expect(cells(rank, "R3")).toMatchObject({ rankedBy: 1, meanRank: 2, firstPlaces: 0, firstShare: 0 });
   });
 
   it("pair heatmap: means with n per cell, split by whether the rater is from one of the pair's countries", async () => {
@@ -250,7 +250,7 @@ describe("aggregates of known answers (k = 1)", () => {
     await K1();
     const { table: tab } = await getCrossTab(coordinator, studyId, ALL, { item: "ROLE", by: "country", groupLabel: (g) => g }, "en");
     expect(tab.bases.map((b) => [b.label, b.cell.v])).toEqual([["Russia", 2], ["Belarus", 1], ["Kazakhstan", 1]]);
-    expect(cells(tab, "GOV")).toEqual({ "Russia:count": 1, "Russia:pctColumn": 50, "Belarus:count": "<k", "Belarus:pctColumn": "<k", "Kazakhstan:count": 1, "Kazakhstan:pctColumn": 100 });
+    expect(cells(tab, "GOV")).toEqual({ "Russia:count": 1, "Russia:pctColumn": 50, "Belarus:count": 0, "Belarus:pctColumn": 0, "Kazakhstan:count": 1, "Kazakhstan:pctColumn": 100 });
     const { table: byGroup } = await getCrossTab(coordinator, studyId, ALL, { item: "TOPICS", by: "group", groupLabel: (g) => g }, "en");
     expect(byGroup.bases.map((b) => [b.label, b.cell.v])).toEqual([["SCIENTIST", 2], ["OFFICIAL", 1], ["BUSINESS", 1]]);
     expect(cells(byGroup, "T_A")["SCIENTIST:count"]).toBe(1);
@@ -264,17 +264,26 @@ describe("small-cell suppression", () => {
     expect(s.k).toBe(3);
     expect(cells(table(s, "ROLE"), "GOV")).toEqual({ count: "<k", pctRespondents: "<k" });
     expect(table(s, "ROLE").rows.find((r) => r.code === "GOV")!.cells[0]).toEqual({ v: null, f: "int", suppressed: true });
-    // RISK: 3 numbers (k) shown; FOLLOW: 2 numbers (k - 1) suppressed, mean and SD included.
-    expect(cells(table(s, "RISK"), "RISK")).toMatchObject({ n: 3, mean: 5 });
-    expect(cells(table(s, "FOLLOW"), "FOLLOW")).toEqual({ n: "<k", mean: "<k", sd: "<k", median: "<k" });
+    // RISK: 3 numbers (k), but with the base of 4 shown they would give the one "cannot assess"
+    // back: hidden ("–"), mean and SD with them; FOLLOW: 2 numbers (k - 1) suppressed.
+    const risk = table(s, "RISK");
+    expect(cells(risk, "RISK").cannotAssess).toBe("<k");
+    expect(risk.bases[0]!.cell.hidden || risk.rows[0]!.cells[0]!.hidden).toBe(true);
+    if (risk.rows[0]!.cells[0]!.hidden) expect(cells(risk, "RISK")).toMatchObject({ n: "–", mean: "–", sd: "–", median: "–" });
+    // FOLLOW: 2 numbers (k − 1): no figure; "< 3", or "–" where "< 3" would help work out another count.
+    const follow = Object.values(cells(table(s, "FOLLOW"), "FOLLOW"));
+    expect(follow.every((c) => c === "<k" || c === "–") && new Set(follow).size === 1).toBe(true);
     const { heatmap } = await getPairHeatmap(coordinator, studyId, ALL, undefined, "en");
     const own = heatmap!.tables.find((x) => x.id === "heatmap.PAIRS.own")!;
     const other = heatmap!.tables.find((x) => x.id === "heatmap.PAIRS.other")!;
     const all = heatmap!.tables.find((x) => x.id === "heatmap.PAIRS.all")!;
-    // Russia–Belarus: 3 own-country raters, but fewer than k from elsewhere, so "all" minus "own"
-    // would give the others away: the pair's three figures are all suppressed (complementary).
-    for (const t of [own, other, all]) expect(t.rows.find((r) => r.code === "RU")!.cells[1]).toEqual({ v: null, f: "dec", suppressed: true });
-    expect(own.rows.find((r) => r.code === "BY")!.cells[2]).toEqual({ v: null, f: "dec", suppressed: true });
+    // Russia–Belarus: 3 own-country raters, 1 from elsewhere ("< 3"), so "all" minus "own" would
+    // give the other away: "all" or "own" is hidden too ("–"), with no number.
+    const ruBy = (t: TTable<TCell>) => t.rows.find((r) => r.code === "RU")!.cells[1]!;
+    expect(ruBy(other)).toEqual({ v: null, f: "dec", suppressed: true });
+    expect(ruBy(own).hidden || ruBy(all).hidden).toBe(true);
+    for (const t of [own, all]) expect(ruBy(t).v === null || !ruBy(t).suppressed).toBe(true);
+    expect(own.rows.find((r) => r.code === "BY")!.cells[2]).toMatchObject({ v: null, f: "dec", suppressed: true });
     expect((await listTexts(coordinator, studyId, ALL, "GOV_BODY")).texts).toBeNull();
   });
 
@@ -282,7 +291,8 @@ describe("small-cell suppression", () => {
     await setSuppressionK(coordinator, studyId, 2);
     const ru = await getSummary(coordinator, studyId, { includeInProgress: false, country: "RU" }, "en");
     expect(ru.respondents).toEqual({ v: 2, f: "int" });
-    expect(cells(table(ru, "PAIRS"), "PAIRS_RU_BY")).toMatchObject({ n: 2, mean: 8.5 });
+    // Russia's 2 ratings of RU–BY are shown, or hidden to protect a count of 1 ("–"), never "< 2".
+    expect(["–", 2]).toContain(cells(table(ru, "PAIRS"), "PAIRS_RU_BY").n);
     const by = await getSummary(coordinator, studyId, { includeInProgress: false, country: "BY" }, "en");
     expect(by.respondents).toEqual({ v: null, f: "int", suppressed: true });
     expect(cells(table(by, "PAIRS"), "PAIRS_RU_BY")).toMatchObject({ n: "<k", mean: "<k" });
@@ -315,8 +325,9 @@ describe("the aggregate CSV", () => {
       tab.rows.forEach((r, i) => expect(lines[at + 1 + i]).toEqual([r.label, ...r.cells.map((c) => formatCell(c, 3))]));
       from = at + 1;
     }
-    expect(lines.find((l) => l[0] === "GOV (en)")).toEqual(["GOV (en)", "< 3", "< 3"]);
-    expect(lines.find((l) => l[0] === "RISK" && l.length === 6)).toEqual(["RISK", "3", "5.00", "2.00", "5.00", "< 3"]);
+    expect(lines.find((l) => l[0] === "GOV (en)")?.[1]).toBe("< 3");
+    expect(lines.find((l) => l[0] === "RISK" && l.length === 6)?.[5]).toBe("< 3");
+    expect(csv).toContain("–");
     // The figures a suppressed cell hides appear nowhere (GOV: 2 respondents, 50 %).
     expect(csv).not.toContain("50.00");
     // A respondent's text never reaches the aggregate export; labels are guarded against formulas.

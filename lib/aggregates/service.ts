@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
@@ -9,10 +10,12 @@ import { badRequest, notFound } from "@/lib/errors";
 import type { TItem } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { publishedQuestionnaire } from "@/lib/responses/definitions";
-import { AGGREGATE_SETTINGS, crossTabSql, heatmapSql, textsSql, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
+import { AGGREGATE_SETTINGS, cubeSql, textsSql, withCube, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
 import { tallyAddSql, tallyDefinition, tallyLockSql, tallyRemoveSql, tallyResetSql, tallySummarySql, tallyZeroSql, TALLY_BATCH } from "@/lib/aggregates/tally";
 import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombinedItem } from "@/lib/aggregates/shape";
 import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregates/suppress";
+import { boxKey, figureKey, pairSide, type TBox } from "@/lib/aggregates/figures";
+import { crossTabRows, cubeFigure, heatmapRows, protect, readCube, type TCube, type TProtection } from "@/lib/aggregates/protect";
 import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregates/types";
 
 /**
@@ -20,8 +23,11 @@ import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregat
  * shaped into tables (shape.ts) and suppressed (suppress.ts) before anything leaves this module.
  */
 
-/** `all`: every published version, whatever the filters narrow `scope` to (the tallies count them all). */
-type TContext = { studyId: string; k: number; scope: TScope; items: TCombinedItem[]; all: TScope };
+/**
+ * `all`: every published version, whatever the filters narrow `scope` to (the tallies count them
+ * all); `allItems`: their items combined, which the protection (protect.ts) covers in every view.
+ */
+type TContext = { studyId: string; k: number; scope: TScope; items: TCombinedItem[]; all: TScope; allItems: TItem[] };
 
 /** The study's questionnaire and the published versions in scope (newest first), combined by item code. */
 async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "versionId">): Promise<TContext> {
@@ -47,7 +53,14 @@ async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "
     if (versions.length === 0) throw badRequest("This version is not a published version of the study's questionnaire.");
   }
   const instrumentId = instrument?.id ?? "00000000-0000-0000-0000-000000000000";
-  return { studyId, k: study.suppressionK, scope: { instrumentId, versions }, items: combineVersions(versions), all: { instrumentId, versions: published } };
+  return {
+    studyId,
+    k: study.suppressionK,
+    scope: { instrumentId, versions },
+    items: combineVersions(versions),
+    all: { instrumentId, versions: published },
+    allItems: combineVersions(published).map((c) => c.item),
+  };
 }
 
 /**
@@ -174,13 +187,91 @@ export async function resultsMeta(actor: TActor, studyId: string, lang: TLang) {
   };
 }
 
+/** The box of a view: its filters (a version filter only where there is more than one version). */
+function boxOf(ctx: TContext, filters: TFilters): TBox {
+  return { country: filters.country, group: filters.group, version: ctx.all.versions.length > 1 ? filters.versionId : undefined, submittedOnly: !filters.includeInProgress };
+}
+
+/**
+ * The protection of a cube, kept per cube content, items and k (the same always give the same, so
+ * the summary under any filter, the cross-tabs and the heatmap of one state of the data share one).
+ */
+const protections = new Map<string, { cube: TCube; protection: TProtection }>();
+const byRows = new WeakMap<readonly TAggRow[], string>();
+
+function protectionOf(ctx: TContext, rows: readonly TAggRow[]): { cube: TCube; protection: TProtection } {
+  let key = byRows.get(rows);
+  if (key === undefined) {
+    // The cube's content whatever the order of its rows: a sum of per-row hashes (and their count).
+    let sum1 = 0;
+    let sum2 = 0;
+    let count = 0;
+    for (const r of rows) {
+      if (!r.q.startsWith("c:")) continue;
+      const [h1, h2] = hash53(`${r.q}|${r.item}|${r.k}|${r.g}|${r.n}|${r.mean}|${r.x}`);
+      sum1 = (sum1 + h1) % 2 ** 52;
+      sum2 = (sum2 + h2) % 2 ** 52;
+      count++;
+    }
+    key = createHash("sha256").update(JSON.stringify([sum1, sum2, count, ctx.allItems, [...conditionalItems(ctx)]])).digest("base64");
+    byRows.set(rows, key);
+  }
+  const full = `${key}:${ctx.k}`;
+  let entry = protections.get(full);
+  if (entry) {
+    protections.delete(full);
+  } else {
+    const cube = readCube(rows);
+    entry = { cube, protection: protect(ctx.allItems, cube, ctx.k, conditionalItems(ctx)) };
+  }
+  protections.set(full, entry);
+  while (protections.size > 16) protections.delete(protections.keys().next().value!);
+  return entry;
+}
+
+/** Two 53-bit hashes of a string (cyrb53 with two seeds): cheap, for summing over many rows. */
+function hash53(text: string): [number, number] {
+  const one = (seed: number) => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  };
+  return [one(1), one(2)];
+}
+
+/** Items that a condition (their own, or their section's) shows to some respondents only, in any version. */
+function conditionalItems(ctx: TContext): Set<string> {
+  const out = new Set<string>();
+  for (const v of ctx.all.versions) for (const s of v.q.sections) for (const i of s.items) if (s.showIf?.length || i.showIf?.length) out.add(i.code);
+  return out;
+}
+
+/** The cube on its own (cross-tabs, the heatmap, the texts): the running totals synced, read in the same statement. */
+async function cubeOf(ctx: TContext): Promise<{ cube: TCube; protection: TProtection }> {
+  if (ctx.all.versions.length === 0) return protectionOf(ctx, EMPTY_ROWS);
+  const values: unknown[] = [];
+  const sql = { text: cubeSql(ctx.all, ctx.allItems, values), values };
+  return protectionOf(ctx, await run(ctx, sql, () => fromTallies(ctx.all, sql)));
+}
+const EMPTY_ROWS: TAggRow[] = [];
+
 export type TSummaryResult = TSummary<TCell>;
 
 export async function getSummary(actor: TActor, studyId: string, filters: TFilters, lang: TLang): Promise<TSummaryResult> {
   const ctx = await context(actor, studyId, filters);
-  const sql = tallySummarySql(ctx.scope, filters, ctx.items.map((c) => c.item));
-  const rows = ctx.scope.versions.length ? await run(ctx, sql, () => fromTallies(ctx.all, sql)) : [];
-  return suppressSummary(shapeSummary(ctx.items, rows, lang, ctx.k), ctx.k);
+  // The view's figures and the cube they are protected by, in one statement.
+  const sql = withCube(tallySummarySql(ctx.scope, filters, ctx.items.map((c) => c.item)), ctx.all, ctx.allItems);
+  const rows = ctx.scope.versions.length ? await run(ctx, sql, () => fromTallies(ctx.all, sql)) : EMPTY_ROWS;
+  const { protection } = protectionOf(ctx, rows);
+  const own = rows.filter((r) => !r.q.startsWith("c:"));
+  return suppressSummary(shapeSummary(ctx.items, own, lang, ctx.k, boxKey(boxOf(ctx, filters)), protection.ranges), ctx.k, protection);
 }
 
 export async function getCrossTab(
@@ -194,8 +285,23 @@ export async function getCrossTab(
   const item = itemOf(ctx, input.item);
   // Not number items: their distinct values would become row labels, shown even where counts are suppressed.
   if (!["single", "multi", "scale"].includes(item.type)) throw badRequest("Cross-tabs are made of choice and scale items.");
-  const rows = await run(ctx, crossTabSql(ctx.scope, filters, item, input.by));
-  return { k: ctx.k, item: item.code, title: item.text[lang] || item.text[item.text.source], table: suppressTable(shapeCrossTab(item, input.by, rows, lang, input.groupLabel), ctx.k) };
+  const { cube, protection } = await cubeOf(ctx);
+  const box = boxOf(ctx, filters);
+  const rows = crossTabRows(item, input.by, cube, box, protection.ranges);
+  const column = (c: string) => boxKey(input.by === "country" ? { ...box, country: c } : { ...box, group: c });
+  const table = suppressTable(shapeCrossTab(item, input.by, rows, lang, input.groupLabel, column), ctx.k, protection, item.code);
+  return { k: ctx.k, item: item.code, title: item.text[lang] || item.text[item.text.source], table };
+}
+
+function pairHeatmap(ctx: TContext, cube: TCube, protection: TProtection, filters: TFilters, item: Extract<TItem, { type: "matrix" }>, lang: TLang): THeatmap<TCell> {
+  const box = boxOf(ctx, filters);
+  const sideBox = (who: "all" | "own" | "other", a: string, b: string) => {
+    if (who === "all") return boxKey(box);
+    // With a country filter one side is the filter's box, the other is empty (0, no figure of its own).
+    if (box.country) return (who === "own") === (box.country === a || box.country === b) ? boxKey(box) : undefined;
+    return boxKey({ ...box, country: pairSide(who, a, b) });
+  };
+  return suppressHeatmap(shapeHeatmap(item, heatmapRows(item, cube, box), lang, sideBox), ctx.k, protection);
 }
 
 /** The pair heatmap of `itemCode`, or of the first country-pair matrix; null when there is none. */
@@ -204,17 +310,19 @@ export async function getPairHeatmap(actor: TActor, studyId: string, filters: TF
   const item = (itemCode ? itemOf(ctx, itemCode) : ctx.items.find((c) => c.item.type === "matrix" && c.item.pairsOf?.length)?.item) ?? null;
   if (!item) return { k: ctx.k, heatmap: null };
   if (item.type !== "matrix" || !item.pairsOf?.length) throw badRequest(`${item.code} is not a country-pair matrix.`);
-  const rows = await run(ctx, heatmapSql(ctx.scope, filters, item));
-  return { k: ctx.k, heatmap: suppressHeatmap(shapeHeatmap(item, rows, lang), ctx.k) };
+  const { cube, protection } = await cubeOf(ctx);
+  return { k: ctx.k, heatmap: pairHeatmap(ctx, cube, protection, filters, item, lang) };
 }
 
 /** Every pair heatmap (for the export). */
 export async function getPairHeatmaps(actor: TActor, studyId: string, filters: TFilters, lang: TLang): Promise<Array<NonNullable<THeatmap<TCell>>>> {
   const ctx = await context(actor, studyId, filters);
   const out: Array<NonNullable<THeatmap<TCell>>> = [];
-  for (const { item } of ctx.items) {
-    if (item.type !== "matrix" || !item.pairsOf?.length) continue;
-    const heatmap = suppressHeatmap(shapeHeatmap(item, await run(ctx, heatmapSql(ctx.scope, filters, item)), lang), ctx.k);
+  const pairItems = ctx.items.flatMap((c) => (c.item.type === "matrix" && c.item.pairsOf?.length ? [c.item] : []));
+  if (pairItems.length === 0) return out;
+  const { cube, protection } = await cubeOf(ctx);
+  for (const item of pairItems) {
+    const heatmap = pairHeatmap(ctx, cube, protection, filters, item, lang);
     if (heatmap) out.push(heatmap);
   }
   return out;
@@ -230,7 +338,14 @@ export async function listTexts(actor: TActor, studyId: string, filters: TFilter
   if (item.type !== "text" && !("options" in item && item.options.some((o) => o.other))) throw badRequest(`${item.code} has no texts.`);
   const sql = textsSql(ctx.scope, filters, item);
   const rows = await query<{ text: string }>(sql);
-  return { k: ctx.k, texts: rows.length < ctx.k ? null : rows.map((r) => r.text) };
+  // The list's length is the count of texts: listed only where that count is shown (not "< k", not
+  // hidden by the protection), and only while it is the count the protection was made for.
+  const { cube, protection } = await cubeOf(ctx);
+  const box = boxOf(ctx, filters);
+  const feature = item.type === "text" ? "n" : "t";
+  const shown = rows.length >= ctx.k && !protection.withheld.has(item.code) && !protection.hidden.has(figureKey(boxKey(box), feature));
+  const same = cubeFigure(item, cube, box, feature, protection.ranges) === rows.length;
+  return { k: ctx.k, texts: shown && same ? rows.map((r) => r.text) : null };
 }
 
 /** Coordinators set the study's suppression threshold k; recorded in the audit log. */

@@ -71,9 +71,10 @@ describe("shaping and suppression", () => {
     const items = combineVersions([{ id: "v", q: q("Role", ["A", "B"]) }]);
     const s = suppressSummary(shapeSummary(items, [row({ q: "resp", item: null, n: 4 }), row({ q: "n", n: 4 }), row({ q: "opt", k: "A", n: 2 }), row({ q: "opt", k: "B", n: 3 })], "en", 3), 3);
     const cells = s.items[0]!.tables[0]!.rows.map((r) => r.cells.map((c) => (c.suppressed ? "<" : c.v)));
-    // A: 2 respondents, every figure built on them suppressed; B (3) goes with it, since the 5 answers
-    // shown as a base minus B's 3 would give A's 2 back (secondary suppression).
-    expect(cells).toEqual([["<", "<", "<"], ["<", "<", "<"]]);
+    // A: 2 respondents, every figure built on them suppressed (secondary suppression needs the
+    // protection of every view, protect.ts, which this shaping alone does not apply).
+    expect(cells[0]).toEqual(["<", "<", "<"]);
     expect(JSON.stringify(s)).not.toMatch(/"v":2\b/);
+    expect(formatCell({ v: null, f: "int", suppressed: true, hidden: true }, 3)).toBe("–");
   });
 });

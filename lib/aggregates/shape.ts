@@ -3,6 +3,7 @@ import { allItems, isAnswerable } from "@/lib/instrument/items";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { COUNTRIES, EAEU_COUNTRIES } from "@/lib/study/countries";
 import { pairRows, type TAggRow, type TCrossBy, type TScopeVersion } from "@/lib/aggregates/query";
+import { binOf, figureKey, histogramRange } from "@/lib/aggregates/figures";
 import type { THeatmap, TItemSummary, TNum, TSummary, TTable } from "@/lib/aggregates/types";
 
 /**
@@ -13,9 +14,17 @@ import type { THeatmap, TItemSummary, TNum, TSummary, TTable } from "@/lib/aggre
 
 export const GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
 
-const int = (v: number): TNum => ({ v, n: v, f: "int" });
-const pct = (count: number, base: number): TNum => ({ v: base > 0 ? (100 * count) / base : null, n: count, f: "pct" });
-const dec = (v: number | null, n: number): TNum => ({ v: n > 0 ? v : null, n, f: "dec" });
+/**
+ * Figure keys (protect.ts): a cell counting `feature` in the view's box carries `id`; a percentage
+ * also `of`, its base's key. `fig` makes them for one box ("" leaves them out).
+ */
+type TFig = (feature: string) => string | undefined;
+const figOf = (box: string | undefined): TFig => (feature) => (box === undefined ? undefined : figureKey(box, feature));
+const withId = (cell: TNum, id?: string, of?: string): TNum => (id === undefined ? cell : of === undefined ? { ...cell, id } : { ...cell, id, of });
+
+const int = (v: number, id?: string): TNum => withId({ v, n: v, f: "int" }, id);
+const pct = (count: number, base: number, id?: string, of?: string): TNum => withId({ v: base > 0 ? (100 * count) / base : null, n: count, f: "pct" }, id, of);
+const dec = (v: number | null, n: number, id?: string): TNum => withId({ v: n > 0 ? v : null, n, f: "dec" }, id);
 /** A cell that is not a figure (the heatmap's diagonal): never suppressed, shown as "—". */
 export const EMPTY: TNum = { v: null, n: Number.MAX_SAFE_INTEGER, f: "dec" };
 
@@ -66,25 +75,26 @@ function index(rows: readonly TAggRow[]): TIndex {
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-function optionTable(item: Extract<TItem, { type: "single" | "multi" }>, lang: TLang, n: number, counts: Map<string, number>): TTable<TNum> {
+function optionTable(item: Extract<TItem, { type: "single" | "multi" }>, lang: TLang, n: number, counts: Map<string, number>, fig: TFig): TTable<TNum> {
   const answers = [...counts.values()].reduce((s, c) => s + c, 0);
   const multi = item.type === "multi";
   return {
     id: item.code,
     kind: "options",
     labelKey: "option",
-    bases: multi ? [{ key: "baseRespondents", cell: int(n) }, { key: "baseAnswers", cell: int(answers) }] : [{ key: "baseRespondents", cell: int(n) }],
+    bases: multi ? [{ key: "baseRespondents", cell: int(n, fig("base")) }, { key: "baseAnswers", cell: int(answers, fig("N")) }] : [{ key: "baseRespondents", cell: int(n, fig("base")) }],
     columns: multi ? [{ key: "count" }, { key: "pctRespondents" }, { key: "pctAnswers" }] : [{ key: "count" }, { key: "pctRespondents" }],
     rows: item.options.map((o) => {
       const c = counts.get(o.code) ?? 0;
-      return { code: o.code, label: pick(o.label, lang), cells: multi ? [int(c), pct(c, n), pct(c, answers)] : [int(c), pct(c, n)] };
+      const id = fig(`o:${o.code}`);
+      return { code: o.code, label: pick(o.label, lang), cells: multi ? [int(c, id), pct(c, n, id, fig("base")), pct(c, answers, id, fig("N"))] : [int(c, id), pct(c, n, id, fig("base"))] };
     }),
     // The paper charts multiple choice as % of all answers, single choice as % of respondents.
     chart: multi ? 2 : 1,
   };
 }
 
-function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TNum> {
+function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang, fig: TFig, ranges: TRanges): TItemSummary<TNum> {
   const { item } = c;
   // Number items have no row of their own: their respondents are their numbers.
   const nRow = ix.get(`n:${item.code}`)?.[0] ?? (item.type === "number" ? ix.get(`num:${item.code}`)?.[0] : undefined);
@@ -95,8 +105,8 @@ function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TN
     case "single":
     case "multi": {
       const counts = new Map(rowsOf("opt").map((r) => [r.k ?? "", num(r.n)]));
-      base.tables.push(optionTable(item, lang, n, counts));
-      if (item.options.some((o) => o.other)) base.texts = int(num(nRow?.x));
+      base.tables.push(optionTable(item, lang, n, counts, fig));
+      if (item.options.some((o) => o.other)) base.texts = int(num(nRow?.x), fig("t"));
       break;
     }
     case "scale":
@@ -106,27 +116,30 @@ function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TN
       // A scale's values are its distribution; a number item's are its distinct values with their counts.
       const counts: Array<[number, number]> = rowsOf(item.type === "scale" ? "dist" : "val").map((r) => [Number(r.k), num(r.n)]);
       const median = medianOf(counts);
-      const cells = [int(values), dec(numOrNull(s?.mean), values), dec(numOrNull(s?.sd), values), dec(median, values)];
+      const nId = fig("n");
+      const cells = [int(values, nId), dec(numOrNull(s?.mean), values, nId), dec(numOrNull(s?.sd), values, nId), dec(median, values, nId)];
       const columns = [{ key: "n" }, { key: "mean" }, { key: "sd" }, { key: "median" }];
       if (item.type === "scale" && item.cannotAssess) {
-        cells.push(int(num(nRow?.x)));
+        cells.push(int(num(nRow?.x), fig("na")));
         columns.push({ key: "cannotAssess" });
       }
-      base.tables.push({ id: item.code, kind: "stats", labelKey: "item", bases: [{ key: "baseRespondents", cell: int(n) }], columns, rows: [{ code: item.code, label: item.code, cells }] });
+      base.tables.push({ id: item.code, kind: "stats", labelKey: "item", bases: [{ key: "baseRespondents", cell: int(n, fig(item.type === "number" ? "n" : "base")) }], columns, rows: [{ code: item.code, label: item.code, cells }] });
       let distRows: TTable<TNum>["rows"];
       if (item.type === "scale") {
         const byValue = new Map(counts);
         distRows = [];
-        for (let v = item.min; v <= item.max; v++) distRows.push({ code: String(v), label: String(v), cells: [int(byValue.get(v) ?? 0), pct(byValue.get(v) ?? 0, values)] });
+        for (let v = item.min; v <= item.max; v++) distRows.push({ code: String(v), label: String(v), cells: [int(byValue.get(v) ?? 0, fig(`v:${v}`)), pct(byValue.get(v) ?? 0, values, fig(`v:${v}`), nId)] });
       } else {
-        distRows = histogram(counts, item).map(({ bin, lo, hi, n: count }) => {
+        // The bins of the whole study's values (protect.ts), so every view bins alike.
+        const range = ranges.get(item.code);
+        distRows = histogram(counts, range ? { min: range.lo, max: range.hi } : item).map(({ bin, lo, hi, n: count }) => {
           const width = (hi - lo) / 10;
           const from = lo + width * (bin - 1);
           const label = `${round(from)}–${round(bin === 10 ? hi : from + width)}`;
-          return { code: String(bin), label, cells: [int(count), pct(count, values)] };
+          return { code: String(bin), label, cells: [int(count, fig(`b:${bin}`)), pct(count, values, fig(`b:${bin}`), nId)] };
         });
       }
-      base.tables.push({ id: `${item.code}.dist`, kind: "distribution", labelKey: "value", bases: [{ key: "baseValues", cell: int(values) }], columns: [{ key: "count" }, { key: "pctValues" }], rows: distRows, chart: 1 });
+      base.tables.push({ id: `${item.code}.dist`, kind: "distribution", labelKey: "value", bases: [{ key: "baseValues", cell: int(values, nId) }], columns: [{ key: "count" }, { key: "pctValues" }], rows: distRows, chart: 1 });
       break;
     }
     case "matrix": {
@@ -137,13 +150,14 @@ function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TN
         id: item.code,
         kind: "rows",
         labelKey: "row",
-        bases: [{ key: "baseRespondents", cell: int(n) }],
+        bases: [{ key: "baseRespondents", cell: int(n, fig("base")) }],
         columns,
         rows: item.rows.map((row) => {
           const r = byRow.get(row.code);
           const values = num(r?.n);
-          const cells = [int(values), dec(numOrNull(r?.mean), values), dec(numOrNull(r?.sd), values)];
-          if (item.cannotAssess) cells.push(int(num(r?.x)));
+          const id = fig(`r:${row.code}:n`);
+          const cells = [int(values, id), dec(numOrNull(r?.mean), values, id), dec(numOrNull(r?.sd), values, id)];
+          if (item.cannotAssess) cells.push(int(num(r?.x), fig(`r:${row.code}:na`)));
           return { code: row.code, label: pick(row.label, lang), cells };
         }),
         chart: 1,
@@ -156,21 +170,22 @@ function itemSummary(c: TCombinedItem, ix: TIndex, lang: TLang): TItemSummary<TN
         id: item.code,
         kind: "ranking",
         labelKey: "option",
-        bases: [{ key: "baseRespondents", cell: int(n) }],
+        bases: [{ key: "baseRespondents", cell: int(n, fig("base")) }],
         columns: [{ key: "rankedBy" }, { key: "meanRank" }, { key: "firstPlaces" }, { key: "firstShare" }],
         rows: item.options.map((o) => {
           const r = byOption.get(o.code);
           const ranked = num(r?.n);
           const firsts = num(r?.x);
-          return { code: o.code, label: pick(o.label, lang), cells: [int(ranked), dec(numOrNull(r?.mean), ranked), int(firsts), pct(firsts, n)] };
+          const [k, f] = [fig(`k:${o.code}`), fig(`f:${o.code}`)];
+          return { code: o.code, label: pick(o.label, lang), cells: [int(ranked, k), dec(numOrNull(r?.mean), ranked, k), int(firsts, f), pct(firsts, n, f, fig("base"))] };
         }),
         chart: 3,
       });
       break;
     }
     case "text":
-      base.tables.push({ id: item.code, kind: "texts", labelKey: "item", bases: [], columns: [{ key: "textsGiven" }], rows: [{ code: item.code, label: item.code, cells: [int(n)] }] });
-      base.texts = int(n);
+      base.tables.push({ id: item.code, kind: "texts", labelKey: "item", bases: [], columns: [{ key: "textsGiven" }], rows: [{ code: item.code, label: item.code, cells: [int(n, fig("n"))] }] });
+      base.texts = int(n, fig("n"));
       break;
     case "display":
       break;
@@ -199,20 +214,12 @@ export function medianOf(distribution: Array<[number, number]>): number | null {
  */
 export function histogram(counts: ReadonlyArray<[number, number]>, declared: { min?: number; max?: number } = {}): Array<{ bin: number; lo: number; hi: number; n: number }> {
   const present = counts.filter(([, c]) => c > 0);
-  if (present.length === 0) return [];
-  let min = Infinity;
-  let max = -Infinity;
-  for (const [v] of present) {
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-  }
-  const step = 10 ** Math.floor(Math.log10(Math.max(max - min, Math.abs(min), Math.abs(max), 1)));
-  const lo = declared.min ?? Math.floor(min / step) * step;
-  let hi = declared.max ?? Math.ceil(max / step) * step;
-  if (hi <= lo) hi = lo + step;
+  const range = histogramRange(present, declared);
+  if (!range) return [];
+  const { lo, hi } = range;
   const bins = new Map<number, number>();
   for (const [v, c] of present) {
-    const bin = Math.min(10, Math.max(1, 1 + Math.floor((10 * (v - lo)) / (hi - lo))));
+    const bin = binOf(v, lo, hi);
     bins.set(bin, (bins.get(bin) ?? 0) + c);
   }
   return [...bins].sort(([a], [b]) => a - b).map(([bin, n]) => ({ bin, lo, hi, n }));
@@ -220,10 +227,16 @@ export function histogram(counts: ReadonlyArray<[number, number]>, declared: { m
 
 const round = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
-export function shapeSummary(items: readonly TCombinedItem[], rows: readonly TAggRow[], lang: TLang, k: number): TSummary<TNum> {
+export type TRanges = ReadonlyMap<string, { lo: number; hi: number }>;
+
+/**
+ * The summary of `items` from the grouped rows of one view. `box` (boxKey of the view's filters)
+ * gives every count its figure key, for protect.ts; `ranges` are the number items' bins.
+ */
+export function shapeSummary(items: readonly TCombinedItem[], rows: readonly TAggRow[], lang: TLang, k: number, box?: string, ranges: TRanges = new Map()): TSummary<TNum> {
   const ix = index(rows);
   const respondents = num(ix.get("resp:")?.[0]?.n);
-  return { k, respondents: int(respondents), items: items.map((c) => itemSummary(c, ix, lang)) };
+  return { k, respondents: int(respondents), items: items.map((c) => itemSummary(c, ix, lang, figOf(box), ranges)) };
 }
 
 export function columnLabel(by: TCrossBy, code: string, lang: TLang): string {
@@ -238,7 +251,7 @@ function columnOrder(by: TCrossBy, present: Iterable<string>): string[] {
 }
 
 /** The cross-tab of one item: a row per option (or scale value), per column the count and column %. */
-export function shapeCrossTab(item: TItem, by: TCrossBy, rows: readonly TAggRow[], lang: TLang, groupLabel: (g: string) => string): TTable<TNum> {
+export function shapeCrossTab(item: TItem, by: TCrossBy, rows: readonly TAggRow[], lang: TLang, groupLabel: (g: string) => string, boxOf?: (column: string) => string | undefined): TTable<TNum> {
   const bases = new Map(rows.filter((r) => r.q === "base").map((r) => [r.g ?? "", num(r.n)]));
   const cells = new Map(rows.filter((r) => r.q === "cell").map((r) => [`${r.k}|${r.g}`, num(r.n)]));
   const cols = columnOrder(by, bases.keys());
@@ -256,14 +269,16 @@ export function shapeCrossTab(item: TItem, by: TCrossBy, rows: readonly TAggRow[
     id: `crosstab.${item.code}.${by}`,
     kind: "crosstab",
     labelKey: item.type === "scale" || item.type === "number" ? "value" : "option",
-    bases: cols.map((c) => ({ key: "baseColumn", label: label(c), cell: int(bases.get(c) ?? 0) })),
+    bases: cols.map((c) => ({ key: "baseColumn", label: label(c), cell: int(bases.get(c) ?? 0, figOf(boxOf?.(c))("base")) })),
     columns: cols.flatMap((c) => [{ key: "count", label: label(c) }, { key: "pctColumn", label: label(c) }]),
     rows: keys.map(({ code, label: l }) => ({
       code,
       label: l,
       cells: cols.flatMap((c) => {
         const count = cells.get(`${code}|${c}`) ?? 0;
-        return [int(count), pct(count, bases.get(c) ?? 0)];
+        const fig = figOf(boxOf?.(c));
+        const id = fig(code === "NA" && item.type === "scale" ? "na" : item.type === "scale" ? `v:${code}` : `o:${code}`);
+        return [int(count, id), pct(count, bases.get(c) ?? 0, id, fig("base"))];
       }),
     })),
   };
@@ -274,7 +289,7 @@ export function shapeCrossTab(item: TItem, by: TCrossBy, rows: readonly TAggRow[
  * elsewhere ("other"), a country × country table of mean ratings with n per cell (symmetric, the
  * diagonal empty); and a table of the pairs with all three side by side and the "cannot assess" count.
  */
-export function shapeHeatmap(item: Extract<TItem, { type: "matrix" }>, rows: readonly TAggRow[], lang: TLang): NonNullable<THeatmap<TNum>> {
+export function shapeHeatmap(item: Extract<TItem, { type: "matrix" }>, rows: readonly TAggRow[], lang: TLang, boxOf?: (side: "all" | "own" | "other", a: string, b: string) => string | undefined): NonNullable<THeatmap<TNum>> {
   const pairs = pairRows(item);
   const countries = (item.pairsOf ?? []).filter((c) => [...pairs.values()].some(([a, b]) => a === c || b === c));
   const stat = new Map(rows.map((r) => [`${r.k}|${r.g}`, { n: num(r.n), mean: numOrNull(r.mean), na: num(r.x) }]));
@@ -300,7 +315,8 @@ export function shapeHeatmap(item: Extract<TItem, { type: "matrix" }>, rows: rea
         const row = x === y ? undefined : rowOf(x, y);
         if (!row) return EMPTY;
         const s = of(row, who);
-        return { ...dec(s.mean, s.n), withN: true as const };
+        const [a, b] = pairs.get(row)!;
+        return { ...dec(s.mean, s.n, figOf(boxOf?.(who, a, b))(`r:${row}:n`)), withN: true as const };
       }),
     })),
   });
@@ -312,7 +328,12 @@ export function shapeHeatmap(item: Extract<TItem, { type: "matrix" }>, rows: rea
     columns: [{ key: "meanAll" }, { key: "nAll" }, { key: "meanOwn" }, { key: "nOwn" }, { key: "meanOther" }, { key: "nOther" }, { key: "cannotAssess" }],
     rows: [...pairs].map(([row, [a, b]]) => {
       const [all, own, other] = [of(row, "all"), of(row, "own"), of(row, "other")];
-      return { code: row, label: `${name(a)} – ${name(b)}`, cells: [dec(all.mean, all.n), int(all.n), dec(own.mean, own.n), int(own.n), dec(other.mean, other.n), int(other.n), int(all.na)] };
+      const id = (who: "all" | "own" | "other", feature = `r:${row}:n`) => figOf(boxOf?.(who, a, b))(feature);
+      return {
+        code: row,
+        label: `${name(a)} – ${name(b)}`,
+        cells: [dec(all.mean, all.n, id("all")), int(all.n, id("all")), dec(own.mean, own.n, id("own")), int(own.n, id("own")), dec(other.mean, other.n, id("other")), int(other.n, id("other")), int(all.na, id("all", `r:${row}:na`))],
+      };
     }),
     chart: 0,
   };

@@ -26,7 +26,7 @@ import type { TFilters } from "@/lib/aggregates/types";
  */
 
 /** Bump when contributionsSql changes what it counts: stored totals are then recounted. */
-export const TALLY_FORMAT = 1;
+export const TALLY_FORMAT = 2;
 /** Responses added or taken away per statement, so a first count of a large study is made in bounded steps. */
 export const TALLY_BATCH = 2_000;
 

@@ -28,12 +28,22 @@ export const ZSuppression = z.object({ k: z.number().int().min(1).max(100) });
  * int (a count), pct (a percentage 0–100), dec (a mean, SD, median or rank).
  */
 export type TFormat = "int" | "pct" | "dec";
-export type TNum = { v: number | null; n: number; f: TFormat; withN?: true };
+export type TNum = {
+  v: number | null;
+  n: number;
+  f: TFormat;
+  withN?: true;
+  /** The count this figure is (or is built on), as a figure key (figures.ts), where protect.ts decides about it. */
+  id?: string;
+  /** A percentage's base, as a figure key. */
+  of?: string;
+};
 /**
  * A figure as shown: either a number (with the n it is built on, where the table shows it), or
- * suppressed ("< k") with neither, never both. v null and not suppressed: no figure ("—").
+ * suppressed with neither, never both: built on fewer than k respondents ("< k"), or `hidden` so
+ * that such a figure cannot be worked out from others ("–"). v null and not suppressed: no figure ("—").
  */
-export type TCell = { v: number | null; f: TFormat; n?: number; suppressed?: true };
+export type TCell = { v: number | null; f: TFormat; n?: number; suppressed?: true; hidden?: true };
 
 /** Column headings: a message key of the "results" namespace, optionally after a label (a country, a group). */
 export type TColumn = { key: string; label?: string };

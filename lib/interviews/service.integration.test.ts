@@ -156,6 +156,21 @@ describe("interviews: assignment", () => {
   });
 });
 
+describe("interviews: experts out of the panel", () => {
+  it("a rejected, declined or withdrawn expert gets no interview (409 naming the expert), and nothing is written", async () => {
+    const { study, guide, interviewer, coordinator } = await setup();
+    for (const status of ["REJECTED", "DECLINED", "WITHDRAWN"] as const) {
+      const expert = await makeNamedExpert(prisma, study.id);
+      await prisma.expert.update({ where: { id: expert.expertId }, data: { status } });
+      const error = await rejection(createInterview(coordinator, { expertId: expert.expertId, interviewerId: interviewer.userId, versionId: guide.versionId, plannedAt: "2030-05-01T10:00:00Z", mode: "VIDEO" }));
+      expect({ status, code: error.status, details: error.details }).toEqual({ status, code: 409, details: [{ path: "expertId", message: "expertUnavailable" }] });
+      expect(error.message).toContain(status.toLowerCase());
+      expect(await prisma.interview.count({ where: { expertId: expert.expertId } })).toBe(0);
+    }
+    expect(await prisma.auditEvent.count({ where: { actorId: coordinator.userId, action: "interview.create" } })).toBe(0);
+  });
+});
+
 describe("interviews: the interviewer's own list", () => {
   it("lists only the interviewer's interviews, by planned date, filtered by status, with no real names", async () => {
     const { guide, expert, interviewer, coordinator, interview, study } = await setup({ plannedAt: new Date("2030-03-01T10:00:00Z") });
@@ -452,6 +467,51 @@ describe("interviews: finishing, reopening and cancelling", () => {
     });
     expect(await saveNote(interviewer, interview.id, note({ baseRevision: 1, text: "after reopening" }))).toMatchObject({ status: "saved", revision: 2 });
     expect((await rejection(reopenInterview(interviewer, interview.id))).status).toBe(403);
+  });
+
+  it("note edits made while a finished interview is reopened are audited with before and after; earlier ones are not", async () => {
+    const { interviewer, coordinator, interview } = await consented();
+    await saveNote(interviewer, interview.id, note({ text: "First version." }));
+    await saveNote(interviewer, interview.id, note({ baseRevision: 1, text: "Second version." }));
+    expect(await prisma.auditEvent.count({ where: { entityId: interview.id, action: "interview.note.edit" } })).toBe(0);
+    await finishInterview(interviewer, interview.id);
+    await reopenInterview(coordinator, interview.id);
+    const mutationId = randomUUID();
+    await saveNote(interviewer, interview.id, note({ mutationId, baseRevision: 2, text: "Corrected after review.", probesAsked: ["Q1_P1"], skipped: false }));
+    // A replay of the same save is not a second edit.
+    await saveNote(interviewer, interview.id, note({ mutationId, baseRevision: 2, text: "Corrected after review.", probesAsked: ["Q1_P1"] }));
+    const events = await prisma.auditEvent.findMany({ where: { entityId: interview.id, action: "interview.note.edit" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      actorId: interviewer.userId,
+      entity: "Interview",
+      before: { questionCode: "Q1", revision: 2, text: "Second version.", probesAsked: [], skipped: false },
+      after: { questionCode: "Q1", revision: 3, text: "Corrected after review.", probesAsked: ["Q1_P1"], skipped: false },
+    });
+    // Finished again: no more edits, nothing more audited.
+    await finishInterview(interviewer, interview.id);
+    expect((await rejection(saveNote(interviewer, interview.id, note({ baseRevision: 3, text: "x" })))).status).toBe(409);
+    expect(await prisma.auditEvent.count({ where: { entityId: interview.id, action: "interview.note.edit" } })).toBe(1);
+  });
+
+  it("a quote's offsets move with an edit that inserts text before it; an edit of the passage itself flags it", async () => {
+    const { interviewer, interview } = await consented();
+    const text = "Borders are slow. Customs take days.";
+    await saveNote(interviewer, interview.id, note({ text }));
+    const passage = "Customs take days.";
+    const { id } = await createQuote(interviewer, interview.id, { questionCode: "Q1", start: text.indexOf(passage), end: text.indexOf(passage) + passage.length, text: passage });
+    const edited = `On Monday: ${text}`;
+    await saveNote(interviewer, interview.id, note({ baseRevision: 1, text: edited }));
+    let quote = await prisma.quote.findUniqueOrThrow({ where: { id } });
+    expect(edited.slice(quote.start, quote.end)).toBe(passage);
+    expect(quote.noteChanged).toBe(false);
+    const detail = await getInterview(interviewer, interview.id);
+    expect(detail.quotes.find((q) => q.id === id)).toMatchObject({ start: quote.start, end: quote.end, noteChanged: false });
+    // The passage itself edited: it is no longer in the note as quoted.
+    await saveNote(interviewer, interview.id, note({ baseRevision: 2, text: edited.replace("take days", "takes weeks") }));
+    quote = await prisma.quote.findUniqueOrThrow({ where: { id } });
+    expect(quote).toMatchObject({ text: passage, noteChanged: true });
+    expect((await getInterview(interviewer, interview.id)).quotes.find((q) => q.id === id)?.noteChanged).toBe(true);
   });
 
   it("a coordinator cancels an interview that is not finished (audited); it then takes no consent or notes", async () => {

@@ -5,10 +5,11 @@ import type { TActor } from "@/lib/auth/sessions";
 import { codesOfStudy, studyCodeTree, type TCodeNode } from "@/lib/codebook/service";
 import { AppError, badRequest, conflict, forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ExpertGroup, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
+import type { ExpertGroup, ExpertStatus, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import type { TGuide } from "@/lib/instrument/definition";
 import { publishedGuide, type TPublishedGuide } from "@/lib/interviews/guides";
 import { assertId, parseInput } from "@/lib/interviews/input";
+import { moveAnchor } from "@/lib/quotes/anchors";
 import { assertRole } from "@/lib/auth/roles";
 import { versionTitles } from "@/lib/instrument/titles";
 import type { TText } from "@/lib/instrument/text";
@@ -137,15 +138,19 @@ export async function listInterviews(actor: TActor): Promise<{ interviews: TCoor
 }
 
 /**
- * Assigns an interview. The expert, interviewer and version must exist (404); the interviewer must
- * be an enabled interviewer and the version a published guide of the expert's study (400).
+ * Assigns an interview. The expert, interviewer and version must exist (404); the expert must not
+ * be rejected, declined or withdrawn (409); the interviewer must be an enabled interviewer and the
+ * version a published guide of the expert's study (400).
  */
 export async function createInterview(actor: TActor, input: TCreateInterview): Promise<{ id: string }> {
   assertRole(actor, "COORDINATOR");
   const data = parseInput(ZCreateInterview, input);
   return db().$transaction(async (tx) => {
-    const expert = await tx.expert.findFirst({ where: { id: data.expertId, study: coordinatedBy(actor) }, select: { id: true, studyId: true } });
+    const expert = await tx.expert.findFirst({ where: { id: data.expertId, study: coordinatedBy(actor) }, select: { id: true, studyId: true, status: true } });
     if (!expert) throw notFound("The expert");
+    if (UNAVAILABLE.includes(expert.status)) {
+      throw new AppError(409, "expert_unavailable", `This expert is ${expert.status.toLowerCase()}: no interview can be assigned to them.`, [{ path: "expertId", message: "expertUnavailable" }]);
+    }
     const interviewer = await tx.user.findUnique({
       where: { id: data.interviewerId },
       select: { role: true, disabledAt: true, memberships: { where: { studyId: expert.studyId, role: "INTERVIEWER" }, select: { role: true } } },
@@ -183,6 +188,9 @@ export async function createInterview(actor: TActor, input: TCreateInterview): P
     return { id: created.id };
   });
 }
+
+/** Experts who are out of the panel: no interview can be assigned to them. */
+const UNAVAILABLE: readonly ExpertStatus[] = ["REJECTED", "DECLINED", "WITHDRAWN"];
 
 /** A coordinator reopens a finished interview so its notes can be changed again; audited. */
 export async function reopenInterview(actor: TActor, interviewId: string): Promise<{ status: "IN_PROGRESS" }> {
@@ -281,7 +289,8 @@ export type TInterviewDetail = {
   expert: { pseudonym: number; country: string; expertGroup: ExpertGroup };
   guide: { versionId: string; definition: TGuide };
   notes: Record<string, TNoteView>;
-  quotes: Array<{ id: string; questionCode: string; start: number; end: number; text: string; codeIds: string[] }>;
+  /** `noteChanged`: an edit of the note changed the quoted passage (lib/quotes/anchors.ts). */
+  quotes: Array<{ id: string; questionCode: string; start: number; end: number; text: string; noteChanged: boolean; codeIds: string[] }>;
   codes: TCodeNode[];
 };
 
@@ -311,7 +320,7 @@ export async function getInterview(actor: TActor, interviewId: string): Promise<
       notes: {
         select: { questionCode: true, text: true, probesAsked: true, skipped: true, revision: true, firstWorkedAt: true, lastWorkedAt: true, codes: { select: { codeId: true } } },
       },
-      quotes: { select: { id: true, questionCode: true, start: true, end: true, text: true, codes: { select: { codeId: true } } } },
+      quotes: { select: { id: true, questionCode: true, start: true, end: true, text: true, noteChanged: true, codes: { select: { codeId: true } } } },
     },
   });
   if (!row) throw notFound("The interview");
@@ -330,7 +339,7 @@ export async function getInterview(actor: TActor, interviewId: string): Promise<
   }
   const order = (code: string) => guide.questions.get(code)?.order ?? Number.MAX_SAFE_INTEGER;
   const quotes = row.quotes
-    .map((q) => ({ id: q.id, questionCode: q.questionCode, start: q.start, end: q.end, text: q.text, codeIds: q.codes.map((c) => c.codeId) }))
+    .map((q) => ({ id: q.id, questionCode: q.questionCode, start: q.start, end: q.end, text: q.text, noteChanged: q.noteChanged, codeIds: q.codes.map((c) => c.codeId) }))
     .sort((a, b) => order(a.questionCode) - order(b.questionCode) || a.start - b.start || a.end - b.end);
   return {
     id: row.id,
@@ -417,11 +426,46 @@ export async function saveNote(actor: TActor, interviewId: string, input: TSaveN
       update: { ...fields, firstWorkedAt: current?.firstWorkedAt ?? now },
     });
     await tx.noteMutation.create({ data: { id: data.mutationId, interviewId, questionCode: data.questionCode, revision } });
+    const before = { text: current?.text ?? "", probesAsked: probesOf(current?.probesAsked), skipped: current?.skipped ?? false };
+    if (before.text !== data.text) await moveQuotes(tx, interviewId, data.questionCode, before.text, data.text);
+    // Notes of an interview reopened after it was finished change what was final: audited, before and after.
+    const changed = before.text !== data.text || before.skipped !== data.skipped || JSON.stringify(before.probesAsked) !== JSON.stringify(probesAsked);
+    if (changed && interview.finishedAt === null && (await wasReopened(tx, interviewId))) {
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "interview.note.edit",
+        entity: "Interview",
+        entityId: interviewId,
+        before: { questionCode: data.questionCode, revision: currentRevision, ...before },
+        after: { questionCode: data.questionCode, revision, text: data.text, probesAsked, skipped: data.skipped },
+      });
+    }
     if (interview.status === "PLANNED" || !interview.startedAt) {
       await tx.interview.update({ where: { id: interviewId }, data: { status: "IN_PROGRESS", startedAt: interview.startedAt ?? now } });
     }
     return { status: "saved" as const, revision, replay: false };
   });
+}
+
+/** Whether a coordinator has reopened the interview after it was finished (it is not finished now). */
+async function wasReopened(tx: Prisma.TransactionClient, interviewId: string): Promise<boolean> {
+  return !!(await tx.auditEvent.findFirst({ where: { entity: "Interview", entityId: interviewId, action: "interview.reopen" }, select: { id: true } }));
+}
+
+/**
+ * The quotes of a note follow an edit of its text (lib/quotes/anchors.ts): their offsets move with
+ * the text around them; one whose passage the edit changed is flagged (`noteChanged`).
+ */
+async function moveQuotes(tx: Prisma.TransactionClient, interviewId: string, questionCode: string, before: string, after: string): Promise<void> {
+  const quotes = await tx.quote.findMany({ where: { interviewId, questionCode }, select: { id: true, start: true, end: true, text: true, noteChanged: true } });
+  for (const q of quotes) {
+    const moved = moveAnchor(before, after, q);
+    // A quote flagged before stays so while its passage is not where its anchor is.
+    const noteChanged = moved.noteChanged || (q.noteChanged && after.slice(moved.start, moved.end) !== q.text);
+    if (moved.start !== q.start || moved.end !== q.end || noteChanged !== q.noteChanged) {
+      await tx.quote.update({ where: { id: q.id }, data: { start: moved.start, end: moved.end, noteChanged } });
+    }
+  }
 }
 
 /** The interviewer finishes the interview: its notes become read-only. Finishing twice is harmless. */

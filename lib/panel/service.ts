@@ -27,6 +27,7 @@ export async function listPanel(actor: TActor) {
       pseudonym: true,
       country: true,
       expertGroup: true,
+      status: true,
       linkRequestedAt: true,
       study: { select: { slug: true, titleEn: true, titleRu: true } },
       user: { select: { name: true, email: true, language: true } },

@@ -72,16 +72,25 @@ describe("Markdown export", () => {
         "",
         "## Barriers › Bureaucracy",
         "",
-        '> =HYPERLINK("http://x")',
+        '> \\=HYPERLINK("http://x")',
         ">",
         "> — Expert 7 (Republic of Kazakhstan)",
         "",
-        "> -1 is a bad sign",
+        "> \\-1 is a bad sign",
         ">",
         "> — Expert 2 (Russian Federation)",
         "",
       ].join("\n"),
     );
+  });
+
+  it("shows HTML and Markdown in a quote as text: nothing renders as a tag, link, image or emphasis", () => {
+    const md = quotesMarkdown([{ code: "X", path: "<b>Code</b>", quotes: [q('<img src=x onerror=alert(1)> & [click](javascript:alert(1)) ![i](x) *bold* `code` <script>x</script>')] }], "en");
+    expect(md).not.toMatch(/<[a-z/]/i);
+    expect(md).toContain("## &lt;b&gt;Code&lt;/b&gt;");
+    expect(md).toContain("> &lt;img src=x onerror=alert(1)&gt; &amp; \\[click\\](javascript:alert(1)) !\\[i\\](x) \\*bold\\* \\`code\\` &lt;script&gt;x&lt;/script&gt;");
+    // Block markers at the start of a line are escaped too.
+    expect(quotesMarkdown([{ code: "X", path: "# Not a heading", quotes: [q("# one\n1. two\n+ three")] }], "en")).toContain("## \\# Not a heading\n\n> \\# one\n> 1\\. two\n> \\+ three");
   });
 
   it("writes Russian, and leaves out codes without quotes", () => {

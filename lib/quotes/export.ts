@@ -48,15 +48,28 @@ export function quotesCsv(groups: readonly TExportGroup[], lang: TLang): string 
   return stringify(rows, { bom: true, header: true, columns: [...CSV_COLUMNS], record_delimiter: "windows" });
 }
 
-/** Markdown: a heading per code, each quote as a block quote ending with its attribution. */
+/**
+ * A line of text as Markdown that shows exactly that text: HTML (tags, entities) cannot render, as
+ * `&`, `<` and `>` become entities, and nothing becomes a link, an image, emphasis, code or a table
+ * cell, as the punctuation that makes them (\ ` * _ [ ] | ~) is escaped with a backslash; nor a
+ * heading, list or rule, as a marker at the start of the line is escaped too.
+ */
+export function markdownText(line: string): string {
+  const escaped = line
+    .replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"))
+    .replace(/[\\`*_[\]|~]/g, "\\$&");
+  return escaped.replace(/^(\s*)([#+\-=]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/^(\d+)?([#+\-=.)])$/, (__, digits: string | undefined, c: string) => `${digits ?? ""}\\${c}`)}`);
+}
+
+/** Markdown: a heading per code, each quote as a block quote ending with its attribution. Every text is escaped (markdownText). */
 export function quotesMarkdown(groups: readonly TExportGroup[], lang: TLang, title = lang === "ru" ? "Цитаты" : "Quotes"): string {
-  const out: string[] = [`# ${title}`, ""];
+  const out: string[] = [`# ${markdownText(oneLine(title))}`, ""];
   for (const group of groups) {
     if (group.quotes.length === 0) continue;
-    out.push(`## ${oneLine(group.path)}`, "");
+    out.push(`## ${markdownText(oneLine(group.path))}`, "");
     for (const q of group.quotes) {
-      for (const line of q.text.replace(/\r\n?/g, "\n").split("\n")) out.push(line.trim() ? `> ${line}` : ">");
-      out.push(">", `> — ${attribution(q.pseudonym, q.country, lang)}`, "");
+      for (const line of q.text.replace(/\r\n?/g, "\n").split("\n")) out.push(line.trim() ? `> ${markdownText(line)}` : ">");
+      out.push(">", `> — ${markdownText(attribution(q.pseudonym, q.country, lang))}`, "");
     }
   }
   return out.join("\n");

@@ -4,7 +4,7 @@ import pg from "pg";
 import { createSession } from "@/lib/auth/sessions";
 import { SESSION_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
 import { createPrismaClient } from "@/lib/db/client";
-import { AGGREGATE_SETTINGS, crossTabSql, heatmapSql, summarySql, type TScope, type TSql } from "@/lib/aggregates/query";
+import { AGGREGATE_SETTINGS, cubeSql, summarySql, withCube, type TScope, type TSql } from "@/lib/aggregates/query";
 import { tallyAddSql, tallyLockSql, tallyRemoveSql, tallySummarySql } from "@/lib/aggregates/tally";
 import { combineVersions } from "@/lib/aggregates/shape";
 import type { TFilters } from "@/lib/aggregates/types";
@@ -131,10 +131,14 @@ async function run(ctx: TBenchContext): Promise<TReport> {
     if (!pairs || pairs.type !== "matrix") throw new Error("The aggregates questionnaire has no country-pair matrix.");
     const base = `/api/coordinator/studies/${study.studyId}/aggregates`;
     const sync = [tallyLockSql(scope.instrumentId), tallyRemoveSql(scope, items), tallyAddSql(scope, items)];
+    // The summary reads the protection cube in the same statement (withCube); cross-tabs and the
+    // heatmap are computed from the cube alone (lib/aggregates/protect.ts).
+    const cubeValues: unknown[] = [];
+    const cube: TSql = { text: cubeSql(scope, items, cubeValues), values: cubeValues };
     const endpoints: TEndpoint[] = [
-      { label: "full summary", path: base, sql: tallySummarySql(scope, filters, items), before: sync },
-      { label: `cross-tab ${single.code} × country`, path: `${base}/crosstab?item=${single.code}&by=country`, sql: crossTabSql(scope, filters, single, "country") },
-      { label: `pair heatmap ${pairs.code}`, path: `${base}/heatmap?item=${pairs.code}`, sql: heatmapSql(scope, filters, pairs) },
+      { label: "full summary", path: base, sql: withCube(tallySummarySql(scope, filters, items), scope, items), before: sync },
+      { label: `cross-tab ${single.code} × country`, path: `${base}/crosstab?item=${single.code}&by=country`, sql: cube, before: sync },
+      { label: `pair heatmap ${pairs.code}`, path: `${base}/heatmap?item=${pairs.code}`, sql: cube, before: sync },
     ];
 
     const cookie = await coordinatorCookie(harness.databaseUrl, harness.secret, study.studyId);

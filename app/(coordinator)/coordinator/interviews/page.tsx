@@ -43,6 +43,8 @@ export default async function CoordinatorInterviewsPage() {
         <p className="muted">{t("lead")}</p>
         <AssignInterviewForm
           experts={[...panel]
+            // Rejected, declined and withdrawn experts are out of the panel: the server refuses them too.
+            .filter((e) => !["REJECTED", "DECLINED", "WITHDRAWN"].includes(e.status))
             .sort((a, b) => a.pseudonym - b.pseudonym)
             .map((e) => ({ id: e.id, pseudonym: e.pseudonym, name: e.user.name, country: e.country, studyId: studyBySlug.get(e.study.slug) ?? null, studyTitle: title(e.study) }))}
           interviewers={interviewers}
