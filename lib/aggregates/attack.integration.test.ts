@@ -167,9 +167,10 @@ function makePanel(seed: number): TExpert[] {
 }
 
 async function seedPanel(panel: TExpert[], k: number): Promise<{ studyId: string; coordinator: TActor }> {
-  const study = await makeStudy(prisma);
+  const staff = await makeStaff(prisma, "COORDINATOR");
+  const study = await makeStudy(prisma, staff);
   await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-  const coordinator = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+  const coordinator = await actorFor(prisma, staff.id);
   const { versionId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire), actorId: null, publish: true });
   for (const e of panel) {
     const expert = await prisma.$transaction((tx) =>
