@@ -120,7 +120,9 @@ for (const lang of ["ru", "en"] as const) {
       world.secrets.otherNote,
       "Own note on the first question",
       "Other interviewer",
-    ].sort((a, b) => b.length - a.length);
+    ]
+      .filter((d) => d.trim().length > 1)
+      .sort((a, b) => b.length - a.length);
     const problems: string[] = [];
     const clipped: string[] = [];
     const overflowing: string[] = [];
