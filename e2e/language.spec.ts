@@ -109,16 +109,23 @@ for (const lang of ["ru", "en"] as const) {
     const people = await prisma.user.findMany({ select: { name: true } });
     const studies = await prisma.study.findMany({ select: { titleEn: true, titleRu: true } });
     const instruments = await prisma.instrument.findMany({ select: { name: true } });
+    // Interview notes and the quotes marked in them (other tests' too: the quotes pages list them all).
+    const notes = await prisma.interviewNote.findMany({ select: { text: true } });
+    const quotes = await prisma.quote.findMany({ select: { text: true } });
     const data = [
       ...people.map((p) => p.name),
       ...studies.flatMap((s) => [s.titleEn, s.titleRu]),
+      ...notes.map((n) => n.text),
+      ...quotes.map((q) => q.text),
       // Instruments named by other tests through the editor ("Pilot 1796…"); lists show titles instead.
       ...instruments.map((i) => i.name).filter((name) => /\d/.test(name)),
       world.secrets.otherAnswer,
       world.secrets.otherNote,
       "Own note on the first question",
       "Other interviewer",
-    ].sort((a, b) => b.length - a.length);
+    ]
+      .filter((d) => d.trim().length > 1)
+      .sort((a, b) => b.length - a.length);
     const problems: string[] = [];
     const clipped: string[] = [];
     const overflowing: string[] = [];
