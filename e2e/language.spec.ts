@@ -17,7 +17,7 @@ type TLang = "ru" | "en";
  * Words known to be left, by page. The results page's title comes from the results route, which is
  * being rebuilt in the same issue; it is to take `pageMetadata("results")` there.
  */
-const KNOWN: Record<string, string[]> = { "/coordinator/results": ["Results"] };
+const KNOWN: Record<string, string[]> = {};
 
 /** Tables (their captions or labels) wider than their box: cut off, to be scrolled sideways. */
 const clippedTables = (page: Page) =>

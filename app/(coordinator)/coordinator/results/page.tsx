@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -16,8 +15,9 @@ import { pick } from "@/lib/instrument/text";
 import { COUNTRIES } from "@/lib/study/countries";
 import { getMonitor } from "@/lib/monitor/service";
 import { listStudies } from "@/lib/study/service";
+import { pageMetadata } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Results" };
+export const generateMetadata = pageMetadata("results");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
