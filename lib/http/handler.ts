@@ -7,6 +7,7 @@ import type { TActor } from "@/lib/auth/sessions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { AppError, badRequest } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 
@@ -32,6 +33,11 @@ function checkOrigin(req: NextRequest): void {
   const origin = req.headers.get("origin");
   if (origin === null && req.headers.get("sec-fetch-site") === "same-origin") return;
   if (origin !== expectedOrigin(req)) throw new AppError(403, "cross_site", "Cross-site requests are not allowed.");
+}
+
+/** The client's address, for throttling (lib/http/client-address.ts). */
+export function requestAddress(req: NextRequest): string {
+  return clientAddress(req.headers, env().TRUSTED_PROXY_HOPS);
 }
 
 function zodDetails(error: z.ZodError) {
