@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { AppError, badRequest } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
+import { UNSTORABLE_MESSAGE, findUnstorableText, unstorableMessage } from "@/lib/http/text-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 
@@ -93,7 +94,11 @@ function wrap<B extends z.ZodType, P extends z.ZodType, A>(
       }
       let body: unknown = undefined;
       if (spec.body) {
-        const parsed = spec.body.safeParse(await readJson(req));
+        const json = await readJson(req);
+        // NUL and unpaired surrogates anywhere in the body: one rule for every route (lib/http/text-input.ts).
+        const bad = findUnstorableText(json);
+        if (bad !== null) throw badRequest(unstorableMessage(bad), [{ path: bad, message: UNSTORABLE_MESSAGE }]);
+        const parsed = spec.body.safeParse(json);
         if (!parsed.success) throw badRequest("The request is not valid.", zodDetails(parsed.error));
         body = parsed.data;
       }
