@@ -115,6 +115,19 @@ describe("password sign-in throttling", () => {
     expect(own.at(-1)).toBe("throttled");
   });
 
+  it("one address failing on an account again and again, for hours, never slows the account down for others", async () => {
+    const user = await makeStaff(prisma, "INTERVIEWER");
+    const a = address();
+    const start = Date.now();
+    let now = new Date(start);
+    // A few guesses every 16 minutes, for two hours: whatever the windows, one address's share stays below the account's free failures.
+    for (let round = 0; round < 8; round++) {
+      now = new Date(start + round * 16 * 60_000);
+      for (let i = 0; i < PAIR_LIMIT.free; i++) expect(["refused", "throttled"]).toContain(await password(user.email, `guess-${round}-${i}`, a, undefined, now));
+      expect(await password(user.email, user.password, address(), undefined, now)).toBe("ok");
+    }
+  });
+
   it("the answers do not tell an existing account from a made-up one", async () => {
     const user = await makeStaff(prisma, "INTERVIEWER");
     const from = address();

@@ -9,10 +9,12 @@ import type { TLimit } from "@/lib/security/rate-limit";
  * - A failed password counts against the pair (account, client address): after PAIR_LIMIT.free
  *   failures that address waits, with doubling delays, before it may try that account again.
  *   Other addresses, and other accounts from the same address, are not slowed.
- * - It also counts against the account, but each pair contributes at most ACCOUNT_SHARE_PER_PAIR
- *   failures, so one address cannot fill the account's count however many times it fails; only a
- *   guess spread over many addresses (ACCOUNT_LIMIT.free / ACCOUNT_SHARE_PER_PAIR or more) slows the
- *   account down for addresses it has not signed in from.
+ * - It also counts against the account, but only the first ACCOUNT_SHARE_PER_PAIR failures of each
+ *   pair in the pair's window. The pair's window is as long as the account's, so at most two of
+ *   them overlap one window of the account: one address adds at most 2 × 3 = 6 < 10 free failures,
+ *   and cannot slow the account down however often it fails. Only a guess spread over several
+ *   addresses (four at once) slows the account down, and then only for browsers that have not
+ *   signed in to it.
  * - A browser that has signed in to the account holds a device cookie for it (signed with
  *   NEXTAUTH_SECRET, OWASP's "device cookies"): its attempts count against (account, device)
  *   instead and ignore the account's count, so even a guess from many addresses leaves the real
@@ -28,7 +30,7 @@ import type { TLimit } from "@/lib/security/rate-limit";
  * one shared key would let anybody block everybody. Keys are hashed, so the table holds no
  * typed-in e-mail addresses.
  */
-export const PAIR_LIMIT: TLimit = { free: 5, windowMs: 15 * 60_000, maxBlockMs: 15 * 60_000 };
+export const PAIR_LIMIT: TLimit = { free: 5, windowMs: 60 * 60_000, maxBlockMs: 15 * 60_000 };
 export const ACCOUNT_LIMIT: TLimit = { free: 10, windowMs: 60 * 60_000, maxBlockMs: 15 * 60_000 };
 export const ACCOUNT_SHARE_PER_PAIR = 3;
 export const INVITATION_LIMIT: TLimit = { free: 10, windowMs: 15 * 60_000, maxBlockMs: 15 * 60_000 };
