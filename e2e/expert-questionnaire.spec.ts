@@ -184,3 +184,65 @@ test("answers survive the server being killed mid-questionnaire: acknowledged on
     await stopChild(server);
   }
 });
+
+/** Puts text into a field as pasting would, NUL included (typing cannot produce one). */
+async function pasteRaw(page: Page, selector: string, text: string) {
+  await page.locator(selector).evaluate((el, value) => {
+    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, "value")!.set!.call(el, value);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+}
+
+test("an answer the server refuses for good is marked on its question, holds back no other answer, and once discarded the questionnaire is submitted", async ({ page, prisma, questionnaire, makeExpert }) => {
+  test.setTimeout(180_000);
+  const expert = await makeExpert();
+  await openQuestionnaire(page, expert, "en");
+  const entered = await answerEverything(page, questionnaire, LABELS.en);
+  await saved(page);
+  await page.getByRole("button", { name: "Back to the questions" }).click();
+
+  // A text answer with a NUL in it (pasted from somewhere): PostgreSQL cannot store it, so the server refuses it.
+  const sectionIndex = questionnaire.sections.findIndex((s) => s.items.some((i) => i.type === "text" && i.code in entered));
+  const section = questionnaire.sections[sectionIndex]!;
+  const text = section.items.find((i) => i.type === "text" && i.code in entered)!;
+  // Another answer of the section, one no condition depends on (so the text item stays shown).
+  const conditions = new Set(questionnaire.sections.flatMap((s) => [...(s.showIf ?? []), ...s.items.flatMap((i) => i.showIf ?? [])].map((c) => c.item)));
+  const other = section.items.find((i) => (i.type === "scale" || i.type === "single") && i.code in entered && !conditions.has(i.code))!;
+  await page.locator(".section-list button", { hasText: section.title.en }).first().click();
+  await pasteRaw(page, `[id="${text.code}-input"]`, "Pasted\u0000 from a PDF");
+  const refusal = page.getByTestId(`refusal-${text.code}`);
+  await expect(refusal).toContainText("a character that cannot be stored");
+  await expect(page.getByTestId("save-status")).toHaveText("An answer was not saved — see the marked question");
+
+  // Later answers still go through.
+  const changed = await answerItem(page, other, 2);
+  await expect.poll(async () => (await storedAnswers(prisma, expert.expertId))[other.code]).toEqual(changed);
+  await expect(page.getByTestId("save-status")).toHaveText("An answer was not saved — see the marked question");
+
+  // After a reload the refusal is still shown, and nothing waits to be sent.
+  await page.reload();
+  await expect(page.getByTestId("save-status")).toHaveText("An answer was not saved — see the marked question");
+  await page.locator(".section-list button", { hasText: section.title.en }).first().click();
+  await expect(refusal).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("expert-panel.autosave.")).map((k) => (JSON.parse(localStorage.getItem(k)!) as { pending: unknown[] }).pending.length))).toEqual([0]);
+
+  // The review lists it, and submitting waits until it is corrected or discarded.
+  const finish = page.getByRole("button", { name: LABELS.en.finish, exact: true });
+  while (!(await finish.isVisible())) await page.getByRole("button", { name: LABELS.en.next, exact: true }).click();
+  await finish.click();
+  await expect(page.getByTestId("review-refused")).toContainText(text.code);
+  await page.getByRole("button", { name: LABELS.en.submit }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Some answers were not saved" })).toBeVisible();
+  await page.getByTestId("review-refused").getByRole("button").first().click();
+  await refusal.getByRole("button", { name: "Discard this change" }).click();
+  await expect(refusal).toHaveCount(0);
+  await expect(page.locator(`[id="${text.code}-input"]`)).toHaveValue((entered[text.code] as { text: string }).text);
+  await saved(page);
+
+  while (!(await finish.isVisible())) await page.getByRole("button", { name: LABELS.en.next, exact: true }).click();
+  await finish.click();
+  await page.getByRole("button", { name: LABELS.en.submit }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(LABELS.en.thanks);
+  expect(await storedAnswers(prisma, expert.expertId)).toEqual({ ...entered, [other.code]: changed });
+});

@@ -483,3 +483,49 @@ test("the interview pages pass axe and fit a 360 px screen, in Russian too", asy
     await admin.context().close();
   }
 });
+
+test("a note the server refuses for good (a NUL pasted in) is marked on its question, holds back no other note, even after a reload, and the interview finishes once it is corrected", async ({ browser, prisma, interviewKit, makeStaff, makeExpert }) => {
+  test.setTimeout(120_000);
+  const [interviewer, expert] = await Promise.all([makeStaff("INTERVIEWER"), makeExpert()]);
+  const interviewId = await makeInterview(prisma, { expert, interviewer, versionId: interviewKit.versionId });
+  const page = await signedIn(browser, interviewer, "/interviewer");
+  await page.goto(`/interviewer/interviews/${interviewId}`);
+  await recordConsent(page);
+
+  // Pasted text with a NUL in it: PostgreSQL cannot store it, so the server refuses it (400, not a 500 to retry).
+  await notes(page, "B1_Q1").evaluate((el) => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(el, "Pasted from a PDF:\u0000 tariffs fell.");
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  const refusal = page.getByTestId("refusal-B1_Q1");
+  await expect(refusal).toContainText("a character that cannot be stored");
+  await expect(saveStatus(page)).toHaveText("A note was not saved — see the marked question");
+
+  // The notes after it are saved, also after a reload, which neither sends the refused note again nor loses it.
+  await notes(page, "B1_Q2").fill("Trade across the border doubled.");
+  await expect.poll(async () => (await storedNotes(prisma, interviewId)).B1_Q2?.text).toBe("Trade across the border doubled.");
+  await page.reload();
+  await expect(refusal).toBeVisible();
+  await expect(notes(page, "B1_Q1")).toHaveValue("Pasted from a PDF:\u0000 tariffs fell.");
+  await notes(page, "B2_Q1").fill("Written after the reload.");
+  await expect.poll(async () => (await storedNotes(prisma, interviewId)).B2_Q1?.text).toBe("Written after the reload.");
+  expect(await pendingInQueue(page)).toBe(0);
+
+  // Finishing waits for the refused note: corrected, it is saved and the interview finishes.
+  await page.getByRole("button", { name: "Finish interview" }).first().click();
+  await page.getByRole("dialog").getByRole("button", { name: "Finish", exact: true }).click();
+  await expect(page.getByRole("dialog").getByRole("alert")).toContainText("Notes on B1_Q1 were not saved");
+  await page.getByRole("dialog").getByRole("button", { name: "Keep working" }).click();
+  await notes(page, "B1_Q1").fill("Pasted from a PDF: tariffs fell.");
+  await expect(refusal).toHaveCount(0);
+  await allSaved(page);
+  await page.getByRole("button", { name: "Finish interview" }).first().click();
+  await page.getByRole("dialog").getByRole("button", { name: "Finish", exact: true }).click();
+  await expect(page.getByTestId("finished-notice")).toBeVisible();
+  expect(await storedNotes(prisma, interviewId)).toMatchObject({
+    B1_Q1: { text: "Pasted from a PDF: tariffs fell." },
+    B1_Q2: { text: "Trade across the border doubled." },
+    B2_Q1: { text: "Written after the reload." },
+  });
+  await page.context().close();
+});

@@ -9,12 +9,12 @@ export function InvitationContinue({ token }: { token: string }) {
   const t = useTranslations("invite");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<"failed" | "throttled" | null>(null);
   return (
     <div className="stack">
       {failed && (
         <p className="alert error" role="alert">
-          {t("failed")}
+          {t(failed)}
         </p>
       )}
       <button
@@ -24,7 +24,7 @@ export function InvitationContinue({ token }: { token: string }) {
           setBusy(true);
           const result = await signIn("invitation", { token, redirect: false });
           if (!result || result.error) {
-            setFailed(true);
+            setFailed(result?.error === "throttled" ? "throttled" : "failed");
             setBusy(false);
             return;
           }

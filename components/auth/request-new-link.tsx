@@ -5,7 +5,7 @@ import { useState } from "react";
 
 export function RequestNewLink({ token }: { token: string }) {
   const t = useTranslations("invite");
-  const [state, setState] = useState<"idle" | "busy" | "done" | "error">("idle");
+  const [state, setState] = useState<"idle" | "busy" | "done" | "error" | "throttled">("idle");
   if (state === "done") {
     return (
       <p className="alert success" role="status">
@@ -15,9 +15,9 @@ export function RequestNewLink({ token }: { token: string }) {
   }
   return (
     <div className="stack">
-      {state === "error" && (
+      {(state === "error" || state === "throttled") && (
         <p className="alert error" role="alert">
-          {t("failed")}
+          {t(state === "throttled" ? "throttled" : "failed")}
         </p>
       )}
       <button
@@ -31,7 +31,7 @@ export function RequestNewLink({ token }: { token: string }) {
             headers: { "content-type": "application/json" },
             body: JSON.stringify({ token }),
           });
-          setState(res.ok ? "done" : "error");
+          setState(res.ok ? "done" : res.status === 429 ? "throttled" : "error");
         }}
       >
         {t("requestNew")}

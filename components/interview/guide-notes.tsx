@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { TGuide } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { COUNTRIES } from "@/lib/study/countries";
+import type { TRefusalReason } from "@/lib/autosave/queue";
 import { QuestionCard } from "./question-card";
 import { EMPTY_NOTE, type TCodeNode, type TExpertRef, type TNoteValue, type TQuoteItem, type TServerNote } from "./types";
 
@@ -128,10 +129,14 @@ type TGuideNotesProps = {
   canTag: boolean;
   onNote?: (code: string, next: TNoteValue) => void;
   quotesAndCodes: ReturnType<typeof useQuotesAndCodes>;
+  /** Questions whose latest notes the server refused for good, and what the interviewer can do about it. */
+  refusals?: Record<string, TRefusalReason>;
+  onDiscardRefusal?: (code: string) => void;
+  onRetryRefusal?: (code: string) => void;
 };
 
 /** The guide's blocks in order, with a table of contents and each main question's notes. */
-export function GuideNotes({ definition, lang, notes, worked, mode, hintId, codes, canQuote, canTag, onNote, quotesAndCodes }: TGuideNotesProps) {
+export function GuideNotes({ definition, lang, notes, worked, mode, hintId, codes, canQuote, canTag, onNote, quotesAndCodes, refusals, onDiscardRefusal, onRetryRefusal }: TGuideNotesProps) {
   const t = useTranslations("interview");
   const { quotes, noteCodes, onQuote, onQuoteCodes, onDeleteQuote, onNoteCodes } = quotesAndCodes;
   const quotesBy = useMemo(() => {
@@ -196,6 +201,9 @@ export function GuideNotes({ definition, lang, notes, worked, mode, hintId, code
               onQuoteCodes={onQuoteCodes}
               onDeleteQuote={onDeleteQuote}
               onNoteCodes={onNoteCodes}
+              refusal={refusals?.[q.code]}
+              onDiscardRefusal={onDiscardRefusal}
+              onRetryRefusal={onRetryRefusal}
             />
           ))}
         </section>

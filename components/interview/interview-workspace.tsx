@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useCallback, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { GuideNotes, useAttribution, useQuotesAndCodes } from "./guide-notes";
 import { InterviewFacts } from "./interview-facts";
@@ -65,7 +65,8 @@ export function InterviewWorkspace({ userId, lang, interview }: { userId: string
     finishedAt: interview.finishedAt,
     durationSeconds: interview.durationSeconds,
   });
-  const { values, setValue, status, updatedElsewhere, flush, pendingCount } = useNoteAutosave({ userId, interviewId: interview.id, initial: interview.notes });
+  const { values, setValue, status, updatedElsewhere, flush, pendingCount, refused, refusedItems, discard, retryRefused } = useNoteAutosave({ userId, interviewId: interview.id, initial: interview.notes });
+  const refusals = useMemo(() => Object.fromEntries(Object.entries(refused).map(([code, r]) => [code, r.reason])), [refused]);
   const [worked, setWorked] = useState<Record<string, { first: string | null; last: string | null }>>(() =>
     Object.fromEntries(Object.entries(interview.notes).map(([code, n]) => [code, { first: n.firstWorkedAt, last: n.lastWorkedAt }])),
   );
@@ -82,9 +83,9 @@ export function InterviewWorkspace({ userId, lang, interview }: { userId: string
   const beforeQuote = useCallback(
     async (questionCode: string) => {
       await flush({ wait: true });
-      return pendingCount(questionCode) > 0 ? t("quoteNotSaved") : null;
+      return pendingCount(questionCode) > 0 || refusedItems().includes(questionCode) ? t("quoteNotSaved") : null;
     },
-    [flush, pendingCount, t],
+    [flush, pendingCount, refusedItems, t],
   );
   const quotesAndCodes = useQuotesAndCodes({ interviewId: interview.id, quotes: interview.quotes, notes: interview.notes, beforeQuote });
 
@@ -120,6 +121,12 @@ export function InterviewWorkspace({ userId, lang, interview }: { userId: string
       await flush({ wait: true });
       if (pendingCount() > 0) {
         setFinishError(t("finishNotSaved"));
+        return;
+      }
+      // A refused note is shown on its question until corrected or discarded; finishing would lock it out.
+      const notSaved = refusedItems();
+      if (notSaved.length > 0) {
+        setFinishError(t("finishRefused", { items: notSaved.join(", ") }));
         return;
       }
       const res = await fetch(`/api/interviews/${interview.id}/finish`, { method: "POST" });
@@ -236,6 +243,9 @@ export function InterviewWorkspace({ userId, lang, interview }: { userId: string
         canTag={meta.status !== "CANCELLED" && Boolean(meta.consentAt)}
         onNote={locked ? undefined : onNote}
         quotesAndCodes={quotesAndCodes}
+        refusals={refusals}
+        onDiscardRefusal={discard}
+        onRetryRefusal={locked ? undefined : retryRefused}
       />
 
       {!locked && (

@@ -5,6 +5,7 @@ import { memo, useRef, useState } from "react";
 import { CodePicker } from "@/components/codebook/code-picker";
 import type { TGuide } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/instrument/text";
+import type { TRefusalReason } from "@/lib/autosave/queue";
 import { LocalTime } from "./local-time";
 import { QUOTE_MAX_CHARS, type TCodeNode, type TNoteValue, type TQuoteItem } from "./types";
 
@@ -29,6 +30,10 @@ export type TQuestionCardProps = {
   onQuoteCodes: (quoteId: string, codeIds: string[]) => Promise<boolean>;
   onDeleteQuote: (quoteId: string) => Promise<boolean>;
   onNoteCodes: (code: string, codeIds: string[]) => Promise<boolean>;
+  /** The server refused the latest change to these notes for good (lib/autosave/queue.ts). */
+  refusal?: TRefusalReason;
+  onDiscardRefusal?: (code: string) => void;
+  onRetryRefusal?: (code: string) => void;
 };
 
 function shorten(text: string, max = 60): string {
@@ -37,14 +42,14 @@ function shorten(text: string, max = 60): string {
 
 /** One main question of the guide: its probes, the interviewer's notes, skipping, quotes and codes. */
 export const QuestionCard = memo(function QuestionCard(props: TQuestionCardProps) {
-  const { question: q, lang, note, worked, mode, hintId, quotes, noteCodeIds, codes, canQuote, canTag, onNote } = props;
+  const { question: q, lang, note, worked, mode, hintId, quotes, noteCodeIds, codes, canQuote, canTag, onNote, refusal } = props;
   const t = useTranslations("interview");
   const area = useRef<HTMLTextAreaElement>(null);
   const [quoteMessage, setQuoteMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [quoting, setQuoting] = useState(false);
   const code = q.code;
   const editable = mode === "edit" && Boolean(onNote);
-  const describedBy = [!editable && hintId ? hintId : null, `notes-${code}-worked`].filter(Boolean).join(" ");
+  const describedBy = [!editable && hintId ? hintId : null, `notes-${code}-worked`, refusal ? `refusal-${code}` : null].filter(Boolean).join(" ");
 
   const update = (patch: Partial<TNoteValue>) => onNote?.(code, { ...note, ...patch });
 
@@ -134,6 +139,24 @@ export const QuestionCard = memo(function QuestionCard(props: TQuestionCardProps
             </p>
           </div>
         </>
+      )}
+
+      {refusal && (
+        <div id={`refusal-${code}`} className="field-error iv-refusal" role="alert" data-testid={`refusal-${code}`}>
+          <p>{t(`refusal.${refusal}`)}</p>
+          <div className="row-actions">
+            {refusal === "serverError" && props.onRetryRefusal && (
+              <button type="button" className="secondary" onClick={() => props.onRetryRefusal?.(code)}>
+                {t("retrySave")}
+              </button>
+            )}
+            {props.onDiscardRefusal && (
+              <button type="button" className="secondary" onClick={() => props.onDiscardRefusal?.(code)}>
+                {t("discardChange")}
+              </button>
+            )}
+          </div>
+        </div>
       )}
 
       <div className="iv-question-actions">

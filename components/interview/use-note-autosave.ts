@@ -1,16 +1,16 @@
 "use client";
 
-import { queueKey } from "@/lib/autosave/queue";
 import { useDurableAutosave, type TServerValues } from "@/components/questionnaire/use-autosave";
+import { classifyFailure, queueKey } from "@/lib/autosave/queue";
 import type { TNoteValue, TServerNote } from "./types";
 
-export type TNoteSaveStatus = "saved" | "saving" | "offline" | "signedOut" | "finished" | "consentRequired";
+export type TNoteSaveStatus = "saved" | "saving" | "offline" | "unavailable" | "refused" | "signedOut" | "finished" | "consentRequired";
 
 type TNoteResponse = {
   status?: string;
   revision?: number;
   note?: TNoteValue;
-  error?: { code?: string };
+  error?: { code?: string; details?: unknown };
 };
 
 function toValues(notes: Record<string, Pick<TServerNote, "text" | "probesAsked" | "skipped" | "revision">>): TServerValues<TNoteValue> {
@@ -51,9 +51,8 @@ export function useNoteAutosave({ userId, interviewId, initial }: { userId: stri
       if (res.status === 403 && body?.error?.code === "consent_required") return { kind: "halt", status: "consentRequired" };
       // Signed out (e.g. the session expired): everything stays queued until the interviewer is back.
       if (res.status === 401 || res.status === 403) return { kind: "halt", status: "signedOut" };
-      // Refused for good (invalid, unknown question, or a reused mutation id).
-      if (res.status === 400 || res.status === 404 || res.status === 409 || res.status === 413) return { kind: "drop" };
-      return { kind: "retry" };
+      // Refused for good (invalid, unknown question, a reused mutation id), or a server error to retry.
+      return classifyFailure(res.status, body);
     },
     snapshot: async () => {
       const res = await fetch(`/api/interviews/${interviewId}`, { cache: "no-store" });

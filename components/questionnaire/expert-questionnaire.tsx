@@ -6,6 +6,7 @@ import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { enableOfflineReload } from "./offline-support";
+import type { TItemRefusal } from "./item-field";
 import { QuestionnaireView } from "./questionnaire-view";
 import { useAutosave, type TSaveStatus, type TServerAnswers } from "./use-autosave";
 
@@ -56,7 +57,12 @@ function SaveStatus({ status }: { status: TSaveStatus }) {
 
 export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder, server, lang }: TProps) {
   const t = useLiteTranslations("expertFlow");
-  const { answers, setAnswer, status, updatedElsewhere, flush, pendingCount } = useAutosave({ userId, versionId, server });
+  const { answers, setAnswer, status, updatedElsewhere, flush, pendingCount, refused, refusedItems, discard, retryRefused } = useAutosave({ userId, versionId, server });
+  const refusals = useMemo(() => {
+    const out: Record<string, TItemRefusal> = {};
+    for (const [item, r] of Object.entries(refused)) out[item] = { reason: r.reason, onDiscard: () => discard(item), onRetry: () => retryRefused(item) };
+    return out;
+  }, [refused, discard, retryRefused]);
   const [chosenSection, setChosenSection] = useState<number | null>(null);
   const [mode, setMode] = useState<"answer" | "review">("answer");
   const [reviewUnavailable, setReviewUnavailable] = useState(false);
@@ -133,6 +139,7 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
             window.scrollTo({ top: 0 });
           }}
           onAnswer={setAnswer}
+          refusals={refusals}
           onFinish={() => {
             setReviewUnavailable(false);
             loadReviewStep().then(
@@ -142,7 +149,18 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
           }}
         />
       ) : (
-        <ReviewStep definition={definition} answers={answers} lang={lang} onGoTo={goTo} onBack={() => setMode("answer")} flush={flush} pendingCount={pendingCount} />
+        <ReviewStep
+          definition={definition}
+          answers={answers}
+          lang={lang}
+          onGoTo={goTo}
+          onBack={() => setMode("answer")}
+          flush={flush}
+          pendingCount={pendingCount}
+          refusals={refused}
+          refusedItems={refusedItems}
+          onDiscard={discard}
+        />
       )}
     </div>
   );

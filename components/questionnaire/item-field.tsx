@@ -5,6 +5,7 @@ import { answerError, completenessError } from "@/lib/instrument/answer-rules";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
 import { orderedOptions } from "@/lib/instrument/order";
+import type { TRefusalReason } from "@/lib/autosave/queue";
 import { MultiChoice, SingleChoice } from "./choice-items";
 import { NumberInput, RankingInput, TextInput } from "./input-items";
 import { Matrix, Scale } from "./scale-items";
@@ -19,7 +20,31 @@ type TItemFieldProps = {
   /** Show "required" and completeness errors too (after the respondent tried to move on or on review). */
   showIncomplete?: boolean;
   readOnly?: boolean;
+  /** The server refused the latest change for good (lib/autosave/queue.ts): why, and what the respondent can do. */
+  refusal?: TItemRefusal;
 };
+
+export type TItemRefusal = { reason: TRefusalReason; onDiscard: () => void; onRetry?: () => void };
+
+/** The refusal under an item: why the answer was not saved, and "discard" (or "try again" after a server error). */
+function RefusalNotice({ id, refusal }: { id: string; refusal: TItemRefusal }) {
+  const t = useLiteTranslations("expertFlow");
+  return (
+    <div id={id} className="field-error refusal" role="alert" data-testid={id}>
+      <p>{t(`refusal.${refusal.reason}`)}</p>
+      <div className="row-actions">
+        {refusal.reason === "serverError" && refusal.onRetry && (
+          <button type="button" className="secondary" onClick={refusal.onRetry}>
+            {t("retrySave")}
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={refusal.onDiscard}>
+          {t("discardChange")}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 /** The message key of what is wrong with a value: invalid first, then incomplete. */
 export function itemError(item: TItem, value: TAnswerValue | undefined, showIncomplete: boolean): string | null {
@@ -39,13 +64,15 @@ export function messageParams(item: TItem): { min: number | string; max: number 
  * One item, as a fieldset with a legend (choice, scale, matrix, ranking) or a labelled input
  * (number, text). Its error, in the interface language, is linked to the control.
  */
-export function ItemField({ item, value, onChange, order, showIncomplete = false, readOnly }: TItemFieldProps) {
+export function ItemField({ item, value, onChange, order, showIncomplete = false, readOnly, refusal }: TItemFieldProps) {
   const t = useLiteTranslations("answers");
   const text = useInstrumentText();
   const error = itemError(item, value, showIncomplete);
   const errorId = `${item.code}-error`;
   const helpId = `${item.code}-help`;
-  const describedBy = [item.help ? helpId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const refusalId = `refusal-${item.code}`;
+  const describedBy = [item.help ? helpId : null, error ? errorId : null, refusal ? refusalId : null].filter(Boolean).join(" ") || undefined;
+  const invalid = Boolean(error || refusal);
   const titleId = `${item.code}-title`;
   const params = messageParams(item);
 
@@ -71,10 +98,15 @@ export function ItemField({ item, value, onChange, order, showIncomplete = false
       {text(item.help)}
     </p>
   );
-  const errorLine = error && (
-    <p id={errorId} className="field-error" role="alert">
-      {t(error, params)}
-    </p>
+  const errorLine = (
+    <>
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {t(error, params)}
+        </p>
+      )}
+      {refusal && <RefusalNotice id={refusalId} refusal={refusal} />}
+    </>
   );
   const common = { describedBy, readOnly };
   const control = (() => {
@@ -98,7 +130,7 @@ export function ItemField({ item, value, onChange, order, showIncomplete = false
 
   if (item.type === "number" || item.type === "text") {
     return (
-      <div className={`item${error ? " has-error" : ""}`} id={`item-${item.code}`}>
+      <div className={`item${invalid ? " has-error" : ""}`} id={`item-${item.code}`}>
         <label id={titleId} htmlFor={`${item.code}-input`} className="item-title">
           {title}
         </label>
@@ -109,7 +141,7 @@ export function ItemField({ item, value, onChange, order, showIncomplete = false
     );
   }
   return (
-    <fieldset className={`item${error ? " has-error" : ""}`} id={`item-${item.code}`} aria-describedby={describedBy}>
+    <fieldset className={`item${invalid ? " has-error" : ""}`} id={`item-${item.code}`} aria-describedby={describedBy}>
       <legend id={titleId} className="item-title">
         {title}
       </legend>

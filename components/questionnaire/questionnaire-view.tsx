@@ -7,7 +7,7 @@ import { progress, sectionProgress, visibleItemCodes } from "@/lib/instrument/an
 import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
-import { ItemField } from "./item-field";
+import { ItemField, type TItemRefusal } from "./item-field";
 import { InstrumentLangContext, useInstrumentText } from "./use-item-text";
 
 export type TQuestionnaireViewProps = {
@@ -22,6 +22,8 @@ export type TQuestionnaireViewProps = {
   readOnly?: boolean;
   /** Shown after the last section's "Next" (e.g. "Review answers"). */
   onFinish?: () => void;
+  /** Items whose latest change the server refused for good, with what the respondent can do about it. */
+  refusals?: Record<string, TItemRefusal>;
 };
 
 /**
@@ -37,7 +39,7 @@ export function QuestionnaireView(props: TQuestionnaireViewProps) {
   );
 }
 
-function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section, onSection, showIncomplete, readOnly, onFinish, lang }: TQuestionnaireViewProps) {
+function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section, onSection, showIncomplete, readOnly, onFinish, lang, refusals }: TQuestionnaireViewProps) {
   const t = useLiteTranslations("questionnaire");
   const text = useInstrumentText();
   const visible = useMemo(() => visibleItemCodes(definition, answers), [definition, answers]);
@@ -112,6 +114,7 @@ function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section
                 order={optionOrder?.[item.code]}
                 showIncomplete={showIncomplete}
                 readOnly={readOnly}
+                refusal={refusals?.[item.code]}
                 onChange={(value) => onAnswer(item.code, value)}
               />
             ))}

@@ -4,19 +4,24 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { useLiteTranslations } from "@/components/layout/lite-translations";
-import { answerError, responseProblems } from "@/lib/instrument/answer-rules";
+import { answerError, responseProblems, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import type { TAnswers } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import { allItems } from "@/lib/instrument/items";
 import { pick, type TLang } from "@/lib/instrument/text";
+import type { TRefusal } from "@/lib/autosave/queue";
 import { messageParams } from "./item-field";
 
 /**
  * The review page: lists every unanswered required item and invalid answer with a link to it, and
  * submits. Its resolver applies the rules the server applies on submission (`responseProblems`,
  * one error per item); the server checks again, with its zod schemas, and has the last word.
+ * Answers the server refused to save are listed first: the response cannot be submitted while
+ * the page shows a value the server does not hold, until each is corrected or discarded (here, or
+ * on the question). Refusals of questions that conditions now hide do not count, as their answers
+ * do not.
  */
-export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingCount }: {
+export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, pendingCount, refusals, refusedItems, onDiscard }: {
   definition: TQuestionnaire;
   answers: TAnswers;
   lang: TLang;
@@ -24,6 +29,9 @@ export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, p
   onBack: () => void;
   flush: (options?: { wait?: boolean }) => Promise<void>;
   pendingCount: () => number;
+  refusals: Record<string, TRefusal>;
+  refusedItems: () => string[];
+  onDiscard: (item: string) => void;
 }) {
   const t = useLiteTranslations("expertFlow");
   const ta = useLiteTranslations("answers");
@@ -65,6 +73,11 @@ export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, p
       setFailure(t("notAllSaved"));
       return;
     }
+    const shown = visibleItemCodes(definition, answers);
+    if (refusedItems().some((item) => shown.has(item))) {
+      setFailure(t("notSavedRefused"));
+      return;
+    }
     const res = await fetch("/api/expert/submit", { method: "POST" });
     if (res.ok) {
       router.push("/expert/thanks");
@@ -77,11 +90,28 @@ export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, p
     setFailure(list.length ? t("refused") : t("submitFailed"));
   });
 
+  const visible = visibleItemCodes(definition, answers);
+  const refusedList = Object.entries(refusals).filter(([item]) => visible.has(item));
   return (
     <section aria-labelledby="review-title" className="stack">
       <h2 id="review-title">{t("reviewTitle")}</h2>
+      {refusedList.length > 0 && (
+        <ul className="review-list" data-testid="review-refused">
+          {refusedList.map(([item, r]) => (
+            <li key={item}>
+              <button type="button" className="link" onClick={() => onGoTo(item)}>
+                {item}. {pick(items.get(item)?.text, lang)}
+              </button>{" "}
+              — {t(`refusal.${r.reason}`)}{" "}
+              <button type="button" className="link" onClick={() => onDiscard(item)}>
+                {t("discardChange")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {problems.length === 0 ? (
-        <p>{t("reviewReady")}</p>
+        refusedList.length === 0 && <p>{t("reviewReady")}</p>
       ) : (
         <>
           <p>{t("reviewProblems", { count: problems.length })}</p>

@@ -1,29 +1,52 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { acknowledge, adoptServer, enqueue, markSent, queueKey, readQueue, writeQueue, type TQueueState } from "@/lib/autosave/queue";
+import {
+  acknowledge,
+  adoptServer,
+  classifyFailure,
+  discardRefusal,
+  enqueue,
+  markSent,
+  queueKey,
+  readQueue,
+  refuse,
+  retryRefusal,
+  serverError,
+  writeQueue,
+  type TQueueState,
+  type TRefusal,
+  type TRefusalReason,
+} from "@/lib/autosave/queue";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 
-export type TSaveStatus = "saved" | "saving" | "offline" | "signedOut" | "submitted" | "versionChanged";
+export type { TRefusalReason } from "@/lib/autosave/queue";
+export type TSaveStatus = "saved" | "saving" | "offline" | "unavailable" | "refused" | "signedOut" | "submitted" | "versionChanged";
 export type TServerAnswers = Record<string, { value: TAnswerValue | null; revision: number }>;
 
-/** The states every durable autosave can be in; a caller adds its own (e.g. "submitted"). */
-export type TBaseSaveStatus = "saved" | "saving" | "offline" | "signedOut";
+/**
+ * The states every durable autosave can be in; a caller adds its own (e.g. "submitted").
+ * "offline": the server cannot be reached; "unavailable": it answers, but cannot save just now
+ * (5xx: retried); "refused": everything else is saved, but the server refused a change for good
+ * (shown on its item).
+ */
+export type TBaseSaveStatus = "saved" | "saving" | "offline" | "unavailable" | "refused" | "signedOut";
 /** What the server holds: one value per item, with its revision. */
 export type TServerValues<V> = Record<string, { value: V | null; revision: number }>;
 /** One queued change as it goes to the server. */
 export type TOutgoing<V> = { mutationId: string; item: string; value: V | null; baseRevision: number };
 /**
  * How the server answered one change: saved; a conflict (it holds a newer value, which wins);
- * halt (keep everything queued and stop sending, showing `status`); drop (refused for good, so
- * retrying cannot succeed and would block every later change); retry (try again later, as offline).
+ * halt (keep everything queued and stop sending, showing `status`); refuse (refused for good, so
+ * retrying cannot succeed and would block every later change: set aside and shown on the item);
+ * retry (try again later; `serverError` for an HTTP 500, which refuses the change after a few).
  */
 export type TSendResult<V, S extends string> =
   | { kind: "saved"; revision: number }
   | { kind: "conflict"; revision: number; value: V | null }
   | { kind: "halt"; status: S | "signedOut" }
-  | { kind: "drop" }
-  | { kind: "retry" };
+  | { kind: "refuse"; reason: TRefusalReason }
+  | { kind: "retry"; serverError?: boolean };
 
 export type TDurableAutosaveOptions<V, S extends string> = {
   /** The localStorage key of the queue (see queueKey), also the name of the cross-tab Web Lock. */
@@ -54,8 +77,10 @@ function fromServer<V>(server: TServerValues<V>): Record<string, V | undefined> 
   return values;
 }
 
+/** What the user entered and the server does not hold yet: refused changes (still shown, with their error), then queued ones. */
 function withPending<V>(values: Record<string, V | undefined>, state: TQueueState): Record<string, V | undefined> {
   const next = { ...values };
+  for (const [item, r] of Object.entries(state.refused)) next[item] = loaded<V>(r.value) ?? undefined;
   for (const p of state.pending) next[p.item] = loaded<V>(p.value) ?? undefined;
   return next;
 }
@@ -66,12 +91,15 @@ function withPending<V>(values: Record<string, V | undefined>, state: TQueueStat
  * server's acknowledgement (sent after PostgreSQL commits) removes it. Sending is serialised across
  * tabs with a Web Lock. Each change carries a mutation id (replays are acknowledged, not applied
  * twice) and the revision it was based on (a change based on an older one yields the server's).
+ * A change the server refuses for good is set aside (`refused`, per item) and the rest go on; the
+ * caller shows the refusal on its item, with `discard` and, after server errors, `retryRefused`.
  */
 export function useDurableAutosave<V, S extends string = never>(options: TDurableAutosaveOptions<V, S>) {
   const { key } = options;
   const [values, setValues] = useState<Record<string, V | undefined>>(() => fromServer(options.initial));
   const [status, setStatus] = useState<TBaseSaveStatus | S>("saved");
   const [updatedElsewhere, setUpdatedElsewhere] = useState<string[]>([]);
+  const [refused, setRefused] = useState<Record<string, TRefusal>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const backoff = useRef(1_000);
   const stopped = useRef(false);
@@ -87,19 +115,33 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
 
   const markElsewhere = (item: string) => setUpdatedElsewhere((prev) => (prev.includes(item) ? prev : [...prev, item]));
 
+  /** Writes the queue and shows its refusals. */
+  const store = useCallback(
+    (state: TQueueState) => {
+      writeQueue(localStorage, key, state);
+      setRefused(state.refused);
+    },
+    [key],
+  );
+  /** The status once nothing is waiting: "refused" while a refusal is shown, else "saved" (or a sticky one). */
+  const idle = useCallback((state: TQueueState) => {
+    const sticky = opts.current.stickyWhenIdle ?? [];
+    setStatus((s) => (sticky.includes(s as S) ? s : Object.keys(state.refused).length ? "refused" : "saved"));
+  }, []);
+
   /** Sends queued changes one by one until the queue is empty or the server cannot be reached. */
   const sendAll = useCallback(async () => {
-    const offline = () => {
-      setStatus("offline");
+    const later = (why: "offline" | "unavailable") => {
+      setStatus(why);
       schedule(backoff.current);
       backoff.current = Math.min(backoff.current * 2, MAX_BACKOFF_MS);
     };
     for (;;) {
       let state = readQueue(localStorage, key);
+      setRefused(state.refused);
       const next = state.pending[0];
       if (!next) {
-        const sticky = opts.current.stickyWhenIdle ?? [];
-        setStatus((s) => (sticky.includes(s as S) ? s : "saved"));
+        idle(state);
         return;
       }
       setStatus("saving");
@@ -109,7 +151,7 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
       try {
         result = await opts.current.send({ mutationId: next.mutationId, item: next.item, value: loaded<V>(next.value) ?? null, baseRevision: state.revisions[next.item] ?? 0 });
       } catch {
-        offline();
+        later("offline");
         return;
       }
       state = readQueue(localStorage, key);
@@ -124,14 +166,22 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
         // Kept, not sent: they go out once the reason is gone (signed in again, reopened, reloaded).
         setStatus(result.status);
         return;
-      } else if (result.kind === "drop") {
-        writeQueue(localStorage, key, { ...state, pending: state.pending.filter((p) => p.mutationId !== next.mutationId) });
+      } else if (result.kind === "refuse") {
+        // Out of the line at once, so that it holds nothing back; shown on its item until resolved.
+        store(refuse(state, next, result.reason));
+      } else if (result.serverError) {
+        const counted = serverError(state, next);
+        store(counted.state);
+        if (!counted.refused) {
+          later("unavailable");
+          return;
+        }
       } else {
-        offline();
+        later("unavailable");
         return;
       }
     }
-  }, [key, schedule]);
+  }, [key, schedule, store, idle]);
 
   /**
    * Sends what is queued. By default it skips if another send (in this tab or another) is under
@@ -160,12 +210,34 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
       setValues((prev) => ({ ...prev, [item]: value }));
       setUpdatedElsewhere((prev) => prev.filter((c) => c !== item));
       const state = readQueue(localStorage, key);
-      writeQueue(localStorage, key, enqueue(state, { mutationId: crypto.randomUUID(), item, value: stored(value ?? null) }));
-      const keep: readonly string[] = ["offline", "signedOut", ...(opts.current.keepOnChange ?? [])];
+      store(enqueue(state, { mutationId: crypto.randomUUID(), item, value: stored(value ?? null) }));
+      const keep: readonly string[] = ["offline", "unavailable", "signedOut", ...(opts.current.keepOnChange ?? [])];
       setStatus((s) => (keep.includes(s) ? s : "saving"));
       schedule(SEND_DELAY_MS);
     },
-    [key, schedule],
+    [key, schedule, store],
+  );
+
+  /** Gives up the item's refused change: the item shows its last saved value again. */
+  const discard = useCallback(
+    (item: string) => {
+      const state = discardRefusal(readQueue(localStorage, key), item);
+      store(state);
+      setValues((prev) => ({ ...prev, [item]: loaded<V>(state.values[item]) ?? undefined }));
+      if (state.pending.length === 0) idle(state);
+    },
+    [key, store, idle],
+  );
+
+  /** Sends the item's refused change again (after server errors), under its own mutation id. */
+  const retryRefused = useCallback(
+    (item: string) => {
+      store(retryRefusal(readQueue(localStorage, key), item));
+      backoff.current = 1_000;
+      setStatus((s) => (s === "refused" || s === "saved" ? "saving" : s));
+      schedule(0);
+    },
+    [key, schedule, store],
   );
 
   /** Takes newer values saved elsewhere (another device, or a reopened record) for items with no unsent change here. */
@@ -188,7 +260,7 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
       }
       const items = Object.keys(changed);
       if (items.length) {
-        writeQueue(localStorage, key, state);
+        store(state);
         setValues((prev) => ({ ...prev, ...changed }));
         items.forEach(markElsewhere);
       }
@@ -197,7 +269,7 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
     } catch {
       setStatus("offline");
     }
-  }, [flush, key]);
+  }, [flush, key, store]);
 
   useEffect(() => {
     stopped.current = false;
@@ -218,11 +290,14 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
     writeQueue(localStorage, key, state);
     // localStorage exists only in the browser, so it joins the server's values after hydration.
     setValues(withPending(shown, state));
+    setRefused(state.refused);
     void flush();
 
     const onStorage = (e: StorageEvent) => {
       if (e.key !== key) return;
-      setValues((prev) => withPending(prev, readQueue(localStorage, key)));
+      const state = readQueue(localStorage, key);
+      setRefused(state.refused);
+      setValues((prev) => withPending(prev, state));
     };
     const wake = () => {
       backoff.current = 1_000;
@@ -250,12 +325,14 @@ export function useDurableAutosave<V, S extends string = never>(options: TDurabl
   }, [key]);
 
   const pendingCount = useCallback((item?: string) => readQueue(localStorage, key).pending.filter((p) => item === undefined || p.item === item).length, [key]);
-  return { values, setValue, status, updatedElsewhere, flush, sync, pendingCount };
+  /** The items whose latest change the server refused, as the queue holds them now. */
+  const refusedItems = useCallback(() => Object.keys(readQueue(localStorage, key).refused), [key]);
+  return { values, setValue, status, updatedElsewhere, flush, sync, pendingCount, refused, refusedItems, discard, retryRefused };
 }
 
 /** The expert's questionnaire answers, saved through the durable queue to /api/expert/answers. */
 export function useAutosave({ userId, versionId, server }: { userId: string; versionId: string; server: TServerAnswers }) {
-  const { values, setValue, status, updatedElsewhere, flush, sync, pendingCount } = useDurableAutosave<TAnswerValue, "submitted" | "versionChanged">({
+  const { values, setValue, status, updatedElsewhere, flush, sync, pendingCount, refused, refusedItems, discard, retryRefused } = useDurableAutosave<TAnswerValue, "submitted" | "versionChanged">({
     key: queueKey(userId, versionId),
     initial: server,
     stickyWhenIdle: ["submitted"],
@@ -266,7 +343,7 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ mutationId: change.mutationId, versionId, item: change.item, baseRevision: change.baseRevision, value: change.value }),
       });
-      const body = (await res.json().catch(() => null)) as { status?: string; revision?: number; value?: TAnswerValue | null; error?: { code?: string } } | null;
+      const body = (await res.json().catch(() => null)) as { status?: string; revision?: number; value?: TAnswerValue | null; error?: { code?: string; details?: unknown } } | null;
       if (res.ok && body?.status === "saved") return { kind: "saved", revision: body.revision! };
       if (res.status === 409 && body?.status === "conflict") return { kind: "conflict", revision: body.revision!, value: body.value ?? null };
       // Kept, not sent: if a coordinator reopens the response, they go out then.
@@ -274,9 +351,8 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
       if (res.status === 409 && body?.error?.code === "version_changed") return { kind: "halt", status: "versionChanged" };
       // Signed out (e.g. the session expired): keep everything queued until the expert is back.
       if (res.status === 401 || res.status === 403) return { kind: "halt", status: "signedOut" };
-      // Refused for good (invalid, unknown, or a reused mutation id). The form shows why an answer is invalid.
-      if (res.status === 400 || res.status === 404 || res.status === 409) return { kind: "drop" };
-      return { kind: "retry" };
+      // Refused for good (invalid, unknown item, a reused mutation id), or a server error to retry.
+      return classifyFailure(res.status, body);
     },
     snapshot: async () => {
       const res = await fetch("/api/expert/questionnaire", { cache: "no-store" });
@@ -289,5 +365,5 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
   });
   const answers = values;
   const setAnswer = setValue;
-  return { answers, setAnswer, status: status as TSaveStatus, updatedElsewhere, flush, sync, pendingCount: () => pendingCount() };
+  return { answers, setAnswer, status: status as TSaveStatus, updatedElsewhere, flush, sync, pendingCount: () => pendingCount(), refused, refusedItems, discard, retryRefused };
 }

@@ -4,84 +4,50 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db, sql } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { cookies } from "next/headers";
 import { recordAudit } from "@/lib/audit/record";
-import { consumeInvitation } from "@/lib/auth/invitations";
-import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { SESSION_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
-import { createSession, revokeSession, validateSession, type TActor } from "@/lib/auth/sessions";
+import { revokeSession, validateSession, type TActor } from "@/lib/auth/sessions";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, signInWithInvitation, signInWithPassword, ThrottledError, type TAttempt, type TSignedIn } from "@/lib/auth/sign-in";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { clearFailures, recordFailure, retryAfterMs } from "@/lib/security/rate-limit";
-import { ZPasswordSignIn, ZInvitationSignIn } from "@/lib/auth/schemas";
+import { clientAddress } from "@/lib/http/client-address";
 
-type TSignedIn = NextAuthUser & { sessionId: string };
+const DEVICE_COOKIE = "expert-panel.device";
 
-/**
- * The client's address for per-IP throttling. X-Forwarded-For is written by the client too, so
- * only the entries added by our own proxies count: with TRUSTED_PROXY_HOPS=n, the n-th entry from
- * the right. With no trusted proxy, every request shares one key and per-account limits do the work.
- */
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const hops = env().TRUSTED_PROXY_HOPS;
-  const forwarded = headers?.["x-forwarded-for"];
-  if (!hops || typeof forwarded !== "string") return "direct";
-  const entries = forwarded.split(",").map((e) => e.trim()).filter(Boolean);
-  return entries[entries.length - hops] ?? "direct";
+/** The device cookie (lib/auth/sign-in.ts) goes only to the sign-in callback, and only over HTTPS when the app is served so. */
+function deviceCookie() {
+  const secure = env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+  return { name: secure ? `__Secure-${DEVICE_COOKIE}` : DEVICE_COOKIE, secure };
 }
 
-async function throttled(keys: string[]): Promise<boolean> {
-  for (const key of keys) if ((await retryAfterMs(db(), key)) > 0) return true;
-  return false;
+/** The request's client address and device cookie, as lib/auth/sign-in.ts wants them. */
+async function attemptOf(headers: Record<string, unknown> | undefined): Promise<TAttempt> {
+  const jar = await cookies();
+  return { address: clientAddress(headers, env().TRUSTED_PROXY_HOPS), deviceToken: jar.get(deviceCookie().name)?.value };
 }
 
-async function signInWithPassword(raw: unknown, ip: string): Promise<TSignedIn | null> {
-  const parsed = ZPasswordSignIn.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const keys = [`signin:account:${email}`, `signin:ip:${ip}`];
-  if (await throttled(keys)) throw new Error("throttled");
-  const user = await db().user.findUnique({
-    where: { email },
-    select: { id: true, role: true, name: true, passwordHash: true, disabledAt: true },
-  });
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !ok || !user.passwordHash || user.disabledAt || user.role === "EXPERT") {
-    for (const key of keys) await recordFailure(db(), key);
-    log.info({ event: "signin.failed", method: "password" }, "sign-in refused");
-    return null;
-  }
-  await clearFailures(db(), keys[0]!);
-  const sessionId = await db().$transaction(async (tx) => {
-    const id = await createSession(tx, user);
-    await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entity: "User", entityId: user.id, after: { sessionId: id } });
-    return id;
-  });
-  log.info({ event: "signin", method: "password", userId: user.id, role: user.role }, "signed in");
-  return { id: user.id, name: user.name, sessionId };
-}
-
-async function signInWithInvitation(raw: unknown, ip: string): Promise<TSignedIn | null> {
-  const parsed = ZInvitationSignIn.safeParse(raw);
-  if (!parsed.success) return null;
-  const ipKey = `invite:ip:${ip}`;
-  if (await throttled([ipKey])) throw new Error("throttled");
-  // Using the link and opening the session commit together: a failure in between leaves the link usable.
-  const outcome = await db().$transaction(async (tx) => {
-    const result = await consumeInvitation(tx, parsed.data.token);
-    if (!result.ok) return { ok: false as const, state: result.state };
-    const user = await tx.user.findUniqueOrThrow({ where: { id: result.userId }, select: { id: true, role: true, name: true, disabledAt: true } });
-    if (user.disabledAt) throw new Error("disabled");
-    return { ok: true as const, user, sessionId: await createSession(tx, user) };
-  }).catch((error: unknown) => {
-    if (error instanceof Error && error.message === "disabled") return { ok: false as const, state: "disabled" };
+async function authorizePassword(credentials: unknown, headers: Record<string, unknown> | undefined): Promise<NextAuthUser | null> {
+  try {
+    const outcome = await signInWithPassword(db(), credentials, { ...(await attemptOf(headers)), secret: env().NEXTAUTH_SECRET });
+    if (!outcome) return null;
+    const { name, secure } = deviceCookie();
+    // Next adds cookies set here to the route handler's response (next-auth's callback answer).
+    (await cookies()).set(name, outcome.deviceToken, { httpOnly: true, secure, sameSite: "strict", path: "/api/auth/callback", maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS });
+    return outcome.user;
+  } catch (error) {
+    // next-auth puts the message in the answer's `error`, which the sign-in form reads.
+    if (error instanceof ThrottledError) throw new Error("throttled");
     throw error;
-  });
-  if (!outcome.ok) {
-    await recordFailure(db(), ipKey);
-    log.info({ event: "signin.failed", method: "invitation", state: outcome.state }, "invitation refused");
-    return null;
   }
-  log.info({ event: "signin", method: "invitation", userId: outcome.user.id }, "signed in");
-  return { id: outcome.user.id, name: outcome.user.name, sessionId: outcome.sessionId };
+}
+
+async function authorizeInvitation(credentials: unknown, headers: Record<string, unknown> | undefined): Promise<NextAuthUser | null> {
+  try {
+    return await signInWithInvitation(db(), credentials, await attemptOf(headers));
+  } catch (error) {
+    if (error instanceof ThrottledError) throw new Error("throttled");
+    throw error;
+  }
 }
 
 let cached: NextAuthOptions | undefined;
@@ -97,13 +63,13 @@ export function authOptions(): NextAuthOptions {
         id: "password",
         name: "E-mail and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials, req) => signInWithPassword(credentials, clientIp(req.headers)),
+        authorize: (credentials, req) => authorizePassword(credentials, req.headers),
       }),
       CredentialsProvider({
         id: "invitation",
         name: "Invitation link",
         credentials: { token: { type: "text" } },
-        authorize: (credentials, req) => signInWithInvitation(credentials, clientIp(req.headers)),
+        authorize: (credentials, req) => authorizeInvitation(credentials, req.headers),
       }),
     ],
     callbacks: {

@@ -1,5 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { acknowledge, adoptServer, enqueue, markSent, queueKey, readQueue, writeQueue, type TPending, type TQueueState, type TStorage } from "@/lib/autosave/queue";
+import {
+  MAX_SERVER_ERRORS,
+  acknowledge,
+  classifyFailure,
+  adoptServer,
+  discardRefusal,
+  enqueue,
+  markSent,
+  queueKey,
+  readQueue,
+  refuse,
+  retryRefusal,
+  serverError,
+  writeQueue,
+  type TPending,
+  type TQueueState,
+  type TStorage,
+} from "@/lib/autosave/queue";
+import { UNSTORABLE_MESSAGE } from "@/lib/http/text-input";
 
 class MemoryStorage implements TStorage {
   readonly data = new Map<string, string>();
@@ -11,10 +29,10 @@ class MemoryStorage implements TStorage {
   }
 }
 
-const state = (pending: TPending[] = [], revisions: Record<string, number> = {}, values: TQueueState["values"] = {}): TQueueState => ({ pending, revisions, values });
+const state = (pending: TPending[] = [], revisions: Record<string, number> = {}, values: TQueueState["values"] = {}, refused: TQueueState["refused"] = {}): TQueueState => ({ pending, revisions, values, refused });
 const change = (mutationId: string, item: string, text: string): TPending => ({ mutationId, item, value: { text } });
 const ids = (s: TQueueState) => s.pending.map((p) => p.mutationId);
-const EMPTY = { pending: [], revisions: {}, values: {} };
+const EMPTY = { pending: [], revisions: {}, values: {}, refused: {} };
 
 describe("enqueue", () => {
   it("appends changes to different items in order", () => {
@@ -164,13 +182,13 @@ describe("readQueue / writeQueue", () => {
     expect(s).toEqual(EMPTY);
     // The result can be used at once.
     const next = acknowledge(enqueue(s, change("m1", "A", "a1")), change("m1", "A", "a1"), 1);
-    expect(next).toEqual({ pending: [], revisions: { A: 1 }, values: { A: { text: "a1" } } });
+    expect(next).toEqual({ pending: [], revisions: { A: 1 }, values: { A: { text: "a1" } }, refused: {} });
   });
 
   it("keeps what is usable of a partial state (an older format without values)", () => {
     const storage = new MemoryStorage();
     storage.setItem(key, JSON.stringify({ pending: [change("m1", "A", "a1")], revisions: { A: 2 } }));
-    expect(readQueue(storage, key)).toEqual({ pending: [change("m1", "A", "a1")], revisions: { A: 2 }, values: {} });
+    expect(readQueue(storage, key)).toEqual({ pending: [change("m1", "A", "a1")], revisions: { A: 2 }, values: {}, refused: {} });
   });
 
   it("a storage that throws on read is an empty queue", () => {
@@ -181,5 +199,125 @@ describe("readQueue / writeQueue", () => {
       setItem: () => undefined,
     };
     expect(readQueue(storage, key)).toEqual(EMPTY);
+  });
+});
+
+describe("refusals: a change the server refuses for good never holds back the others", () => {
+  /** What a browser does: send the head of the line, then act on the server's answer. */
+  type TAnswer = "saved" | "refused" | "serverError";
+  function drain(s: TQueueState, answer: (p: TPending) => TAnswer): { state: TQueueState; sent: string[] } {
+    const sent: string[] = [];
+    let revision = 100;
+    for (let guard = 0; s.pending.length && guard < 100; guard++) {
+      const head = s.pending[0]!;
+      s = markSent(s, head.mutationId);
+      sent.push(head.mutationId);
+      const a = answer(head);
+      if (a === "saved") s = acknowledge(s, head, ++revision);
+      else if (a === "refused") s = refuse(s, head, "characters");
+      else s = serverError(s, head).state;
+    }
+    return { state: s, sent };
+  }
+
+  it("a refused change leaves the line at once; the later changes, to other items and to the same one, are saved", () => {
+    let s = state();
+    s = enqueue(s, change("m1", "A", "bad\u0000"));
+    s = markSent(s, "m1");
+    s = enqueue(s, change("m2", "B", "b1"));
+    s = enqueue(s, change("m3", "C", "c1"));
+    const { state: after, sent } = drain(s, (p) => (p.mutationId === "m1" ? "refused" : "saved"));
+    expect(sent).toEqual(["m1", "m2", "m3"]);
+    expect(after.pending).toEqual([]);
+    expect(after.values).toEqual({ B: { text: "b1" }, C: { text: "c1" } });
+    expect(after.refused).toEqual({ A: { mutationId: "m1", value: { text: "bad\u0000" }, reason: "characters" } });
+  });
+
+  it("keeps the refused value and the reason across a reload, without sending it again", () => {
+    const storage = new MemoryStorage();
+    const key = queueKey("u", "v");
+    const refused = refuse(state([change("m1", "A", "bad")]), change("m1", "A", "bad"), "invalid");
+    writeQueue(storage, key, refused);
+    const reloaded = readQueue(storage, key);
+    expect(reloaded.pending).toEqual([]);
+    expect(reloaded.refused.A).toEqual({ mutationId: "m1", value: { text: "bad" }, reason: "invalid" });
+  });
+
+  it("is resolved by a later change to the item being saved (the user's correction), not by one to another item", () => {
+    let s = refuse(state([change("m1", "A", "bad")]), change("m1", "A", "bad"), "invalid");
+    s = acknowledge(enqueue(s, change("m2", "B", "b")), change("m2", "B", "b"), 3);
+    expect(Object.keys(s.refused)).toEqual(["A"]);
+    // A new change to A takes the refusal's place while it waits, and is saved.
+    s = enqueue(s, change("m3", "A", "fixed"));
+    expect(s.refused).toEqual({});
+    const { state: after } = drain(s, () => "saved");
+    expect(after.values.A).toEqual({ text: "fixed" });
+    expect(after.refused).toEqual({});
+  });
+
+  it("a change queued behind a refused one to the same item is sent, and clears the refusal once saved", () => {
+    let s = enqueue(state(), change("m1", "A", "bad"));
+    s = markSent(s, "m1");
+    s = enqueue(s, change("m2", "A", "good"));
+    const { state: after } = drain(s, (p) => (p.mutationId === "m1" ? "refused" : "saved"));
+    expect(after.refused).toEqual({});
+    expect(after.values.A).toEqual({ text: "good" });
+  });
+
+  it("is dropped when the server's value changes under it (saved elsewhere)", () => {
+    const s = refuse(state([change("m1", "A", "bad")]), change("m1", "A", "bad"), "invalid");
+    expect(adoptServer(s, "A", 9, { text: "other device" }).refused).toEqual({});
+  });
+
+  it("the user can discard it: the item goes back to its last saved value", () => {
+    const s = refuse(state([change("m1", "A", "bad")], { A: 2 }, { A: { text: "saved" } }), change("m1", "A", "bad"), "invalid");
+    const next = discardRefusal(s, "A");
+    expect(next.refused).toEqual({});
+    expect(next.values.A).toEqual({ text: "saved" });
+    expect(next.pending).toEqual([]);
+  });
+
+  it("a change the server fails on again and again (HTTP 500) is refused after MAX_SERVER_ERRORS tries, and the rest go on", () => {
+    let s = enqueue(state(), change("m1", "A", "breaks the server"));
+    s = enqueue(s, change("m2", "B", "b"));
+    const { state: after, sent } = drain(s, (p) => (p.item === "A" ? "serverError" : "saved"));
+    expect(sent).toEqual([...Array(MAX_SERVER_ERRORS).fill("m1"), "m2"]);
+    expect(after.refused.A?.reason).toBe("serverError");
+    expect(after.values.B).toEqual({ text: "b" });
+  });
+
+  it("a server error that goes away is only a retry: the change is saved, nothing is refused", () => {
+    let errors = 0;
+    const s = enqueue(state(), change("m1", "A", "a"));
+    const { state: after } = drain(s, () => (errors++ < MAX_SERVER_ERRORS - 1 ? "serverError" : "saved"));
+    expect(after.refused).toEqual({});
+    expect(after.values.A).toEqual({ text: "a" });
+  });
+
+  it("trying a refused change again replays it under its own mutation id (the server may have applied it)", () => {
+    let s = enqueue(state(), change("m1", "A", "a"));
+    s = drain(s, () => "serverError").state;
+    expect(s.refused.A).toBeDefined();
+    s = retryRefusal(s, "A");
+    expect(s.refused).toEqual({});
+    expect(s.pending).toEqual([{ mutationId: "m1", item: "A", value: { text: "a" }, sent: true }]);
+    // A sent entry is never coalesced: a newer change queues behind it.
+    s = enqueue(s, change("m2", "A", "b"));
+    expect(ids(s)).toEqual(["m1", "m2"]);
+  });
+});
+
+describe("classifyFailure", () => {
+  it("tells a refusal for good from a failure worth retrying", () => {
+    const unstorable = { error: { code: "bad_request", message: "…", details: [{ path: "text", message: UNSTORABLE_MESSAGE }] } };
+    expect(classifyFailure(400, unstorable)).toEqual({ kind: "refuse", reason: "characters" });
+    expect(classifyFailure(400, { error: { details: [{ path: "value", message: "Too long" }] } })).toEqual({ kind: "refuse", reason: "invalid" });
+    expect(classifyFailure(400, null)).toEqual({ kind: "refuse", reason: "invalid" });
+    expect(classifyFailure(413, null)).toEqual({ kind: "refuse", reason: "tooLarge" });
+    expect(classifyFailure(404, null)).toEqual({ kind: "refuse", reason: "gone" });
+    expect(classifyFailure(409, null)).toEqual({ kind: "refuse", reason: "rejected" });
+    expect(classifyFailure(422, null)).toEqual({ kind: "refuse", reason: "invalid" });
+    expect(classifyFailure(500, null)).toEqual({ kind: "retry", serverError: true });
+    for (const status of [502, 503, 504, 408, 429, 200, 302]) expect(classifyFailure(status, null)).toEqual({ kind: "retry" });
   });
 });

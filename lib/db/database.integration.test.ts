@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { clearFailures, recordFailure, retryAfterMs } from "@/lib/security/rate-limit";
+import { LONGEST_WINDOW_MS, clearFailures, pruneExpired, recordFailure, retryAfterMs } from "@/lib/security/rate-limit";
 import { testPrisma } from "@/lib/testing/db";
 import { unique } from "@/lib/testing/factories";
 
@@ -47,14 +47,14 @@ describe("failure throttling", () => {
   it("lets a few failures pass, then blocks with growing delays capped at 15 minutes", async () => {
     const key = `test:${unique()}`;
     const now = new Date();
-    for (let i = 0; i < 5; i++) await recordFailure(prisma, key, now);
+    for (let i = 0; i < 5; i++) await recordFailure(prisma, key, { now });
     expect(await retryAfterMs(prisma, key, now)).toBe(0);
-    await recordFailure(prisma, key, now);
+    await recordFailure(prisma, key, { now });
     const first = await retryAfterMs(prisma, key, now);
     expect(first).toBeGreaterThan(0);
-    await recordFailure(prisma, key, now);
+    await recordFailure(prisma, key, { now });
     expect(await retryAfterMs(prisma, key, now)).toBeGreaterThan(first);
-    for (let i = 0; i < 100; i++) await recordFailure(prisma, key, now);
+    for (let i = 0; i < 100; i++) await recordFailure(prisma, key, { now });
     const capped = await retryAfterMs(prisma, key, now);
     expect(capped).toBe(15 * 60_000);
     // Blocked now, free again after the cap: no permanent lock-out.
@@ -67,5 +67,18 @@ describe("failure throttling", () => {
     const key = `test:${unique()}`;
     await Promise.all(Array.from({ length: 20 }, () => recordFailure(prisma, key)));
     expect((await prisma.rateLimit.findUniqueOrThrow({ where: { key } })).failures).toBe(20);
+  });
+
+  it("prunes rows that count for nothing any more, and keeps the ones that still do", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - LONGEST_WINDOW_MS - 60_000);
+    const [stale, blocked, recent] = [`test:${unique()}`, `test:${unique()}`, `test:${unique()}`];
+    await recordFailure(prisma, stale, { now: old });
+    // Blocked for 2^13 s, past `now`.
+    for (let i = 0; i < 13; i++) await recordFailure(prisma, blocked, { now: old, limit: { free: 0, windowMs: 60_000, maxBlockMs: 4 * LONGEST_WINDOW_MS } });
+    await recordFailure(prisma, recent, { now });
+    while ((await pruneExpired(prisma, now)) > 0);
+    const left = (await prisma.rateLimit.findMany({ where: { key: { in: [stale, blocked, recent] } } })).map((r) => r.key);
+    expect(left.sort()).toEqual([blocked, recent].sort());
   });
 });

@@ -7,6 +7,8 @@ import type { TActor } from "@/lib/auth/sessions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { AppError, badRequest } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
+import { UNSTORABLE_MESSAGE, findUnstorableText, unstorableMessage } from "@/lib/http/text-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 
@@ -32,6 +34,11 @@ function checkOrigin(req: NextRequest): void {
   const origin = req.headers.get("origin");
   if (origin === null && req.headers.get("sec-fetch-site") === "same-origin") return;
   if (origin !== expectedOrigin(req)) throw new AppError(403, "cross_site", "Cross-site requests are not allowed.");
+}
+
+/** The client's address, for throttling (lib/http/client-address.ts). */
+export function requestAddress(req: NextRequest): string {
+  return clientAddress(req.headers, env().TRUSTED_PROXY_HOPS);
 }
 
 function zodDetails(error: z.ZodError) {
@@ -87,7 +94,11 @@ function wrap<B extends z.ZodType, P extends z.ZodType, A>(
       }
       let body: unknown = undefined;
       if (spec.body) {
-        const parsed = spec.body.safeParse(await readJson(req));
+        const json = await readJson(req);
+        // NUL and unpaired surrogates anywhere in the body: one rule for every route (lib/http/text-input.ts).
+        const bad = findUnstorableText(json);
+        if (bad !== null) throw badRequest(unstorableMessage(bad), [{ path: bad, message: UNSTORABLE_MESSAGE }]);
+        const parsed = spec.body.safeParse(json);
         if (!parsed.success) throw badRequest("The request is not valid.", zodDetails(parsed.error));
         body = parsed.data;
       }
