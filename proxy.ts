@@ -16,7 +16,7 @@ export function proxy(request: NextRequest) {
     const headers = { "x-content-type-options": "nosniff", "cache-control": "no-store" };
     if (request.nextUrl.pathname.startsWith("/api/")) {
       return NextResponse.json(
-        { error: { code: "bad_request", message: unstorable.message, details: [{ path: unstorable.path, message: unstorable.message }] } },
+        { error: { code: unstorable.code, message: unstorable.message, details: [{ path: unstorable.path, message: unstorable.message }] } },
         { status: 400, headers },
       );
     }

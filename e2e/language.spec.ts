@@ -112,11 +112,16 @@ for (const lang of ["ru", "en"] as const) {
     // Interview notes and the quotes marked in them (other tests' too: the quotes pages list them all).
     const notes = await prisma.interviewNote.findMany({ select: { text: true } });
     const quotes = await prisma.quote.findMany({ select: { text: true } });
+    // Codebook themes named by other tests, shown by the audit log as they were typed.
+    const themes = await prisma.themeCode.findMany({ select: { nameEn: true, nameRu: true } });
     const data = [
       ...people.map((p) => p.name),
       ...studies.flatMap((s) => [s.titleEn, s.titleRu]),
       ...notes.map((n) => n.text),
       ...quotes.map((q) => q.text),
+      ...themes.flatMap((c) => [c.nameEn, c.nameRu]),
+      // Export file names (EXPORT_FORMATS of lib/exports/formats.ts), which the audit log shows as they are.
+      ...["wide.csv", "long.csv", "data.xlsx", "data.sav", "codebook.json"],
       // Instruments named by other tests through the editor ("Pilot 1796…"); lists show titles instead.
       ...instruments.map((i) => i.name).filter((name) => /\d/.test(name)),
       world.secrets.otherAnswer,

@@ -35,7 +35,7 @@ async function axeViolations(page: Page, include?: string[]) {
 test("the results page reads as a report: contents, jump links, collapsing, search and print", async ({ page, prisma, questionnaire, makeStaff, makeExpert }) => {
   test.setTimeout(120_000);
   const studyId = await studyWithRespondents(prisma, questionnaire, makeExpert);
-  await signInAsStaff(page, await makeStaff("COORDINATOR"));
+  await signInAsStaff(page, await makeStaff("COORDINATOR", { studyIds: [studyId] }));
   await page.waitForURL("**/coordinator**");
   await page.goto(`/coordinator/results?study=${studyId}`);
   await expect(page.getByTestId("respondents")).toContainText(String(RESPONDENTS));
@@ -105,7 +105,7 @@ test("each chart states its unit and base, spans its scale, and downloads; its t
   test.setTimeout(120_000);
   const studyId = await studyWithRespondents(prisma, questionnaire, makeExpert);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signInAsStaff(page, await makeStaff("COORDINATOR"));
+  await signInAsStaff(page, await makeStaff("COORDINATOR", { studyIds: [studyId] }));
   await page.waitForURL("**/coordinator**");
   await page.goto(`/coordinator/results?study=${studyId}`);
 

@@ -14,13 +14,13 @@ export async function onServerStart(): Promise<void> {
     }
     throw error;
   }
-  // Throttling needs client addresses: from server.mjs (the socket's) or from trusted proxies.
+  // Throttling needs client addresses: from scripts/app-server.mjs (the socket's) or from trusted proxies.
   const { peerHeaderTrusted } = await import("@/lib/http/client-address");
   if (env().TRUSTED_PROXY_HOPS === 0 && !peerHeaderTrusted()) {
     const { log } = await import("@/lib/log");
     log.warn(
       { event: "client_address.unknown" },
-      "client addresses are unknown (not started through server.mjs, and TRUSTED_PROXY_HOPS=0): sign-in is throttled per account only, invitation links and link requests not at all",
+      "client addresses are unknown (not started through scripts/app-server.mjs, and TRUSTED_PROXY_HOPS=0): sign-in is throttled per account only, invitation links and link requests not at all",
     );
   }
   // Prisma loads its query compiler on first use, which holds the event loop for a moment: do it

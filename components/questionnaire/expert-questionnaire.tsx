@@ -1,7 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
@@ -13,10 +12,11 @@ import { useAutosave, type TSaveStatus, type TServerAnswers } from "./use-autosa
 /**
  * The review step, and react-hook-form with it, loads after the first answer is saved, or when the
  * respondent first asks for it: the questions come up without them. Once loaded it is in the
- * service worker's cache for offline use.
+ * service worker's cache for offline use. React's own lazy(): it is never rendered on the server
+ * (the page opens on the questions), so next/dynamic's loader (~2 KB) would be dead weight here.
  */
 const loadReviewStep = () => import("./review-step");
-const ReviewStep = dynamic(() => loadReviewStep().then((m) => m.ReviewStep));
+const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
 
 type TProps = {
   userId: string;
@@ -149,18 +149,20 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
           }}
         />
       ) : (
-        <ReviewStep
-          definition={definition}
-          answers={answers}
-          lang={lang}
-          onGoTo={goTo}
-          onBack={() => setMode("answer")}
-          flush={flush}
-          pendingCount={pendingCount}
-          refusals={refused}
-          refusedItems={refusedItems}
-          onDiscard={discard}
-        />
+        <Suspense fallback={null}>
+          <ReviewStep
+            definition={definition}
+            answers={answers}
+            lang={lang}
+            onGoTo={goTo}
+            onBack={() => setMode("answer")}
+            flush={flush}
+            pendingCount={pendingCount}
+            refusals={refused}
+            refusedItems={refusedItems}
+            onDiscard={discard}
+          />
+        </Suspense>
       )}
     </div>
   );

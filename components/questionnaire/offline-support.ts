@@ -1,6 +1,6 @@
 "use client";
 
-import { QUEUE_PREFIX, readQueue, writeQueue } from "@/lib/autosave/queue";
+import { QUEUE_PREFIX, readQueue, writeQueue } from "@/lib/autosave/storage";
 
 const CACHE = "expert-panel-pages-v1";
 
@@ -25,14 +25,15 @@ export async function enableOfflineReload(): Promise<void> {
 
 /**
  * On sign-out: remove the cached pages and the copies of saved answers, which hold this expert's
- * answers. Changes not yet saved are kept, so signing out never loses them.
+ * answers. Changes not yet saved (queued, or refused and shown on their item) are kept, so signing
+ * out never loses them.
  */
 export async function clearOfflineCopies(): Promise<void> {
   if ("caches" in window) await caches.delete(CACHE).catch(() => false);
   for (const key of Object.keys(localStorage)) {
     if (!key.startsWith(QUEUE_PREFIX)) continue;
     const state = readQueue(localStorage, key);
-    if (state.pending.length === 0) localStorage.removeItem(key);
+    if (state.pending.length === 0 && Object.keys(state.refused).length === 0) localStorage.removeItem(key);
     else writeQueue(localStorage, key, { ...state, values: {} });
   }
 }

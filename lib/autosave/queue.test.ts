@@ -17,7 +17,7 @@ import {
   type TQueueState,
   type TStorage,
 } from "@/lib/autosave/queue";
-import { UNSTORABLE_MESSAGE } from "@/lib/http/text-input";
+import { UNSTORABLE_CODE } from "@/lib/http/text-input";
 
 class MemoryStorage implements TStorage {
   readonly data = new Map<string, string>();
@@ -309,9 +309,9 @@ describe("refusals: a change the server refuses for good never holds back the ot
 
 describe("classifyFailure", () => {
   it("tells a refusal for good from a failure worth retrying", () => {
-    const unstorable = { error: { code: "bad_request", message: "…", details: [{ path: "text", message: UNSTORABLE_MESSAGE }] } };
+    const unstorable = { error: { code: UNSTORABLE_CODE, message: "…", details: [{ path: "text", message: "…" }] } };
     expect(classifyFailure(400, unstorable)).toEqual({ kind: "refuse", reason: "characters" });
-    expect(classifyFailure(400, { error: { details: [{ path: "value", message: "Too long" }] } })).toEqual({ kind: "refuse", reason: "invalid" });
+    expect(classifyFailure(400, { error: { code: "bad_request", details: [{ path: "value", message: "Too long" }] } })).toEqual({ kind: "refuse", reason: "invalid" });
     expect(classifyFailure(400, null)).toEqual({ kind: "refuse", reason: "invalid" });
     expect(classifyFailure(413, null)).toEqual({ kind: "refuse", reason: "tooLarge" });
     expect(classifyFailure(404, null)).toEqual({ kind: "refuse", reason: "gone" });

@@ -1,5 +1,5 @@
-import { UNSTORABLE_MESSAGE } from "@/lib/http/text-input";
 import type { TAnswerValue } from "@/lib/instrument/answers";
+import type { TPending, TQueueState, TRefusalReason } from "@/lib/autosave/storage";
 
 /**
  * The browser side of autosave: every change waits here, in localStorage, until the server has
@@ -14,22 +14,12 @@ import type { TAnswerValue } from "@/lib/instrument/answers";
  * changes under it.
  */
 
-export type TPending = {
-  mutationId: string;
-  item: string;
-  value: TAnswerValue | null;
-  /** Sent at least once: the server may have applied it even if no acknowledgement came back. */
-  sent?: boolean;
-  /** Server errors (HTTP 500) in a row for this change; after MAX_SERVER_ERRORS it is refused. */
-  serverErrors?: number;
-};
-
-/** Why the server refused a change for good. */
-export type TRefusalReason = "characters" | "invalid" | "tooLarge" | "gone" | "rejected" | "serverError";
-export type TRefusal = { mutationId: string; value: TAnswerValue | null; reason: TRefusalReason };
+export * from "@/lib/autosave/storage";
 
 /** A change answered with a server error this many times in a row is refused ("serverError"). */
 export const MAX_SERVER_ERRORS = 3;
+
+const REFUSALS: Record<number, TRefusalReason> = { 404: "gone", 409: "rejected", 413: "tooLarge" };
 
 /**
  * What an error answer to a save means, once the caller has handled its own cases (conflict,
@@ -38,57 +28,12 @@ export const MAX_SERVER_ERRORS = 3;
  */
 export function classifyFailure(status: number, body: unknown): { kind: "refuse"; reason: TRefusalReason } | { kind: "retry"; serverError?: boolean } {
   if (status === 500) return { kind: "retry", serverError: true };
-  // Busy, or unreachable behind a proxy, rate limited, timed out: it may well work in a moment.
-  if (status >= 500 || status === 408 || status === 429) return { kind: "retry" };
-  if (status === 400) {
-    const details = (body as { error?: { details?: unknown } } | null)?.error?.details;
-    const characters = Array.isArray(details) && details.some((d) => (d as { message?: unknown } | null)?.message === UNSTORABLE_MESSAGE);
-    return { kind: "refuse", reason: characters ? "characters" : "invalid" };
-  }
-  if (status === 413) return { kind: "refuse", reason: "tooLarge" };
-  if (status === 404) return { kind: "refuse", reason: "gone" };
-  if (status === 409) return { kind: "refuse", reason: "rejected" };
-  if (status >= 400) return { kind: "refuse", reason: "invalid" };
-  // Any other answer that is not a save (a captive portal, a proxy's page): as if offline.
-  return { kind: "retry" };
-}
-export type TQueueState = {
-  pending: TPending[];
-  /** The last revision of each item this browser has seen acknowledged. */
-  revisions: Record<string, number>;
-  /**
-   * The values of those revisions. A page reloaded offline comes from the service worker's copy,
-   * which may predate answers saved since; these put them back.
-   */
-  values: Record<string, TAnswerValue | null>;
-  /** Changes refused for good, per item (the latest), until resolved. */
-  refused: Record<string, TRefusal>;
-};
-
-export interface TStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-
-export const QUEUE_PREFIX = "expert-panel.autosave.";
-
-export function queueKey(userId: string, versionId: string): string {
-  return `${QUEUE_PREFIX}${userId}.${versionId}`;
-}
-
-export function readQueue(storage: TStorage, key: string): TQueueState {
-  try {
-    const raw = storage.getItem(key);
-    const parsed = (raw ? JSON.parse(raw) : {}) as Partial<TQueueState>;
-    return { pending: Array.isArray(parsed.pending) ? parsed.pending : [], revisions: parsed.revisions ?? {}, values: parsed.values ?? {}, refused: parsed.refused ?? {} };
-  } catch {
-    return { pending: [], revisions: {}, values: {}, refused: {} };
-  }
-}
-
-export function writeQueue(storage: TStorage, key: string, state: TQueueState): void {
-  storage.setItem(key, JSON.stringify(state));
+  // Busy, unreachable behind a proxy, rate limited, timed out: it may well work in a moment. Any
+  // other answer that is not a save (a captive portal's page) counts as offline too.
+  if (status < 400 || status >= 500 || status === 408 || status === 429) return { kind: "retry" };
+  // "unstorable_text": the code lib/http/text-input.ts answers with (NUL or an unpaired surrogate).
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  return { kind: "refuse", reason: REFUSALS[status] ?? (code === "unstorable_text" ? "characters" : "invalid") };
 }
 
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {
@@ -168,8 +113,7 @@ export function discardRefusal(state: TQueueState, item: string): TQueueState {
  */
 export function retryRefusal(state: TQueueState, item: string): TQueueState {
   const refusal = state.refused[item];
+  // (A refused item has nothing queued: a new change would have replaced the refusal.)
   if (!refusal) return state;
-  const refused = without(state.refused, item);
-  if (state.pending.some((p) => p.item === item)) return { ...state, refused };
-  return { ...state, refused, pending: [...state.pending, { mutationId: refusal.mutationId, item, value: refusal.value, sent: true }] };
+  return { ...state, refused: without(state.refused, item), pending: [...state.pending, { mutationId: refusal.mutationId, item, value: refusal.value, sent: true }] };
 }

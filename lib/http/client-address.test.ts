@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { PEER_HEADER, UNKNOWN_ADDRESS, clientAddress, normalizeAddress } from "@/lib/http/client-address";
 
 describe("client address", () => {
-  it("with no trusted proxy, is the socket's address that server.mjs wrote, never X-Forwarded-For", () => {
+  it("with no trusted proxy, is the socket's address that scripts/app-server.mjs wrote, never X-Forwarded-For", () => {
     const headers = new Headers({ [PEER_HEADER]: "203.0.113.5", "x-forwarded-for": "198.51.100.1" });
     expect(clientAddress(headers, 0, true)).toBe("203.0.113.5");
     expect(clientAddress({ [PEER_HEADER]: "203.0.113.5", "x-forwarded-for": "198.51.100.1" }, 0, true)).toBe("203.0.113.5");
   });
 
-  it("is unknown when the process does not run under server.mjs: the header could come from the client", () => {
+  it("is unknown when the process does not run under scripts/app-server.mjs: the header could come from the client", () => {
     expect(clientAddress(new Headers({ [PEER_HEADER]: "203.0.113.5", "x-forwarded-for": "198.51.100.1" }), 0, false)).toBe(UNKNOWN_ADDRESS);
     expect(clientAddress(new Headers(), 0, true)).toBe(UNKNOWN_ADDRESS);
   });

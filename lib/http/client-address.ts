@@ -8,7 +8,7 @@ import { isIP } from "node:net";
  * - TRUSTED_PROXY_HOPS = 0: the socket's remote address. A route handler cannot see the socket, and
  *   `next start` is no help: it fills X-Forwarded-For from the socket only when the client sent none
  *   (`??=` in next/dist/server/base-server.js), so a client could choose its own. The app's server
- *   (server.mjs) therefore sets PEER_HEADER from the socket on every request, overwriting what the
+ *   (scripts/app-server.mjs) therefore sets PEER_HEADER from the socket on every request, overwriting what the
  *   client sent, and marks the process so that the header is believed only under that server.
  *   Under plain `next start` the address is "unknown": throttles keyed by address then fall back to
  *   one shared key (still per account for sign-in), and instrumentation.ts warns at start-up.
@@ -29,7 +29,7 @@ function header(headers: THeaders, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Whether this process runs under server.mjs, which sets PEER_HEADER itself. */
+/** Whether this process runs under scripts/app-server.mjs, which sets PEER_HEADER itself. */
 export function peerHeaderTrusted(): boolean {
   return (globalThis as Record<symbol, unknown>)[PEER_MARK] === PEER_HEADER;
 }

@@ -8,7 +8,7 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { AppError, badRequest } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
-import { UNSTORABLE_MESSAGE, findUnstorableText, unstorableMessage } from "@/lib/http/text-input";
+import { UNSTORABLE_CODE, UNSTORABLE_MESSAGE, findUnstorableText, unstorableMessage } from "@/lib/http/text-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 
@@ -97,7 +97,7 @@ function wrap<B extends z.ZodType, P extends z.ZodType, A>(
         const json = await readJson(req);
         // NUL and unpaired surrogates anywhere in the body: one rule for every route (lib/http/text-input.ts).
         const bad = findUnstorableText(json);
-        if (bad !== null) throw badRequest(unstorableMessage(bad), [{ path: bad, message: UNSTORABLE_MESSAGE }]);
+        if (bad !== null) throw new AppError(400, UNSTORABLE_CODE, unstorableMessage(bad), [{ path: bad, message: UNSTORABLE_MESSAGE }]);
         const parsed = spec.body.safeParse(json);
         if (!parsed.success) throw badRequest("The request is not valid.", zodDetails(parsed.error));
         body = parsed.data;

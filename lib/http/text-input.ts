@@ -13,6 +13,8 @@
  * Nothing is removed or replaced: a refused field is the user's to correct.
  */
 export const UNSTORABLE_MESSAGE = "contains a character that cannot be stored (U+0000 or an unpaired UTF-16 surrogate)";
+/** The error code of such a 400 (the autosave queue tells the user what is wrong by it: lib/autosave/queue.ts). */
+export const UNSTORABLE_CODE = "unstorable_text";
 
 export function isStorableText(text: string): boolean {
   return !text.includes("\u0000") && text.isWellFormed();
@@ -58,11 +60,11 @@ export function unstorableMessage(path: string, where = "field"): string {
  * The same rule for a request's address: each query parameter (name and value, as decoded) and
  * each path segment. Returns the 400's message and detail, or null when all is well.
  */
-export function findUnstorableInUrl(url: URL): { path: string; message: string } | null {
+export function findUnstorableInUrl(url: URL): { code: string; path: string; message: string } | null {
   for (const [name, value] of url.searchParams) {
     if (!isStorableText(name) || !isStorableText(value)) {
       const shown = name.replace(/[\u0000\ud800-\udfff]/g, "\ufffd");
-      return { path: shown, message: unstorableMessage(shown, "query parameter") };
+      return { code: UNSTORABLE_CODE, path: shown, message: unstorableMessage(shown, "query parameter") };
     }
   }
   for (const segment of url.pathname.split("/")) {
@@ -71,9 +73,9 @@ export function findUnstorableInUrl(url: URL): { path: string; message: string }
       decoded = decodeURIComponent(segment);
     } catch {
       // Not UTF-8 (e.g. an unpaired surrogate's bytes, %ED%A0%80): Next fails on it with a 500.
-      return { path: "", message: "The address is not valid: it is not percent-encoded UTF-8." };
+      return { code: "bad_request", path: "", message: "The address is not valid: it is not percent-encoded UTF-8." };
     }
-    if (!isStorableText(decoded)) return { path: "", message: `The address ${UNSTORABLE_MESSAGE}.` };
+    if (!isStorableText(decoded)) return { code: UNSTORABLE_CODE, path: "", message: `The address ${UNSTORABLE_MESSAGE}.` };
   }
   return null;
 }

@@ -13,7 +13,7 @@ import { ROOT } from "./build";
 const SERVER_NODE_FLAGS = ["--liftoff-only", "--require", path.join(__dirname, "exit-with-parent.cjs")];
 
 /**
- * Starts the production server (`server.mjs`: Next's request handler as `next start` runs it, which
+ * Starts the production server (`scripts/app-server.mjs`: Next's request handler as `next start` runs it, which
  * also tells the app each request's socket address) as a child process. Its output goes to the console,
  * nowhere (`quiet`: stderr only) or, with `logFile`, appended to that file.
  */
@@ -28,7 +28,7 @@ export function startNextServer(options: {
 }): ChildProcess {
   const logFd = options.logFile ? openSync(options.logFile, "a") : undefined;
   const stdio = logFd !== undefined ? (["ignore", logFd, logFd] as const) : options.quiet ? (["ignore", "ignore", "inherit"] as const) : ("inherit" as const);
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? []), path.join(ROOT, "server.mjs"), "-p", String(options.port), "-H", options.host], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? []), path.join(ROOT, "scripts", "app-server.mjs"), "-p", String(options.port), "-H", options.host], {
     cwd: ROOT,
     env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: stdio as never,

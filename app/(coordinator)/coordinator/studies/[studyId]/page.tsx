@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -8,12 +7,13 @@ import { TeamManager } from "@/components/coordinator/team-manager";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { AppError } from "@/lib/errors";
 import { NEXT_STATUS } from "@/lib/study/lifecycle";
 import { getStudySettings } from "@/lib/study/service";
 import { listMembers } from "@/lib/study/team";
 
-export const metadata: Metadata = { title: "Study" };
+export const generateMetadata = pageMetadata("study");
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 
@@ -49,7 +49,7 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
         <h2 id="settings-title">{t("settingsTitle")}</h2>
         <dl className="card">
           <dt>{t("fields.languages")}</dt>
-          <dd>{study.languages.map((l) => common(`languageNames.${l}`)).join(", ")}</dd>
+          <dd>{study.languages.map((l) => t(`languageNames.${l}`)).join(", ")}</dd>
           <dt>{t("fields.consentVersion")}</dt>
           <dd>{study.consentVersion}</dd>
           <dt>{t("fields.suppressionK")}</dt>

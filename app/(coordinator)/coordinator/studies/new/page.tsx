@@ -1,13 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StudyForm } from "@/components/coordinator/study-form";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
+import { pageMetadata } from "@/lib/i18n/metadata";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
 import { STUDY_GROUPS } from "@/lib/study/schemas";
 
-export const metadata: Metadata = { title: "New study" };
+export const generateMetadata = pageMetadata("newStudy");
 
 export default async function NewStudyPage() {
   await requirePageActor("COORDINATOR", "/coordinator/studies/new");

@@ -10,7 +10,7 @@
 // `next start`) and without TRUSTED_PROXY_HOPS, the app does not know client addresses and says so
 // at start-up.
 //
-// Usage: node [--liftoff-only] server.mjs [-p PORT] [-H HOST]   (default: $PORT or 3000, $HOST or 0.0.0.0)
+// Usage: node [--liftoff-only] scripts/app-server.mjs [-p PORT] [-H HOST]   (default: $PORT or 3000, $HOST or 0.0.0.0)
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -28,7 +28,8 @@ function option(flags, fallback) {
 
 const port = Number(option(["-p", "--port"], process.env.PORT || "3000"));
 const hostname = option(["-H", "--hostname"], process.env.HOST || "0.0.0.0");
-const dir = path.dirname(fileURLToPath(import.meta.url));
+// The project folder (this file is in scripts/).
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.NODE_ENV ??= "production";
 
 globalThis[PEER_MARK] = PEER_HEADER;
@@ -62,7 +63,9 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
     server.close(() => {
       app.close().catch(console.error).finally(() => process.exit(code));
     });
-    // Long-lived responses (live updates) would hold server.close() open: end the idle ones now.
+    // Long-lived responses (live updates) would hold server.close() open: end the idle ones now,
+    // and whatever is still open after a grace period (browsers reconnect to another instance).
     server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 3_000).unref();
   });
 }
