@@ -99,8 +99,10 @@ async function contextIn(newContext: () => Promise<BrowserContext>, lang: TLang)
 for (const lang of ["ru", "en"] as const) {
   test(`every page of every role in ${lang === "ru" ? "Russian shows no English" : "English shows no Russian"}, no table cut off at 1280 px, nothing wider than 360 px`, async ({ browser, prisma, makeStaff }) => {
     test.setTimeout(300_000);
-    const interviewer = await makeStaff("INTERVIEWER");
-    const coordinator = await makeStaff("COORDINATOR");
+    // On this test's own study only, and no administrator: what other tests write at the same time
+    // (their studies' data, the audit entries of integration tests) stays out of its pages.
+    const interviewer = await makeStaff("INTERVIEWER", { studyIds: [] });
+    const coordinator = await makeStaff("COORDINATOR", { studyIds: [], admin: false });
     const { world, expert } = await buildWorld(prisma, interviewer.id, [
       { id: coordinator.id, role: "COORDINATOR" },
       { id: interviewer.id, role: "INTERVIEWER" },
