@@ -396,7 +396,7 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/audit": { role: "COORDINATOR" },
   "/coordinator/messages": { role: "COORDINATOR", study: true },
   "/coordinator/exports": { role: "COORDINATOR", study: true },
-  "/coordinator/results": { role: "COORDINATOR" },
+  "/coordinator/results": { role: "COORDINATOR", study: true },
   "/coordinator/messages/templates": { role: "COORDINATOR", study: true },
   "/coordinator/messages/[id]": { role: "COORDINATOR", params: (w) => ({ id: w.sentMessageId }) },
   "/coordinator/studies/new": { role: "COORDINATOR" },

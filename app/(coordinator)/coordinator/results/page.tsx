@@ -15,6 +15,7 @@ import { pick } from "@/lib/instrument/text";
 import { COUNTRIES } from "@/lib/study/countries";
 import { getMonitor } from "@/lib/monitor/service";
 import { listStudies } from "@/lib/study/service";
+import { chooseStudy } from "@/components/coordinator/study-picker";
 import { pageMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = pageMetadata("results");
@@ -32,7 +33,8 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
   const lang = (await getLocale()) === "en" ? "en" : "ru";
   const t = await getTranslations("results");
   const studies = await listStudies(actor);
-  const study = studies.find((s) => s.id === one(params.study)) ?? studies[0];
+  // Another team's study (or none) is a 404, as on every study page.
+  const study = chooseStudy(studies, params.study);
   // Filters from the URL; anything invalid is dropped rather than failing the page.
   const parsed = ZFilters.safeParse({ version: one(params.version), country: one(params.country), group: one(params.group), status: one(params.status) });
   const input = parsed.success ? parsed.data : ZFilters.parse({});
