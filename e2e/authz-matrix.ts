@@ -70,6 +70,8 @@ export type TWorld = {
     code: () => Promise<string>;
     /** A draft version of a fresh questionnaire instrument (which also has a published version). */
     draft: () => Promise<{ instrumentId: string; versionId: string; definition: unknown }>;
+    /** A fresh published questionnaire of the study and its wave 1 (open). */
+    wave: () => Promise<{ instrumentId: string; waveId: string }>;
     staff: () => Promise<string>;
     submittedResponse: () => Promise<string>;
     /** A fresh expert of the study (no response), nominated unless said otherwise. */
@@ -215,6 +217,12 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   },
   "/api/coordinator/responses/[responseId]/reopen": {
     POST: { allow: C, call: async (w) => ({ params: { responseId: await w.make.submittedResponse() } }) },
+  },
+  "/api/coordinator/instruments/[instrumentId]/waves": {
+    POST: { allow: C, call: async (w) => ({ params: { instrumentId: (await w.make.wave()).instrumentId }, body: { kind: "WAVE" } }) },
+  },
+  "/api/coordinator/waves/[waveId]/close": {
+    POST: { allow: C, call: async (w) => ({ params: { waveId: (await w.make.wave()).waveId } }) },
   },
   "/api/coordinator/experts/[id]/invitation": {
     POST: { allow: C, call: (w) => ({ params: { id: w.otherExpert.expertId } }) },

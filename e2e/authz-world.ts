@@ -136,6 +136,13 @@ export async function buildWorld(
         const draft = await prisma.instrumentVersion.create({ data: { instrumentId: made.instrumentId, number: 2, content: questionnaire as object } });
         return keep({ instrumentId: made.instrumentId, versionId: draft.id, definition: questionnaire });
       },
+      wave: async () => {
+        const made = await prisma.$transaction((tx) => createInstrumentWith(tx, { studyId, kind: "questionnaire", name: `Waves ${unique()}`, definition: questionnaire, actorId: null, publish: true }));
+        ids.add(made.instrumentId);
+        const wave = await prisma.wave.findFirstOrThrow({ where: { instrumentId: made.instrumentId, number: 1 }, select: { id: true } });
+        ids.add(wave.id);
+        return { instrumentId: made.instrumentId, waveId: wave.id };
+      },
       staff: async () =>
         (await createStaffAccount(prisma, { email: `authz-s-${unique()}@e2e.test`, password: randomBytes(12).toString("base64url"), name: "Staff", role: "INTERVIEWER", language: "en" })).id,
       submittedResponse: async () => (await submitted("answer")).responseId,
