@@ -25,7 +25,8 @@ import type { TFilters } from "@/lib/aggregates/types";
 export const AGGREGATE_SETTINGS = ["SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'"] as const;
 
 export type TScopeVersion = { id: string; q: TQuestionnaire };
-export type TScope = { instrumentId: string; versions: TScopeVersion[] };
+/** `wave`: the wave (or round) whose responses are read; the running totals keep every wave apart. */
+export type TScope = { instrumentId: string; versions: TScopeVersion[]; wave: number };
 export type TSql = { text: string; values: unknown[] };
 
 /** One grouped row; which columns mean what depends on `q` (see each query; med is only filled by shape.ts). */
@@ -110,13 +111,17 @@ export function respCte(scope: TScope, filters: TFilters, values: unknown[], sta
     values.push(v);
     return `$${values.length}`;
   };
-  const where = [`r."instrumentId" = ${param(scope.instrumentId)}::uuid`, `r."versionId" = ANY(${param(scope.versions.map((v) => v.id))}::uuid[])`];
+  const where = [
+    `r."instrumentId" = ${param(scope.instrumentId)}::uuid`,
+    `r."wave" = ${param(scope.wave)}::int`,
+    `r."versionId" = ANY(${param(scope.versions.map((v) => v.id))}::uuid[])`,
+  ];
   if (status === "inProgress") where.push(`r."status" <> 'SUBMITTED'`);
   else if (!filters.includeInProgress) where.push(`r."status" = 'SUBMITTED'`);
   if (filters.country) where.push(`e."country" = ${param(filters.country)}`);
   if (filters.group) where.push(`e."expertGroup" = ${param(filters.group)}::"ExpertGroup"`);
   return `resp AS MATERIALIZED (
-    SELECT r."id", r."versionId", e."country", e."expertGroup"::text AS grp
+    SELECT r."id", r."versionId", r."wave", e."country", e."expertGroup"::text AS grp
       FROM "Response" r JOIN "Expert" e ON e."id" = r."expertId"
      WHERE ${where.join(" AND ")}
   )`;
@@ -129,9 +134,9 @@ export function respCte(scope: TScope, filters: TFilters, values: unknown[], sta
  */
 function answersOf(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>, checkAnswered = true, rel = ANSWERS): string {
   const codes = items.map((i) => i.code);
-  if (codes.length === 0) return `(SELECT NULL::uuid AS rid, NULL::uuid AS ver, NULL::text AS item, NULL::jsonb AS v, NULL::text AS "country", NULL::text AS grp WHERE false)`;
+  if (codes.length === 0) return `(SELECT NULL::uuid AS rid, NULL::uuid AS ver, NULL::int AS wave, NULL::text AS item, NULL::jsonb AS v, NULL::text AS "country", NULL::text AS grp WHERE false)`;
   const answered = checkAnswered ? `CASE a."itemCode" ${items.map((i) => `WHEN ${lit(i.code)} THEN ${answeredSql(i.type)}`).join(" ")} ELSE false END` : "true";
-  return `(SELECT r."id" AS rid, r."versionId" AS ver, a."itemCode" AS item, a."value" AS v, r."country", r.grp
+  return `(SELECT r."id" AS rid, r."versionId" AS ver, r."wave" AS wave, a."itemCode" AS item, a."value" AS v, r."country", r.grp
       FROM resp r JOIN ${rel} a ON a."responseId" = r."id"
      WHERE a."itemCode" IN (${codes.map(lit).join(", ")}) AND a."value" <> 'null'::jsonb
        AND ${answered}
@@ -145,7 +150,7 @@ function baseCtes(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TI
 
 
 /**
- * What each answer in scope adds to the summary, as rows (rid, ver, country, grp, q, item, k, n, s,
+ * What each answer in scope adds to the summary, as rows (rid, ver, wave, country, grp, q, item, k, n, s,
  * ss, x): every figure of the summary is a sum of these, so the same rows serve computing it from the
  * answers and keeping running totals of it (tally.ts). By `q`:
  * - `n`: per item, n = 1 for a respondent who answered (x = 1 when they gave an "other" text, or,
@@ -164,7 +169,7 @@ function baseCtes(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TI
 export function contributionsSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>, rel = ANSWERS): string {
   const typed = (...types: TItemType[]) => items.filter((i) => types.includes(i.type));
   const from = (...types: TItemType[]) => `${answersOf(scope, typed(...types), false, rel)} ans`;
-  const cols = `rid, ver, "country", grp, e.q, item, e.k, e.n, e.s, e.ss, e.x`;
+  const cols = `rid, ver, wave, "country", grp, e.q, item, e.k, e.n, e.s, e.ss, e.x`;
   const x = `(v->>'value')::numeric`;
   const other = `(btrim(coalesce(v->>'other', '')) <> '')::int`;
   const row = (q: string, k: string, n: string, s: string, ss: string, xx: string) => `SELECT ${lit(q)}::text AS q, ${k}::text AS k, ${n}::int AS n, ${s}::numeric AS s, ${ss}::numeric AS ss, ${xx}::int AS x`;
@@ -248,16 +253,17 @@ export function cubeSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" |
   const param = (v: unknown) => `$${values.push(v)}`;
   const instrument = param(scope.instrumentId);
   const versions = param(scope.versions.map((v) => v.id));
+  const wave = param(scope.wave);
   const qs = `(${CUBE_QS.map(lit).join(", ")})`;
   const cell = (ver: string, status: string) => `concat_ws('|', ${ver}, "country", grp, '${status}')`;
   const live = respCte(scope, { includeInProgress: true }, values, "inProgress");
   return `
     SELECT 'c:pop' AS q, NULL::text AS item, NULL::text AS k, ${cell(`"versionId"`, "S")} AS g, count(*)::bigint AS n,
            NULL::float8 AS mean, NULL::float8 AS sd, NULL::float8 AS med, 0::bigint AS x
-      FROM "TalliedResponse" WHERE "instrumentId" = ${instrument}::uuid AND "versionId" = ANY(${versions}::uuid[]) GROUP BY 4
+      FROM "TalliedResponse" WHERE "instrumentId" = ${instrument}::uuid AND "wave" = ${wave}::int AND "versionId" = ANY(${versions}::uuid[]) GROUP BY 4
     UNION ALL
     SELECT 'c:' || q, item, nullif(k, ''), ${cell(`"versionId"`, "S")}, n::bigint, s::float8, ss::float8, NULL::float8, x::bigint
-      FROM "AnswerTally" WHERE "instrumentId" = ${instrument}::uuid AND "versionId" = ANY(${versions}::uuid[]) AND q IN ${qs} AND (n <> 0 OR x <> 0)
+      FROM "AnswerTally" WHERE "instrumentId" = ${instrument}::uuid AND "wave" = ${wave}::int AND "versionId" = ANY(${versions}::uuid[]) AND q IN ${qs} AND (n <> 0 OR x <> 0)
     UNION ALL
     SELECT * FROM (WITH ${live}
       SELECT 'c:pop' AS q, NULL::text AS item, NULL::text AS k, concat_ws('|', "versionId", "country", grp, 'P') AS g, count(*)::bigint AS n,

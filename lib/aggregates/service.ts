@@ -10,6 +10,7 @@ import { badRequest, notFound } from "@/lib/errors";
 import type { TItem } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import { chosenWave, studyQuestionnaires, type TStudyWave } from "@/lib/study/study-waves";
 import { AGGREGATE_SETTINGS, cubeSql, textsSql, withCube, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
 import { tallyAddSql, tallyDefinition, tallyLockSql, tallyRemoveSql, tallyResetSql, tallySummarySql, tallyZeroSql, TALLY_BATCH } from "@/lib/aggregates/tally";
 import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombinedItem } from "@/lib/aggregates/shape";
@@ -27,39 +28,41 @@ import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregat
  * `all`: every published version, whatever the filters narrow `scope` to (the tallies count them
  * all); `allItems`: their items combined, which the protection (protect.ts) covers in every view.
  */
-type TContext = { studyId: string; k: number; scope: TScope; items: TCombinedItem[]; all: TScope; allItems: TItem[] };
+type TContext = { studyId: string; k: number; scope: TScope; items: TCombinedItem[]; all: TScope; allItems: TItem[]; waves: TStudyWave[] };
 
-/** The study's questionnaire and the published versions in scope (newest first), combined by item code. */
-async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "versionId">): Promise<TContext> {
+/**
+ * The study's questionnaire, the wave shown (the filter's, or the latest: lib/study/study-waves.ts)
+ * and the published versions in scope (newest first), combined by item code.
+ */
+async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "versionId" | "wave">): Promise<TContext> {
   assertRole(actor, "COORDINATOR");
-  const study = await db().study.findFirst({
-    where: { id: studyId, ...coordinatedBy(actor) },
-    select: {
-      suppressionK: true,
-      instruments: {
-        where: { kind: "QUESTIONNAIRE" },
-        orderBy: { createdAt: "asc" },
-        take: 1,
-        select: { id: true, versions: { where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { id: true, content: true } } },
-      },
-    },
-  });
-  if (!study) throw notFound("The study");
-  const instrument = study.instruments[0];
-  const published = (instrument?.versions ?? []).map((v) => ({ id: v.id, q: publishedQuestionnaire(v.id, v.content) }));
+  const scope = coordinatedBy(actor);
+  const [study, questionnaires] = await Promise.all([
+    db().study.findFirst({ where: { id: studyId, ...scope }, select: { suppressionK: true } }),
+    studyQuestionnaires(db(), studyId, scope),
+  ]);
+  if (!study || !questionnaires) throw notFound("The study");
+  const instrument = questionnaires[0];
+  const wave = instrument ? chosenWave(instrument, filters.wave) : null;
+  const rows = instrument
+    ? await db().instrumentVersion.findMany({ where: { instrumentId: instrument.id, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { id: true, content: true } })
+    : [];
+  const published = rows.map((v) => ({ id: v.id, q: publishedQuestionnaire(v.id, v.content) }));
   let versions = published;
   if (filters.versionId) {
     versions = versions.filter((v) => v.id === filters.versionId);
     if (versions.length === 0) throw badRequest("This version is not a published version of the study's questionnaire.");
   }
   const instrumentId = instrument?.id ?? "00000000-0000-0000-0000-000000000000";
+  const waveNumber = wave?.number ?? 1;
   return {
     studyId,
     k: study.suppressionK,
-    scope: { instrumentId, versions },
+    scope: { instrumentId, versions, wave: waveNumber },
     items: combineVersions(versions),
-    all: { instrumentId, versions: published },
+    all: { instrumentId, versions: published, wave: waveNumber },
     allItems: combineVersions(published).map((c) => c.item),
+    waves: instrument?.waves ?? [],
   };
 }
 
@@ -152,8 +155,8 @@ function itemOf(ctx: TContext, code: string): TItem {
 }
 
 /** What the dashboard's filters and pickers offer. */
-export async function resultsMeta(actor: TActor, studyId: string, lang: TLang) {
-  const ctx = await context(actor, studyId, {});
+export async function resultsMeta(actor: TActor, studyId: string, lang: TLang, wave?: number) {
+  const ctx = await context(actor, studyId, { wave });
   const versions = await db().instrumentVersion.findMany({
     where: { id: { in: ctx.scope.versions.map((v) => v.id) } },
     orderBy: { number: "desc" },
@@ -171,6 +174,9 @@ export async function resultsMeta(actor: TActor, studyId: string, lang: TLang) {
   }
   return {
     k: ctx.k,
+    /** The questionnaire's opened waves and the one shown (the wave filter's default: the latest). */
+    waves: ctx.waves.filter((w) => w.status !== "PLANNED").map((w) => ({ number: w.number, kind: w.kind, status: w.status })),
+    wave: ctx.scope.wave,
     versions,
     countries: countries.map((c) => c.country),
     sections,

@@ -14,7 +14,8 @@ import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
 import { confirmedText } from "@/lib/instrument/text";
 import { addExpert } from "@/lib/panel/experts";
 import { publishedQuestionnaire } from "@/lib/responses/definitions";
-import { recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
+import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
+import { openWave } from "@/lib/study/wave-admin";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
@@ -65,11 +66,11 @@ let v1: string;
 /** Response id by label, and the expert behind it. */
 const responses = new Map<string, { responseId: string; expertId: string; actor: TActor; revisions: Map<string, number> }>();
 
-async function save(label: string, answers: Array<[string, unknown]>) {
+async function save(label: string, answers: Array<[string, unknown]>, versionId = v1) {
   const r = responses.get(label)!;
   for (const [item, value] of answers) {
     const base = r.revisions.get(item) ?? 0;
-    const result = await saveAnswer(r.actor, { versionId: v1, item, value, baseRevision: base, mutationId: randomUUID() });
+    const result = await saveAnswer(r.actor, { versionId, item, value, baseRevision: base, mutationId: randomUUID() });
     expect(result.status).toBe("saved");
     r.revisions.set(item, base + 1);
   }
@@ -91,7 +92,8 @@ async function recomputed(filters: TFilters) {
   const { suppressionK: k } = await prisma.study.findUniqueOrThrow({ where: { id: studyId }, select: { suppressionK: true } });
   const published = await prisma.instrumentVersion.findMany({ where: { instrumentId, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { id: true, content: true } });
   const versions = published.map((v) => ({ id: v.id, q: publishedQuestionnaire(v.id, v.content) })).filter((v) => !filters.versionId || v.id === filters.versionId);
-  const scope: TScope = { instrumentId, versions };
+  const latest = await prisma.wave.findFirstOrThrow({ where: { instrumentId, status: { not: "PLANNED" } }, orderBy: { number: "desc" }, select: { number: true } });
+  const scope: TScope = { instrumentId, versions, wave: filters.wave ?? latest.number };
   const items = combineVersions(versions);
   const sql = summarySql(scope, filters, items.map((c) => c.item));
   const rows = await prisma.$queryRawUnsafe<TAggRow[]>(sql.text, ...sql.values);
@@ -200,5 +202,28 @@ describe("the summary's running totals", () => {
     await prisma.response.delete({ where: { id: responses.get("c")!.responseId } });
     expect(await respondents({ includeInProgress: false })).toBe(2);
     await expectSummariesMatch();
+  });
+
+  it("a second wave is counted apart: its summary never mixes with wave 1's, and wave 2 is the default once open", async () => {
+    const wave1 = { includeInProgress: false, wave: 1 };
+    const before = await getSummary(coordinator, studyId, wave1, "en");
+    await openWave(coordinator, { instrumentId });
+    // Nobody has answered wave 2 yet: the default view (the latest wave) is empty, wave 1 unchanged.
+    expect(await respondents({ includeInProgress: false })).toBe(0);
+    expect(await getSummary(coordinator, studyId, wave1, "en")).toEqual(before);
+
+    const a = responses.get("a")!;
+    a.revisions.clear();
+    const { versionId } = (await getQuestionnaireState(a.actor)).questionnaire!;
+    await save("a", [["ROLE", { choice: "OTHER", other: "Second wave" }], ["RISK", { value: 10 }], ["SHARE", { value: 1 }]], versionId);
+    await submitResponse(a.actor);
+    expect(await respondents({ includeInProgress: false })).toBe(1);
+    expect(await respondents({ includeInProgress: false, wave: 2 })).toBe(1);
+    expect(await getSummary(coordinator, studyId, wave1, "en")).toEqual(before);
+    await expectSummariesMatch([wave1, { includeInProgress: true, wave: 1 }, { includeInProgress: false, wave: 2, country: "RU" }]);
+    expect(await prisma.talliedResponse.groupBy({ by: ["wave"], where: { instrumentId }, _count: true, orderBy: { wave: "asc" } })).toEqual([
+      { wave: 1, _count: 2 },
+      { wave: 2, _count: 1 },
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import type { TFilters } from "@/lib/aggregates/types";
  * Running totals of the submitted answers ("AnswerTally"), so the dashboard's summary reads a few
  * thousand summed rows instead of every answer. Every figure of the summary is a sum of what each
  * answer contributes (contributionsSql), so totals can be added to and taken from:
- * - a submitted response is added, under its version, country and group, and remembered in
+ * - a submitted response is added, under its version, wave, country and group, and remembered in
  *   "TalliedResponse" with that key;
  * - a remembered response that is no longer submitted, is gone, was submitted again, or whose expert
  *   changed country or group is taken away under the key it was added with, from the copy of its
@@ -26,7 +26,7 @@ import type { TFilters } from "@/lib/aggregates/types";
  */
 
 /** Bump when contributionsSql changes what it counts: stored totals are then recounted. */
-export const TALLY_FORMAT = 2;
+export const TALLY_FORMAT = 3;
 /** Responses added or taken away per statement, so a first count of a large study is made in bounded steps. */
 export const TALLY_BATCH = 2_000;
 
@@ -35,16 +35,16 @@ export function tallyDefinition(scope: TScope): string {
   return `${TALLY_FORMAT}:${scope.versions.map((v) => v.id).sort().join(",")}`;
 }
 
-const COLUMNS = `"instrumentId", "versionId", "country", "grp", "q", "item", "k", "n", "s", "ss", "x"`;
+const COLUMNS = `"instrumentId", "versionId", "wave", "country", "grp", "q", "item", "k", "n", "s", "ss", "x"`;
 
 /** A CTE `tallied` adding (or with sign -1 taking away) grouped contribution rows to the totals. */
 function addCte(contributions: string, sign: 1 | -1): string {
   const m = sign === 1 ? "" : "-";
   return `tallied AS (
     INSERT INTO "AnswerTally" (${COLUMNS})
-    SELECT $1::uuid, ver, "country", grp, q, item, coalesce(k, ''), ${m}sum(n), ${m}sum(s), ${m}sum(ss), ${m}sum(x)
-      FROM (${contributions}) c GROUP BY ver, "country", grp, q, item, coalesce(k, '')
-    ON CONFLICT ("instrumentId", "versionId", "country", "grp", "q", "item", "k") DO UPDATE
+    SELECT $1::uuid, ver, wave, "country", grp, q, item, coalesce(k, ''), ${m}sum(n), ${m}sum(s), ${m}sum(ss), ${m}sum(x)
+      FROM (${contributions}) c GROUP BY ver, wave, "country", grp, q, item, coalesce(k, '')
+    ON CONFLICT ("instrumentId", "versionId", "wave", "country", "grp", "q", "item", "k") DO UPDATE
       SET "n" = "AnswerTally"."n" + excluded."n", "s" = "AnswerTally"."s" + excluded."s",
           "ss" = "AnswerTally"."ss" + excluded."ss", "x" = "AnswerTally"."x" + excluded."x"
     RETURNING 1
@@ -70,7 +70,7 @@ export const tallyResetSql = (scope: TScope): TSql[] => [
  */
 export function tallyRemoveSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
   const text = `WITH stale AS MATERIALIZED (
-      SELECT t."responseId", t."versionId", t."country", t."grp", t."snapshot"
+      SELECT t."responseId", t."versionId", t."wave", t."country", t."grp", t."snapshot"
         FROM "TalliedResponse" t
         LEFT JOIN "Response" r ON r."id" = t."responseId"
         LEFT JOIN "Expert" e ON e."id" = r."expertId"
@@ -80,7 +80,7 @@ export function tallyRemoveSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "
        LIMIT ${TALLY_BATCH}
        FOR UPDATE OF t SKIP LOCKED
     ),
-    resp AS (SELECT "responseId" AS "id", "versionId", "country", "grp" FROM stale),
+    resp AS (SELECT "responseId" AS "id", "versionId", "wave", "country", "grp" FROM stale),
     src AS (
       SELECT s."responseId", j.key AS "itemCode", j.value AS "value" FROM stale s CROSS JOIN LATERAL jsonb_each(s."snapshot") j WHERE s."snapshot" IS NOT NULL
       UNION ALL
@@ -110,7 +110,7 @@ export const tallyZeroSql = (instrumentId: string): TSql => ({
  */
 export function tallyAddSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
   const text = `WITH resp AS MATERIALIZED (
-      SELECT r."id", r."versionId", e."country", e."expertGroup"::text AS grp
+      SELECT r."id", r."versionId", r."wave", e."country", e."expertGroup"::text AS grp
         FROM "Response" r JOIN "Expert" e ON e."id" = r."expertId"
        WHERE r."instrumentId" = $1::uuid AND r."versionId" = ANY($2::uuid[]) AND r."status" = 'SUBMITTED'
          AND NOT EXISTS (SELECT 1 FROM "TalliedResponse" t WHERE t."responseId" = r."id")
@@ -118,8 +118,8 @@ export function tallyAddSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "cod
        FOR SHARE OF r SKIP LOCKED
     ),
     remembered AS (
-      INSERT INTO "TalliedResponse" ("responseId", "instrumentId", "versionId", "country", "grp")
-      SELECT "id", $1::uuid, "versionId", "country", grp FROM resp
+      INSERT INTO "TalliedResponse" ("responseId", "instrumentId", "versionId", "wave", "country", "grp")
+      SELECT "id", $1::uuid, "versionId", "wave", "country", grp FROM resp
     ),
     ${addCte(contributionsSql(scope, items), 1)}
     SELECT count(*)::int AS n FROM resp`;
@@ -132,8 +132,8 @@ export function tallyAddSql(scope: TScope, items: ReadonlyArray<Pick<TItem, "cod
  * summarySql (query.ts) computes from the answers alone.
  */
 export function tallySummarySql(scope: TScope, filters: TFilters, items: ReadonlyArray<Pick<TItem, "code" | "type">>): TSql {
-  const values: unknown[] = [scope.instrumentId, scope.versions.map((v) => v.id)];
-  const where = [`"instrumentId" = $1::uuid`, `"versionId" = ANY($2::uuid[])`];
+  const values: unknown[] = [scope.instrumentId, scope.versions.map((v) => v.id), scope.wave];
+  const where = [`"instrumentId" = $1::uuid`, `"versionId" = ANY($2::uuid[])`, `"wave" = $3::int`];
   if (filters.country) where.push(`"country" = $${values.push(filters.country)}`);
   if (filters.group) where.push(`"grp" = $${values.push(filters.group)}`);
   const tallied = `SELECT q, item, k, n, s, ss, x FROM "AnswerTally" WHERE ${where.join(" AND ")}`;

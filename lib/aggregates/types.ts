@@ -8,13 +8,15 @@ export const ZFilters = z.object({
   /** "all" includes responses still in progress; the default counts submitted ones only. */
   status: z.enum(["submitted", "all"]).default("submitted"),
   lang: z.enum(["ru", "en"]).optional(),
+  /** The wave (or round) number; absent: the latest (lib/study/study-waves.ts). */
+  wave: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 export type TFiltersInput = z.output<typeof ZFilters>;
 
-export type TFilters = { versionId?: string; country?: string; group?: string; includeInProgress: boolean };
+export type TFilters = { versionId?: string; country?: string; group?: string; includeInProgress: boolean; wave?: number };
 
 export function toFilters(input: TFiltersInput): TFilters {
-  return { versionId: input.version, country: input.country, group: input.group, includeInProgress: input.status === "all" };
+  return { versionId: input.version, country: input.country, group: input.group, includeInProgress: input.status === "all", wave: input.wave };
 }
 
 export const ZCrossTabQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), by: z.enum(["country", "group"]).default("country") });

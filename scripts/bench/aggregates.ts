@@ -123,7 +123,7 @@ async function run(ctx: TBenchContext): Promise<TReport> {
     const [{ total } = { total: 0 }] = (await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM "Answer"`)).rows;
 
     // 2. The statements the app runs for each endpoint (the same builders), for the baseline and EXPLAIN.
-    const scope: TScope = { instrumentId: study.instrumentId, versions: [{ id: study.versionId, q: questionnaire }] };
+    const scope: TScope = { instrumentId: study.instrumentId, versions: [{ id: study.versionId, q: questionnaire }], wave: 1 };
     const filters: TFilters = { includeInProgress: false };
     const items = combineVersions(scope.versions).map((c) => c.item);
     const pairs = items.find((i) => i.type === "matrix" && i.pairsOf?.length);

@@ -1,0 +1,77 @@
+import type { TDb } from "@/lib/db/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WaveAudience, WaveKind, WaveStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * The coordinator's side of waves (the expert's side is lib/study/waves.ts): a study's
+ * questionnaire(s), each with its waves, and which wave a view shows. Every coordinator view that
+ * reads responses (aggregates, the monitor, exports, reminders) asks here, not for "the oldest
+ * questionnaire" on its own. Not server-only: the bench and the seeds call it with their own client.
+ *
+ * The study's questionnaire is its first one (the one experts answer: lib/study/waves.ts picks the
+ * same); a study may have others, listed after it. The latest wave is the highest-numbered one that
+ * is not PLANNED (wave 1 when nothing else has opened).
+ */
+export type TStudyWave = {
+  id: string;
+  number: number;
+  kind: WaveKind;
+  status: WaveStatus;
+  audience: WaveAudience;
+  itemCodes: string[];
+  closesAt: Date | null;
+  openedAt: Date | null;
+  closedAt: Date | null;
+};
+
+export type TStudyQuestionnaire = { id: string; name: string; waves: TStudyWave[]; latest: TStudyWave | null };
+
+const WAVE_SELECT = {
+  id: true,
+  number: true,
+  kind: true,
+  status: true,
+  audience: true,
+  itemCodes: true,
+  closesAt: true,
+  openedAt: true,
+  closedAt: true,
+} as const satisfies Prisma.WaveSelect;
+
+/** The highest-numbered wave that has opened (waves in any order); null when none has. */
+export function latestWave<W extends Pick<TStudyWave, "number" | "status">>(waves: readonly W[]): W | null {
+  let latest: W | null = null;
+  for (const w of waves) if (w.status !== "PLANNED" && (!latest || w.number > latest.number)) latest = w;
+  return latest;
+}
+
+/**
+ * The study's questionnaires (first: the study's questionnaire) with their waves in number order, for
+ * a study that `scope` allows (e.g. `coordinatedBy(actor)`); null when the study is not found there.
+ */
+export async function studyQuestionnaires(client: TDb, studyId: string, scope: Prisma.StudyWhereInput): Promise<TStudyQuestionnaire[] | null> {
+  const study = await client.study.findFirst({
+    where: { id: studyId, ...scope },
+    select: {
+      instruments: {
+        where: { kind: "QUESTIONNAIRE" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, waves: { select: WAVE_SELECT, orderBy: { number: "asc" } } },
+      },
+    },
+  });
+  if (!study) return null;
+  return study.instruments.map((i) => ({ id: i.id, name: i.name, waves: i.waves, latest: latestWave(i.waves) }));
+}
+
+/**
+ * The wave a view shows: `requested` when the questionnaire has that wave (and it has opened),
+ * otherwise the latest. Null only for a questionnaire with no opened wave.
+ */
+export function chosenWave(q: Pick<TStudyQuestionnaire, "waves" | "latest">, requested?: number | null): TStudyWave | null {
+  if (requested != null) {
+    const found = q.waves.find((w) => w.number === requested && w.status !== "PLANNED");
+    if (found) return found;
+  }
+  return q.latest;
+}
