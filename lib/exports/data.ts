@@ -3,7 +3,8 @@ import type { TDb } from "@/lib/db/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { buildLayout, type TExportVersion, type TLayout, type TResponseMeta } from "@/lib/exports/layout";
+import { buildLayout, type TExportVersion, type TExportWave, type TLayout, type TResponseMeta } from "@/lib/exports/layout";
+import { chosenWave, studyQuestionnaires } from "@/lib/study/study-waves";
 
 /**
  * Reading a study's responses for an export (not server-only: the bench and tests call it with
@@ -31,6 +32,9 @@ export const BATCH_SIZE = 100;
 export type TExportContext = {
   study: { id: string; slug: string; titleRu: string; titleEn: string };
   instrument: { id: string; name: string };
+  /** The waves exported (one, or all of them), in number order; `allWaves`: the questionnaire's opened waves. */
+  waves: TExportWave[];
+  allWaves: TExportWave[];
   versions: Array<TExportVersion & { id: string; publishedAt: Date | null }>;
   layout: TLayout;
 };
@@ -44,65 +48,71 @@ export type TExportRow = { meta: TResponseMeta; answers: TStoredAnswer[] };
 /** The answers of a row as the layout reads them, by item code. */
 export const answerMap = (answers: readonly TStoredAnswer[]) => new Map(answers.map(([code, value]) => [code, value]));
 
-/** The study, its questionnaire and every version that was published or answered; null if the study has no questionnaire. */
-export async function loadExportContext(client: TDb, studyId: string, scope: Prisma.StudyWhereInput = {}): Promise<TExportContext | null> {
-  const study = await client.study.findFirst({
-    where: { id: studyId, ...scope },
-    select: {
-      id: true,
-      slug: true,
-      titleRu: true,
-      titleEn: true,
-      instruments: { where: { kind: "QUESTIONNAIRE" }, orderBy: { createdAt: "asc" }, take: 1, select: { id: true, name: true } },
-    },
-  });
-  const instrument = study?.instruments[0];
-  if (!study || !instrument) return null;
+/**
+ * The study, its questionnaire, the waves exported and every version that was published or answered;
+ * null if the study has no questionnaire. `wave`: a wave's number, "all", or (absent) the latest
+ * (lib/study/study-waves.ts).
+ */
+export async function loadExportContext(client: TDb, studyId: string, scope: Prisma.StudyWhereInput = {}, wave?: number | "all"): Promise<TExportContext | null> {
+  const [study, questionnaires] = await Promise.all([
+    client.study.findFirst({ where: { id: studyId, ...scope }, select: { id: true, slug: true, titleRu: true, titleEn: true } }),
+    studyQuestionnaires(client, studyId, scope),
+  ]);
+  const q = questionnaires?.[0];
+  if (!study || !q) return null;
+  const instrument = { id: q.id, name: q.name };
+  const opened = q.waves.filter((w) => w.status !== "PLANNED").map((w) => ({ number: w.number, kind: w.kind }));
+  const one = wave === "all" ? null : chosenWave(q, wave);
+  const waves = wave === "all" ? opened : one ? [{ number: one.number, kind: one.kind }] : [];
   const rows = await client.instrumentVersion.findMany({
     where: { instrumentId: instrument.id, OR: [{ status: "PUBLISHED" }, { responses: { some: {} } }] },
     orderBy: { number: "asc" },
     select: { id: true, number: true, content: true, publishedAt: true },
   });
   const versions = rows.map((v) => ({ id: v.id, number: v.number, publishedAt: v.publishedAt, definition: ZQuestionnaire.parse(v.content) }));
-  return { study: { id: study.id, slug: study.slug, titleRu: study.titleRu, titleEn: study.titleEn }, instrument, versions, layout: buildLayout(versions) };
+  return { study, instrument, waves, allWaves: opened, versions, layout: buildLayout(versions, waves) };
 }
 
 type TBatchRow = Omit<TResponseMeta, "version"> & { version: number; answers: string };
+/** Where a batch starts: after this pseudonym and wave (an expert has a response per wave). */
+type TAfter = { pseudonym: number; wave: number };
 
 /** toISOString()'s format, so that the long CSV needs no Date per answer. */
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** One batch: the next `batchSize` responses after pseudonym `after`, each with its answers as JSON text. */
-function fetchBatch(sql: TSql, ctx: TExportContext, after: number, batchSize: number, answeredAt: boolean): Promise<TBatchRow[]> {
+/** One batch: the next `batchSize` responses of the exported waves after `after` (by pseudonym, then wave), each with its answers as JSON text. */
+function fetchBatch(sql: TSql, ctx: TExportContext, after: TAfter, batchSize: number, answeredAt: boolean): Promise<TBatchRow[]> {
   const answer = answeredAt ? `a."itemCode", a."value", to_char(a."updatedAt" AT TIME ZONE 'UTC', ${ISO_UTC})` : `a."itemCode", a."value"`;
   return sql<TBatchRow>(
-    `SELECT r."id" AS "responseId", e."pseudonym", e."country", e."expertGroup"::text AS "expertGroup", r."status"::text AS "status",
+    `SELECT r."id" AS "responseId", e."pseudonym", r."wave", e."country", e."expertGroup"::text AS "expertGroup", r."status"::text AS "status",
             v."number" AS "version", r."startedAt", r."updatedAt", r."submittedAt",
             (SELECT coalesce(json_agg(json_build_array(${answer})), '[]')::text
                FROM "Answer" a WHERE a."responseId" = r."id" AND a."value" <> 'null'::jsonb) AS "answers"
        FROM "Response" r
        JOIN "Expert" e ON e."id" = r."expertId"
        JOIN "InstrumentVersion" v ON v."id" = r."versionId"
-      WHERE e."studyId" = $1::uuid AND r."instrumentId" = $2::uuid AND e."pseudonym" > $3
-      ORDER BY e."pseudonym"
-      LIMIT $4`,
-    [ctx.study.id, ctx.instrument.id, after, batchSize],
+      WHERE e."studyId" = $1::uuid AND r."instrumentId" = $2::uuid AND r."wave" = ANY($6::int[])
+        AND (e."pseudonym", r."wave") > ($3::int, $4::int)
+      ORDER BY e."pseudonym", r."wave"
+      LIMIT $5`,
+    [ctx.study.id, ctx.instrument.id, after.pseudonym, after.wave, batchSize, ctx.waves.map((w) => w.number)],
   );
 }
 
 /**
- * Every response of the questionnaire with its answers, one at a time, ordered by pseudonym
+ * Every response of the exported waves with its answers, one at a time, ordered by pseudonym and wave
  * (`answeredAt`: with when each answer was last changed). The next batch is read while the caller
  * handles this one, so PostgreSQL and the writer work at the same time.
  */
 export async function* responses(sql: TSql, ctx: TExportContext, options: { answeredAt?: boolean; batchSize?: number } = {}): AsyncGenerator<TExportRow> {
   const { answeredAt = false, batchSize = BATCH_SIZE } = options;
-  let next: Promise<TBatchRow[]> = fetchBatch(sql, ctx, -1, batchSize, answeredAt);
+  let next: Promise<TBatchRow[]> = fetchBatch(sql, ctx, { pseudonym: -1, wave: 0 }, batchSize, answeredAt);
   try {
     for (;;) {
       const batch = await next;
       if (batch.length === 0) return;
-      next = batch.length < batchSize ? Promise.resolve([]) : fetchBatch(sql, ctx, batch[batch.length - 1]!.pseudonym, batchSize, answeredAt);
+      const last = batch[batch.length - 1]!;
+      next = batch.length < batchSize ? Promise.resolve([]) : fetchBatch(sql, ctx, { pseudonym: last.pseudonym, wave: last.wave }, batchSize, answeredAt);
       for (let i = 0; i < batch.length; i++) {
         const { answers, ...meta } = batch[i]!;
         yield { meta, answers: JSON.parse(answers) as TStoredAnswer[] };

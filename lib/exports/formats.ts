@@ -4,7 +4,7 @@ import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { BATCH_SIZE, answerMap, responses, textWidths, type TExportContext, type TSql } from "@/lib/exports/data";
-import { CANNOT_ASSESS, NOT_ANSWERED, answerText, type TBilingual, type TCell } from "@/lib/exports/layout";
+import { CANNOT_ASSESS, NOT_ANSWERED, answerText, waveLabel, type TBilingual, type TCell } from "@/lib/exports/layout";
 import { createSav } from "@/lib/exports/sav";
 import type { TLang } from "@/lib/instrument/text";
 import { guardCell } from "@/lib/quotes/export";
@@ -64,7 +64,7 @@ export async function* wideCsv(sql: TSql, ctx: TExportContext): TChunks {
   yield out;
 }
 
-export const LONG_COLUMNS = ["pseudonym", "country", "expert_group", "status", "version", "item", "item_type", "value", "other", "answered_at"];
+export const LONG_COLUMNS = ["pseudonym", "wave", "country", "expert_group", "status", "version", "item", "item_type", "value", "other", "answered_at"];
 
 /**
  * One row per stored answer, in questionnaire order: option codes as the questionnaire names them,
@@ -75,7 +75,7 @@ export async function* longCsv(sql: TSql, ctx: TExportContext): TChunks {
   const position = (code: string) => items.get(code)?.index ?? items.size;
   let out = BOM + csvLine(LONG_COLUMNS);
   for await (const { meta: m, answers } of responses(sql, ctx, { answeredAt: true })) {
-    const response = `${csvLine([m.pseudonym, m.country, m.expertGroup, m.status, m.version]).slice(0, -2)},`;
+    const response = `${csvLine([m.pseudonym, m.wave, m.country, m.expertGroup, m.status, m.version]).slice(0, -2)},`;
     answers.sort(([a], [b]) => position(a) - position(b) || a.localeCompare(b));
     for (const [code, stored, answeredAt] of answers) {
       const known = items.get(code);
@@ -174,6 +174,7 @@ export async function* codebook(_sql: TSql, ctx: TExportContext): TChunks {
   const body = {
     study: { slug: ctx.study.slug, title: { ru: ctx.study.titleRu, en: ctx.study.titleEn } },
     instrument: ctx.instrument.name,
+    waves: ctx.waves.map((w) => ({ number: w.number, kind: w.kind, label: waveLabel(w) })),
     versions: ctx.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt?.toISOString() ?? null })),
     missingCodes: { cannotAssess: CANNOT_ASSESS, notAnswered: NOT_ANSWERED },
     responseVariables: ctx.layout.variables.filter((v) => !v.item).map((v) => ({ name: v.name, label: v.label, kind: v.kind })),

@@ -21,6 +21,7 @@ const version = (options: string[], text = "Choice"): TQuestionnaireInput => ({
 const meta: TResponseMeta = {
   responseId: "r",
   pseudonym: 7,
+  wave: 1,
   country: "AM",
   expertGroup: "OFFICIAL",
   status: "SUBMITTED",

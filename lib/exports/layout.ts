@@ -56,6 +56,8 @@ export type TCombinedItem = {
 export type TResponseMeta = {
   responseId: string;
   pseudonym: number;
+  /** The wave (or Delphi round) the response belongs to. */
+  wave: number;
   country: string;
   expertGroup: string;
   status: string;
@@ -76,6 +78,7 @@ const MISSING_LABELS = {
 
 export const META_VARIABLES: TVariable[] = [
   { name: "pseudonym", label: L("Эксперт (псевдоним)", "Expert (pseudonym)"), kind: "numeric", item: null, valueLabels: [], missing: [] },
+  { name: "wave", label: L("Волна (раунд)", "Wave (round)"), kind: "numeric", item: null, valueLabels: [], missing: [] },
   { name: "country", label: L("Страна", "Country"), kind: "string", item: null, valueLabels: [], missing: [] },
   { name: "expert_group", label: L("Группа экспертов", "Expert group"), kind: "string", item: null, valueLabels: [], missing: [] },
   { name: "status", label: L("Статус анкеты", "Response status"), kind: "string", item: null, valueLabels: [], missing: [] },
@@ -86,7 +89,7 @@ export const META_VARIABLES: TVariable[] = [
 ];
 
 function metaCells(m: TResponseMeta): TCell[] {
-  return [m.pseudonym, m.country, m.expertGroup, m.status, m.version, m.startedAt.toISOString(), m.updatedAt.toISOString(), m.submittedAt?.toISOString() ?? null];
+  return [m.pseudonym, m.wave, m.country, m.expertGroup, m.status, m.version, m.startedAt.toISOString(), m.updatedAt.toISOString(), m.submittedAt?.toISOString() ?? null];
 }
 
 /** `Q3_RU_BY` stays as it is under item Q3; `GOV` under ROLE becomes `ROLE_GOV`. */
@@ -128,8 +131,13 @@ function combineOptions(
   return [...out.values()];
 }
 
-/** Builds the combined layout of the given versions (any order). */
-export function buildLayout(versions: readonly TExportVersion[]): TLayout {
+/** A wave of the export: its number and kind, which its value label names ("Wave 2", "Round 3"). */
+export type TExportWave = { number: number; kind: "WAVE" | "DELPHI_ROUND" };
+
+export const waveLabel = (w: TExportWave): TBilingual => (w.kind === "DELPHI_ROUND" ? L(`Раунд ${w.number}`, `Round ${w.number}`) : L(`Волна ${w.number}`, `Wave ${w.number}`));
+
+/** Builds the combined layout of the given versions (any order); `waves` label the wave variable's values. */
+export function buildLayout(versions: readonly TExportVersion[], waves: readonly TExportWave[] = []): TLayout {
   const byCode = new Map<string, Array<{ version: number; item: TItem; section: string }>>();
   const order: string[] = [];
   for (const v of [...versions].sort((a, b) => b.number - a.number)) {
@@ -144,7 +152,8 @@ export function buildLayout(versions: readonly TExportVersion[]): TLayout {
       }
     }
   }
-  const variables: TVariable[] = [...META_VARIABLES];
+  const waveLabels = [...waves].sort((a, b) => a.number - b.number).map((w) => ({ value: w.number, label: waveLabel(w) }));
+  const variables: TVariable[] = META_VARIABLES.map((v) => (v.name === "wave" ? { ...v, valueLabels: waveLabels } : v));
   const items: TCombinedItem[] = [];
   const extracts: Array<{ code: string; extract: TExtract }> = [];
   const used = new Set(variables.map((v) => v.name.toLowerCase()));

@@ -24,6 +24,7 @@ import { createScratchDatabase, testPrisma } from "@/lib/testing/db";
 import { PAIR_MEANS } from "@/prisma/seed/demo-data";
 import { DEMO_STUDY_SLUG, seedDemo } from "@/prisma/seed/demo";
 import { rejection } from "@/lib/testing/errors";
+import { openWave } from "@/lib/study/wave-admin";
 import { actorFor, joinStudy, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
@@ -138,7 +139,7 @@ const PLANS: TPlan[] = [
 
 const CONSENT_VERSION = 1;
 
-type TSetup = { studyId: string; slug: string; coordinator: TActor; pseudonyms: number[] };
+type TSetup = { studyId: string; slug: string; coordinator: TActor; pseudonyms: number[]; instrumentId: string; experts: TActor[] };
 let setup: TSetup;
 
 /** Seeds the plans through the expert's own service calls (consent, autosave, submission). */
@@ -154,6 +155,7 @@ async function seed(): Promise<TSetup> {
     publish: true,
   });
   const pseudonyms: number[] = [];
+  const experts: TActor[] = [];
   for (const [i, plan] of PLANS.entries()) {
     // The last expert answers version 2, published in between, whose ROLE text differs.
     if (i === PLANS.length - 1) {
@@ -164,6 +166,7 @@ async function seed(): Promise<TSetup> {
     const expert = await makeNamedExpert(prisma, study.id, { country: plan.country, expertGroup: plan.group });
     pseudonyms.push((await prisma.expert.findUniqueOrThrow({ where: { id: expert.expertId } })).pseudonym);
     const actor = await actorFor(prisma, expert.userId);
+    experts.push(actor);
     await recordConsent(actor, { decision: "ACCEPTED", textVersion: CONSENT_VERSION, language: "ru" });
     const versionId = (await getQuestionnaireState(actor)).questionnaire!.versionId;
     for (const [item, value] of Object.entries(plan.answers)) {
@@ -174,15 +177,15 @@ async function seed(): Promise<TSetup> {
   const staff = await makeStaff(prisma, "COORDINATOR");
   await joinStudy(prisma, study.id, staff);
   const coordinator = await actorFor(prisma, staff.id);
-  return { studyId: study.id, slug: study.slug, coordinator, pseudonyms };
+  return { studyId: study.id, slug: study.slug, coordinator, pseudonyms, instrumentId, experts };
 }
 
 beforeAll(async () => {
   setup = await seed();
 });
 
-async function download(format: TExportFormat, lang: "ru" | "en" = "ru") {
-  const file = await exportStudyData(setup.coordinator, setup.studyId, format, lang);
+async function download(format: TExportFormat, lang: "ru" | "en" = "ru", wave?: number | "all") {
+  const file = await exportStudyData(setup.coordinator, setup.studyId, format, lang, wave);
   return { ...file, bytes: Buffer.from(await new Response(file.body).arrayBuffer()) };
 }
 
@@ -210,12 +213,12 @@ describe("exports: CSV", () => {
     expect(file.filename).toBe(`${setup.slug}-wide.csv`);
     const rows = csvRecords(file.bytes);
     expect(Object.keys(rows[0]!)).toEqual([
-      "pseudonym", "country", "expert_group", "status", "version", "started_at", "updated_at", "submitted_at",
+      "pseudonym", "wave", "country", "expert_group", "status", "version", "started_at", "updated_at", "submitted_at",
       "ROLE", "ROLE_other", "TOPICS_T_A", "TOPICS_T_B", "TOPICS_T_NONE", "RISK", "PAIRS_RU_BY", "PAIRS_AM_KG", "RANK_R_A", "RANK_R_B", "RANK_R_C", "SHARE", "NOTE",
     ]);
     expect(rows.map((r) => Number(r.pseudonym))).toEqual(setup.pseudonyms);
     const [ru, by, kz, am, kg] = rows as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
-    expect(ru).toMatchObject({ country: "RU", expert_group: "SCIENTIST", status: "SUBMITTED", version: "1", ROLE: "1", TOPICS_T_A: "1", TOPICS_T_B: "1", TOPICS_T_NONE: "0" });
+    expect(ru).toMatchObject({ wave: "1", country: "RU", expert_group: "SCIENTIST", status: "SUBMITTED", version: "1", ROLE: "1", TOPICS_T_A: "1", TOPICS_T_B: "1", TOPICS_T_NONE: "0" });
     expect(ru).toMatchObject({ RISK: "8", PAIRS_RU_BY: "9", PAIRS_AM_KG: "4", RANK_R_A: "2", RANK_R_B: "1", RANK_R_C: "0", SHARE: "12.5" });
     // Formula injection: the open text arrives as text (apostrophe-prefixed), not a formula.
     expect(ru.NOTE).toBe(`'${INJECTION}`);
@@ -369,6 +372,62 @@ describe.skipIf(!havePspp)("exports: SPSS .sav", () => {
       expect(back.map((r) => r.ROLE_other!.trimEnd())).toEqual(["", "Эксперт-консультант", "", "", ""]);
       expect(back.map((r) => r.SHARE!.trim())).toEqual(["12.5", "", "", "40", ""]);
       expect(back.map((r) => r.country)).toEqual(PLANS.map((p) => p.country));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// ── Waves: the wave variable in every format; one wave (the latest by default) or all of them.
+
+describe("exports: waves", () => {
+  it("after wave 2 opens: the latest wave by default, wave 1 on request, all waves as a row per expert and wave; the .sav labels the waves", async () => {
+    await openWave(setup.coordinator, { instrumentId: setup.instrumentId });
+    const first = setup.experts[0]!;
+    const versionId = (await getQuestionnaireState(first)).questionnaire!.versionId;
+    for (const [item, value] of [["RISK", { value: 2 }], ["ROLE", { choice: "ACAD" }]] as const) {
+      expect(await saveAnswer(first, { mutationId: randomUUID(), versionId, item, baseRevision: 0, value })).toMatchObject({ status: "saved" });
+    }
+    const [p1] = setup.pseudonyms as [number];
+
+    const latest = await download("wide.csv");
+    expect(latest.filename).toBe(`${setup.slug}-wide-wave2.csv`);
+    expect(csvRecords(latest.bytes).map((r) => [Number(r.pseudonym), r.wave, r.RISK, r.ROLE])).toEqual([[p1, "2", "2", "2"]]);
+    const wave1 = csvRecords((await download("wide.csv", "ru", 1)).bytes);
+    expect(wave1.map((r) => [Number(r.pseudonym), r.wave])).toEqual(setup.pseudonyms.map((p) => [p, "1"]));
+    expect(wave1[0]).toMatchObject({ RISK: "8", ROLE: "1" });
+
+    const all = await download("wide.csv", "ru", "all");
+    expect(all.filename).toBe(`${setup.slug}-wide-all-waves.csv`);
+    expect(csvRecords(all.bytes).map((r) => [Number(r.pseudonym), r.wave])).toEqual([[p1, "1"], [p1, "2"], ...setup.pseudonyms.slice(1).map((p) => [p, "1"])]);
+
+    const long = csvRecords((await download("long.csv", "ru", "all")).bytes);
+    expect(Object.keys(long[0]!).slice(0, 3)).toEqual(["pseudonym", "wave", "country"]);
+    expect(long).toHaveLength(PLANS.reduce((n, p) => n + Object.keys(p.answers).length, 0) + 2);
+    expect(long.filter((r) => r.wave === "2").map((r) => [Number(r.pseudonym), r.item, r.value])).toEqual([[p1, "ROLE", "ACAD"], [p1, "RISK", "2"]]);
+
+    const codebook = JSON.parse((await download("codebook.json", "en", "all")).bytes.toString("utf8")) as { waves: unknown };
+    expect(codebook.waves).toEqual([
+      { number: 1, kind: "WAVE", label: { ru: "Волна 1", en: "Wave 1" } },
+      { number: 2, kind: "WAVE", label: { ru: "Волна 2", en: "Wave 2" } },
+    ]);
+  });
+
+  it.skipIf(!havePspp)("the .sav of all waves opens in PSPP with the wave variable labelled", async () => {
+    const file = await download("data.sav", "en", "all");
+    const dir = mkdtempSync(path.join(tmpdir(), "sav-waves-"));
+    try {
+      const sav = path.join(dir, "data.sav");
+      writeFileSync(sav, file.bytes);
+      writeFileSync(path.join(dir, "check.sps"), `GET FILE='${sav}'.\nDISPLAY DICTIONARY.\nFREQUENCIES /VARIABLES=wave.\n`);
+      const run = spawnSync("pspp", ["-o", path.join(dir, "out.csv"), path.join(dir, "check.sps")], { encoding: "utf8" });
+      const output = readFileSync(path.join(dir, "out.csv"), "utf8");
+      expect(run.status, run.stderr + output).toBe(0);
+      expect(output).not.toMatch(/error:/i);
+      expect(frequencies(output, "Wave (round)")).toEqual(new Map([["Wave 1", PLANS.length], ["Wave 2", 1]]));
+      execFileSync("pspp-convert", [sav, path.join(dir, "back.csv")]);
+      const back = parse(readFileSync(path.join(dir, "back.csv"), "utf8"), { columns: true }) as Array<Record<string, string>>;
+      expect(back.map((r) => r.wave!.trim())).toEqual(["1", "2", ...PLANS.slice(1).map(() => "1")]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -36,23 +36,25 @@ export type TExportFile = { filename: string; contentType: string; body: Readabl
 /**
  * A data export of a study's questionnaire responses, for coordinators only. The download is
  * recorded in the audit log ("export.<format>") before the first byte is sent; the body streams
- * from the database in batches.
+ * from the database in batches. `wave`: one wave's number, "all" (a row per expert and wave), or the
+ * latest when absent. With more than one wave, the file name says which.
  */
-export async function exportStudyData(actor: TActor, studyId: string, format: TExportFormat, lang: TLang): Promise<TExportFile> {
+export async function exportStudyData(actor: TActor, studyId: string, format: TExportFormat, lang: TLang, wave?: number | "all"): Promise<TExportFile> {
   assertRole(actor, "COORDINATOR");
   assertId(studyId, "The study");
-  const ctx = await loadExportContext(db(), studyId, coordinatedBy(actor));
+  const ctx = await loadExportContext(db(), studyId, coordinatedBy(actor), wave);
   if (!ctx) throw notFound("The study's questionnaire");
   await recordAudit(db(), {
     actorId: actor.userId,
     action: `export.${format}`,
     entity: "Study",
     entityId: studyId,
-    after: { format, lang, instrumentId: ctx.instrument.id, versions: ctx.versions.map((v) => v.number) },
+    after: { format, lang, instrumentId: ctx.instrument.id, versions: ctx.versions.map((v) => v.number), waves: ctx.waves.map((w) => w.number) },
   });
   const body = toWebStream(WRITERS[format](pgSql(exportPool()), ctx, lang), (error) =>
     log.error({ event: "export.failed", format, studyId, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, "export failed"),
   );
   const [base, extension] = format.split(".");
-  return { filename: `${ctx.study.slug}-${base}${format === "data.sav" ? `-${lang}` : ""}.${extension}`, contentType: CONTENT_TYPES[format], body };
+  const waves = ctx.allWaves.length <= 1 || format === "codebook.json" ? "" : wave === "all" ? "-all-waves" : `-wave${ctx.waves[0]?.number ?? 1}`;
+  return { filename: `${ctx.study.slug}-${base}${waves}${format === "data.sav" ? `-${lang}` : ""}.${extension}`, contentType: CONTENT_TYPES[format], body };
 }
