@@ -47,14 +47,14 @@ export function MonitorDashboard({ studyId, initial }: { studyId: string; initia
 
   const refetch = useCallback(async () => {
     try {
-      const res = await fetch(`/api/coordinator/studies/${encodeURIComponent(studyId)}/monitor`, { cache: "no-store" });
+      const res = await fetch(`/api/coordinator/studies/${encodeURIComponent(studyId)}/monitor?wave=${initial.wave}`, { cache: "no-store" });
       if (!res.ok) throw new Error(String(res.status));
       setData((await res.json()) as TMonitor);
       setFailed(false);
     } catch {
       setFailed(true);
     }
-  }, [studyId]);
+  }, [studyId, initial.wave]);
   const status = useLiveEvents(studyId, ["panel", "responses", "answers"], () => void refetch());
 
   return (

@@ -11,6 +11,7 @@ import { funnelRows, targetProgress, type TStageCounts, type TStageRow } from "@
 import { ZSetTargets, type TSetTargets } from "@/lib/monitor/schemas";
 import { assertId, parseInput } from "@/lib/interviews/input";
 import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import { chosenWave, studyQuestionnaires } from "@/lib/study/study-waves";
 
 type TCountRow = TStageCounts & {
   country: string | null;
@@ -38,8 +39,14 @@ export type TActivityRow = {
 };
 export type TDropOff = { sectionCode: string; title: TText | null; position: number; count: number };
 
+/** The wave a funnel counts: its questionnaire (null: the study has none), number and audience. */
+type TWaveScope = { instrumentId: string | null; number: number; audience: "PANEL" | "PREVIOUS_COMPLETED" };
+
 export type TMonitor = {
   studyId: string;
+  /** The wave shown (the latest unless asked for another) and the questionnaire's opened waves. */
+  wave: number;
+  waves: Array<{ number: number; kind: "WAVE" | "DELPHI_ROUND"; status: "OPEN" | "CLOSED" | "PLANNED"; audience: "PANEL" | "PREVIOUS_COMPLETED" }>;
   generatedAt: string;
   overall: TFunnel;
   cells: TCell[];
@@ -58,21 +65,28 @@ export type TMonitor = {
  *   invited   = opened, invitedAt, status INVITED, or a sign-in link was issued
  *   vetted    = invited, or status VETTED
  *   nominated = every expert on the panel
+ * Responses are those of the wave shown. For a later wave (N > 1) the funnel counts its audience (the
+ * whole panel, or those who submitted wave N-1), and only its own responses start or complete it: the
+ * expert's status and consent speak of their first wave.
  */
-async function stageCounts(studyId: string): Promise<TCountRow[]> {
+async function stageCounts(studyId: string, wave: TWaveScope): Promise<TCountRow[]> {
+  const first = wave.number === 1;
+  const previousOnly = !first && wave.audience === "PREVIOUS_COMPLETED";
   return db().$queryRaw<TCountRow[]>`
     WITH base AS (
       SELECT e."country", e."expertGroup", e."status", e."linkOpenedAt", e."invitedAt",
-             EXISTS (SELECT 1 FROM "Response" r WHERE r."expertId" = e."id") AS "hasResponse",
-             EXISTS (SELECT 1 FROM "Response" r WHERE r."expertId" = e."id" AND r."status" = 'SUBMITTED') AS "submitted",
+             EXISTS (SELECT 1 FROM "Response" r WHERE r."expertId" = e."id" AND r."instrumentId" = ${wave.instrumentId}::uuid AND r."wave" = ${wave.number}) AS "hasResponse",
+             EXISTS (SELECT 1 FROM "Response" r WHERE r."expertId" = e."id" AND r."instrumentId" = ${wave.instrumentId}::uuid AND r."wave" = ${wave.number} AND r."status" = 'SUBMITTED') AS "submitted",
              EXISTS (SELECT 1 FROM "Consent" c WHERE c."expertId" = e."id" AND c."decision" = 'ACCEPTED') AS "consented",
              EXISTS (SELECT 1 FROM "InvitationToken" t WHERE t."expertId" = e."id") AS "linkIssued"
         FROM "Expert" e
        WHERE e."studyId" = ${studyId}::uuid
+         AND (NOT ${previousOnly} OR EXISTS (SELECT 1 FROM "Response" p WHERE p."expertId" = e."id" AND p."instrumentId" = ${wave.instrumentId}::uuid
+                                             AND p."wave" = ${wave.number - 1} AND p."status" = 'SUBMITTED'))
     ), c AS (
-      SELECT *, ("status" = 'COMPLETED' OR "submitted") AS "isCompleted" FROM base
+      SELECT *, (("status" = 'COMPLETED' AND ${first}) OR "submitted") AS "isCompleted" FROM base
     ), s AS (
-      SELECT *, ("isCompleted" OR "status" = 'STARTED' OR "hasResponse" OR "consented") AS "isStarted" FROM c
+      SELECT *, ("isCompleted" OR (${first} AND ("status" = 'STARTED' OR "consented")) OR "hasResponse") AS "isStarted" FROM c
     ), o AS (
       SELECT *, ("isStarted" OR "linkOpenedAt" IS NOT NULL) AS "isOpened" FROM s
     ), i AS (
@@ -115,13 +129,14 @@ const EMPTY: TCountRow = {
 const funnelOf = (row: TCountRow): TFunnel => ({ stages: funnelRows(row), declined: row.declined, withdrawn: row.withdrawn, rejected: row.rejected });
 
 /** Last activity per expert, derived from what their actions left behind (no write on every autosave). */
-async function activity(studyId: string): Promise<TActivityRow[]> {
+async function activity(studyId: string, wave: TWaveScope): Promise<TActivityRow[]> {
   const rows = await db().$queryRaw<Array<Omit<TActivityRow, "linkOpenedAt" | "startedAt" | "submittedAt" | "lastActivityAt"> & Record<"linkOpenedAt" | "startedAt" | "submittedAt" | "lastActivityAt", Date | null>>>`
     SELECT e."id" AS "expertId", e."pseudonym", e."country", e."expertGroup", e."status", e."linkOpenedAt",
            r."startedAt", r."submittedAt",
            GREATEST(e."linkOpenedAt", e."lastActivityAt", r."updatedAt", r."submittedAt", c."decidedAt") AS "lastActivityAt"
       FROM "Expert" e
-      LEFT JOIN LATERAL (SELECT "startedAt", "updatedAt", "submittedAt" FROM "Response" WHERE "expertId" = e."id" ORDER BY "startedAt" LIMIT 1) r ON true
+      LEFT JOIN LATERAL (SELECT "startedAt", "updatedAt", "submittedAt" FROM "Response"
+                          WHERE "expertId" = e."id" AND "instrumentId" = ${wave.instrumentId}::uuid AND "wave" = ${wave.number} LIMIT 1) r ON true
       LEFT JOIN LATERAL (SELECT max("decidedAt") AS "decidedAt" FROM "Consent" WHERE "expertId" = e."id") c ON true
      WHERE e."studyId" = ${studyId}::uuid
      ORDER BY "lastActivityAt" DESC NULLS LAST, e."pseudonym"`;
@@ -130,12 +145,13 @@ async function activity(studyId: string): Promise<TActivityRow[]> {
 }
 
 /** The median time from a response's first save to its submission. */
-async function completion(studyId: string) {
+async function completion(studyId: string, wave: TWaveScope) {
   const [row] = await db().$queryRaw<Array<{ submitted: number; medianSeconds: number | null }>>`
     SELECT count(*)::int AS "submitted",
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM r."submittedAt" - r."startedAt"))::float8 AS "medianSeconds"
       FROM "Response" r JOIN "Expert" e ON e."id" = r."expertId"
-     WHERE e."studyId" = ${studyId}::uuid AND r."status" = 'SUBMITTED' AND r."submittedAt" IS NOT NULL`;
+     WHERE e."studyId" = ${studyId}::uuid AND r."instrumentId" = ${wave.instrumentId}::uuid AND r."wave" = ${wave.number}
+       AND r."status" = 'SUBMITTED' AND r."submittedAt" IS NOT NULL`;
   return { submitted: row?.submitted ?? 0, medianSeconds: row?.medianSeconds ?? null };
 }
 
@@ -143,14 +159,14 @@ async function completion(studyId: string) {
  * Where started, unfinished responses stop: the section of each one's most recently saved item,
  * counted per (version, item) in SQL and then mapped to sections with the version's definition.
  */
-async function dropOff(studyId: string): Promise<TDropOff[]> {
+async function dropOff(studyId: string, wave: TWaveScope): Promise<TDropOff[]> {
   const rows = await db().$queryRaw<Array<{ versionId: string; itemCode: string; count: number }>>`
     SELECT r."versionId", last."itemCode", count(*)::int AS "count"
       FROM "Response" r
       JOIN "Expert" e ON e."id" = r."expertId"
       JOIN LATERAL (SELECT a."itemCode" FROM "Answer" a WHERE a."responseId" = r."id"
                      ORDER BY a."updatedAt" DESC, a."itemCode" LIMIT 1) last ON true
-     WHERE e."studyId" = ${studyId}::uuid AND r."status" = 'IN_PROGRESS'
+     WHERE e."studyId" = ${studyId}::uuid AND r."instrumentId" = ${wave.instrumentId}::uuid AND r."wave" = ${wave.number} AND r."status" = 'IN_PROGRESS'
      GROUP BY r."versionId", last."itemCode"`;
   const versionIds = [...new Set(rows.map((r) => r.versionId))];
   const versions = await db().instrumentVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, content: true } });
@@ -179,16 +195,24 @@ async function assertStudy(actor: TActor, studyId: string) {
   if (!study) throw notFound("The study");
 }
 
-/** Everything the monitoring page shows for one study, computed from the database now. */
-export async function getMonitor(actor: TActor, studyId: string): Promise<TMonitor> {
+/**
+ * Everything the monitoring page shows for one study, computed from the database now, for one wave
+ * of its questionnaire: `wave`, or the latest (lib/study/study-waves.ts).
+ */
+export async function getMonitor(actor: TActor, studyId: string, wave?: number): Promise<TMonitor> {
   assertRole(actor, "COORDINATOR");
-  await assertStudy(actor, studyId);
+  assertId(studyId, "The study");
+  const questionnaires = await studyQuestionnaires(db(), studyId, coordinatedBy(actor));
+  if (!questionnaires) throw notFound("The study");
+  const q = questionnaires[0];
+  const shown = q ? chosenWave(q, wave) : null;
+  const scope: TWaveScope = { instrumentId: q?.id ?? null, number: shown?.number ?? 1, audience: shown?.audience ?? "PANEL" };
   const [counts, targets, activityRows, done, drop] = await Promise.all([
-    stageCounts(studyId),
+    stageCounts(studyId, scope),
     db().cellTarget.findMany({ where: { studyId }, select: { country: true, expertGroup: true, target: true } }),
-    activity(studyId),
-    completion(studyId),
-    dropOff(studyId),
+    activity(studyId, scope),
+    completion(studyId, scope),
+    dropOff(studyId, scope),
   ]);
   const overall = counts.find((r) => r.overall) ?? EMPTY;
   const cellRows = new Map(counts.filter((r) => !r.overall).map((r) => [`${r.country}:${r.expertGroup}`, r]));
@@ -202,6 +226,8 @@ export async function getMonitor(actor: TActor, studyId: string): Promise<TMonit
   });
   return {
     studyId,
+    wave: scope.number,
+    waves: (q?.waves ?? []).filter((w) => w.status !== "PLANNED").map((w) => ({ number: w.number, kind: w.kind, status: w.status, audience: w.audience })),
     generatedAt: new Date().toISOString(),
     overall: funnelOf(overall),
     cells,

@@ -1,4 +1,6 @@
+import type { TActor } from "@/lib/auth/sessions";
 import type { TDb } from "@/lib/db/types";
+import { coordinatedBy } from "@/lib/study/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WaveAudience, WaveKind, WaveStatus } from "@/lib/generated/prisma/enums";
 
@@ -74,4 +76,9 @@ export function chosenWave(q: Pick<TStudyQuestionnaire, "waves" | "latest">, req
     if (found) return found;
   }
   return q.latest;
+}
+
+/** The coordinator's view of a study's questionnaire and its waves (404 is the caller's: null when not found). */
+export async function coordinatorQuestionnaire(client: TDb, actor: TActor, studyId: string): Promise<TStudyQuestionnaire | null> {
+  return (await studyQuestionnaires(client, studyId, coordinatedBy(actor)))?.[0] ?? null;
 }

@@ -1,6 +1,9 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
+import { WavePicker } from "@/components/coordinator/wave-picker";
+import { db } from "@/lib/db";
+import { chosenWave, coordinatorQuestionnaire } from "@/lib/study/study-waves";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listStudies } from "@/lib/study/service";
@@ -24,10 +27,23 @@ const DOWNLOADS = [
 export default async function ExportsPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/exports");
   const [studies, t, locale] = await Promise.all([listStudies(actor), getTranslations("exports"), getLocale()]);
-  const asked = (await searchParams).study;
+  const params = await searchParams;
+  const asked = params.study;
+  const askedWave = Array.isArray(params.wave) ? params.wave[0] : params.wave;
   if (asked && !studies.some((s) => s.id === asked)) notFound();
   const study = chooseStudy(studies, asked);
   const title = (s: { titleEn: string; titleRu: string }) => (locale === "en" ? s.titleEn : s.titleRu);
+  // The wave exported: the one asked for, all of them, or the latest (lib/study/study-waves.ts).
+  const questionnaire = study ? await coordinatorQuestionnaire(db(), actor, study.id) : null;
+  const waves = (questionnaire?.waves ?? []).filter((w) => w.status !== "PLANNED");
+  const wave: number | "all" | null = askedWave === "all" ? "all" : questionnaire ? (chosenWave(questionnaire, Number(askedWave) || undefined)?.number ?? null) : null;
+  const withWave = (file: string, query: string) => {
+    // Only with more than one wave: the demo's single-wave links stay as they were.
+    if (waves.length < 2 || wave === null || file === "codebook.json" || (wave === "all" && file === "aggregates.csv")) return query;
+    const q = new URLSearchParams(query.slice(1));
+    q.set("wave", String(wave));
+    return `?${q}`;
+  };
   return (
     <div className="stack">
       <CoordinatorNav current="/coordinator/exports" />
@@ -37,6 +53,7 @@ export default async function ExportsPage({ searchParams }: TProps) {
       {study ? (
         <section aria-labelledby="exports-study-title" className="stack">
           <h2 id="exports-study-title">{title(study)}</h2>
+          {wave !== null && <WavePicker action="/coordinator/exports" studyId={study.id} waves={waves} current={wave} all />}
           <table>
             <caption>{t("caption")}</caption>
             <thead>
@@ -49,7 +66,7 @@ export default async function ExportsPage({ searchParams }: TProps) {
               {DOWNLOADS.map((d) => (
                 <tr key={d.key}>
                   <td>
-                    <a href={`/api/coordinator/studies/${study.id}/exports/${d.file}${"query" in d ? d.query : ""}`} download data-export={d.key}>
+                    <a href={`/api/coordinator/studies/${study.id}/exports/${d.file}${withWave(d.file, "query" in d ? d.query : "")}`} download data-export={d.key}>
                       <code>{d.file}</code>
                       {"query" in d ? ` (${d.query.slice(6)})` : ""}
                     </a>

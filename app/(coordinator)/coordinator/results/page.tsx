@@ -16,6 +16,7 @@ import { COUNTRIES } from "@/lib/study/countries";
 import { getMonitor } from "@/lib/monitor/service";
 import { listStudies } from "@/lib/study/service";
 import { chooseStudy } from "@/components/coordinator/study-picker";
+import { waveName } from "@/components/coordinator/wave-picker";
 import { pageMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = pageMetadata("results");
@@ -36,7 +37,7 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
   // Another team's study (or none) is a 404, as on every study page.
   const study = chooseStudy(studies, params.study);
   // Filters from the URL; anything invalid is dropped rather than failing the page.
-  const parsed = ZFilters.safeParse({ version: one(params.version), country: one(params.country), group: one(params.group), status: one(params.status) });
+  const parsed = ZFilters.safeParse({ version: one(params.version), country: one(params.country), group: one(params.group), status: one(params.status), wave: one(params.wave) });
   const input = parsed.success ? parsed.data : ZFilters.parse({});
   const filters = toFilters(input);
   if (!study) {
@@ -48,15 +49,20 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
       </div>
     );
   }
-  const meta = await resultsMeta(actor, study.id, lang);
+  const meta = await resultsMeta(actor, study.id, lang, filters.wave);
   const decimals = ZDecimals.parse(one(params.decimals) ?? 1);
+  const [tc, waveNames] = await Promise.all([getTranslations("common"), Promise.all(meta.waves.map(waveName))]);
   const firstCross = meta.items.find((i) => i.crossTab)?.code;
   // Started here, awaited where they are shown: the contents render at once, each part streams in.
   const summary = getSummary(actor, study.id, filters, lang);
   const heatmap = getPairHeatmap(actor, study.id, filters, undefined, lang).then((r) => r.heatmap);
   const cross = firstCross ? getCrossTab(actor, study.id, filters, { item: firstCross, by: "country", groupLabel: (g) => t(`group_${g}` as "group_SCIENTIST") }, lang) : Promise.resolve(null);
-  const funnel = getMonitor(actor, study.id).then((m) => m.overall);
-  const query = new URLSearchParams(Object.entries({ version: input.version, country: input.country, group: input.group, status: input.status === "all" ? "all" : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+  const funnel = getMonitor(actor, study.id, meta.wave).then((m) => m.overall);
+  // The wave stays in every request of the page (charts, texts, the CSV) once it is not the only one.
+  const wave = meta.waves.length > 1 ? String(meta.wave) : undefined;
+  const query = new URLSearchParams(
+    Object.entries({ wave, version: input.version, country: input.country, group: input.group, status: input.status === "all" ? "all" : undefined }).filter((e): e is [string, string] => Boolean(e[1])),
+  );
   const csv = `/api/coordinator/studies/${study.id}/exports/aggregates.csv${query.size ? `?${query}` : ""}`;
   return (
     <div className="stack">
@@ -87,6 +93,18 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
                   {studies.map((s) => (
                     <option key={s.id} value={s.id}>
                       {lang === "en" ? s.titleEn : s.titleRu}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {meta.waves.length > 1 && (
+              <label>
+                {tc("wave")}
+                <select name="wave" defaultValue={String(meta.wave)} data-testid="wave-filter">
+                  {meta.waves.map((w, i) => (
+                    <option key={w.number} value={w.number}>
+                      {waveNames[i]}
                     </option>
                   ))}
                 </select>

@@ -1,5 +1,8 @@
 import { route } from "@/lib/http/handler";
-import { ZStudyParams } from "@/lib/monitor/schemas";
+import { parseQuery } from "@/lib/interviews/input";
+import { ZMonitorQuery, ZStudyParams } from "@/lib/monitor/schemas";
 import { getMonitor } from "@/lib/monitor/service";
 
-export const GET = route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params }) => getMonitor(actor, params.studyId));
+export const GET = route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params, req }) =>
+  getMonitor(actor, params.studyId, parseQuery(ZMonitorQuery, req.nextUrl.searchParams).wave),
+);

@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import type { TActor } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { createInstrumentWith } from "@/lib/instrument/create";
+import { ZQuestionnaire } from "@/lib/instrument/definition";
+import { confirmedText } from "@/lib/instrument/text";
+import { getMonitor, type TFunnel } from "@/lib/monitor/service";
+import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
+import { openWave } from "@/lib/study/wave-admin";
+import { testPrisma } from "@/lib/testing/db";
+import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+
+const prisma = testPrisma();
+afterAll(async () => {
+  await prisma.$disconnect();
+  await db().$disconnect();
+});
+
+const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
+const definition = ZQuestionnaire.parse({
+  kind: "questionnaire",
+  title: t("Q"),
+  sections: [{ code: "S1", title: t("S1"), items: [{ code: "A", type: "scale", text: t("A"), min: 1, max: 10, required: true }] }],
+});
+
+const counts = (f: TFunnel) => Object.fromEntries(f.stages.map((s) => [s.stage, s.count]));
+
+async function answer(actor: TActor, submit: boolean) {
+  const { versionId } = (await getQuestionnaireState(actor)).questionnaire!;
+  await saveAnswer(actor, { mutationId: randomUUID(), versionId, item: "A", baseRevision: 0, value: { value: 5 } });
+  if (submit) await submitResponse(actor);
+}
+
+describe("the monitor's funnel by wave", () => {
+  it("counts the wave shown (the latest by default); a round for those who completed counts only them", async () => {
+    const staff = await makeStaff(prisma, "COORDINATOR");
+    const study = await makeStudy(prisma, staff);
+    const coordinator = await actorFor(prisma, staff.id);
+    await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
+    const { instrumentId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition, actorId: null, publish: true });
+    const experts: TActor[] = [];
+    for (let i = 0; i < 3; i++) {
+      const expert = await makeExpert(prisma, study.id);
+      const actor = await actorFor(prisma, expert.userId);
+      await recordConsent(actor, { decision: "ACCEPTED", textVersion: 1, language: "en" });
+      experts.push(actor);
+    }
+    const [a, b] = experts as [TActor, TActor, TActor];
+    await answer(a, true);
+    await answer(b, true);
+
+    const wave1 = await getMonitor(coordinator, study.id);
+    expect(wave1).toMatchObject({ wave: 1, waves: [{ number: 1, kind: "WAVE", status: "OPEN" }] });
+    expect(counts(wave1.overall)).toMatchObject({ nominated: 3, started: 3, completed: 2 });
+
+    await openWave(coordinator, { instrumentId });
+    await answer(a, false);
+    const wave2 = await getMonitor(coordinator, study.id);
+    expect(wave2.wave).toBe(2);
+    // The whole panel is wave 2's audience; consent given for wave 1 does not start wave 2.
+    expect(counts(wave2.overall)).toMatchObject({ nominated: 3, started: 1, completed: 0 });
+    expect(wave2.completion.submitted).toBe(0);
+    // Wave 1 on request, unchanged.
+    expect(counts((await getMonitor(coordinator, study.id, 1)).overall)).toMatchObject({ nominated: 3, started: 3, completed: 2 });
+
+    await submitResponse(a);
+    await openWave(coordinator, { instrumentId, kind: "DELPHI_ROUND", audience: "PREVIOUS_COMPLETED" });
+    const round3 = await getMonitor(coordinator, study.id);
+    expect(round3.wave).toBe(3);
+    expect(counts(round3.overall)).toMatchObject({ nominated: 1, started: 0, completed: 0 });
+    expect(round3.waves.map((w) => [w.number, w.status])).toEqual([[1, "CLOSED"], [2, "CLOSED"], [3, "OPEN"]]);
+  });
+});
