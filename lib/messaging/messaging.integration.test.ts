@@ -13,7 +13,7 @@ import { addExpert } from "@/lib/panel/experts";
 import { changeStatus, reissueInvitation } from "@/lib/panel/service";
 import { requireEnv, testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeGuide, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { actorFor, makeQuestionnaire, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 import { startSmtpSink } from "@/lib/testing/smtp";
 
 // Every test here runs real pg-boss workers on the run's database and a real SMTP server. They
@@ -228,8 +228,8 @@ describe("reminders", () => {
       await setExpertRemindersPaused(actor, pausedExpert.expertId, true);
       const notFinished = await vettedExpert(study.id, "ru");
       await prisma.expert.update({ where: { id: notFinished.expertId }, data: { status: "STARTED", invitedAt: daysAgo(8) } });
-      const guide = await makeGuide(prisma, study.id);
-      await prisma.response.create({ data: { expertId: notFinished.expertId, instrumentId: guide.instrumentId, versionId: guide.versionId, optionOrder: {} } });
+      const q = await makeQuestionnaire(prisma, study.id);
+      await prisma.response.create({ data: { expertId: notFinished.expertId, instrumentId: q.instrumentId, versionId: q.versionId, optionOrder: {} } });
 
       const pausedStudy = await makeStudy(prisma);
       await prisma.study.update({ where: { id: pausedStudy.id }, data: { remindersPaused: true } });

@@ -41,7 +41,7 @@ export async function actorFor(prisma: PrismaClient, userId: string): Promise<TA
 // ── Interviews (appended for lib/interviews, lib/quotes and lib/codebook tests)
 
 import { createInstrumentWith as createInstrumentWithImpl } from "@/lib/instrument/create";
-import { ZGuide as ZGuideImpl } from "@/lib/instrument/definition";
+import { ZGuide as ZGuideImpl, ZQuestionnaire as ZQuestionnaireImpl } from "@/lib/instrument/definition";
 import { confirmedText as confirmedTextImpl } from "@/lib/instrument/text";
 
 /** A small interview guide: block B1 (Q1 with probes Q1_P1 and Q1_P2, Q2 without) and block B2 (Q3 with probe Q3_P1). */
@@ -77,6 +77,23 @@ export async function makeGuide(prisma: PrismaClient, studyId: string, options: 
     definition: ZGuideImpl.parse(smallGuide()),
     actorId: null,
     publish: options.publish ?? true,
+  });
+}
+
+/** A published questionnaire of the study with one required scale item "A" (1–10); the database gives it wave 1. */
+export async function makeQuestionnaire(prisma: PrismaClient, studyId: string, options: { name?: string } = {}) {
+  const t = confirmedTextForTests;
+  return createInstrumentWithImpl(prisma, {
+    studyId,
+    kind: "questionnaire",
+    name: options.name ?? `Questionnaire ${unique()}`,
+    definition: ZQuestionnaireImpl.parse({
+      kind: "questionnaire",
+      title: t("Questionnaire"),
+      sections: [{ code: "S1", title: t("Section 1"), items: [{ code: "A", type: "scale", text: t("A"), min: 1, max: 10, required: true }] }],
+    }),
+    actorId: null,
+    publish: true,
   });
 }
 
