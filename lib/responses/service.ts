@@ -57,8 +57,10 @@ export async function getQuestionnaireState(actor: TActor) {
   const ctx = await expertContext(actor);
   const consent = { ...(await consentState(ctx.expertId, ctx.study.consentVersion)), text: ctx.study.consentText as TText | null, version: ctx.study.consentVersion };
   // Closed: the study takes no answers, or the wave the expert is in does not (closed, past its date, or not theirs).
-  const closed = !takesAnswers(ctx.study.status) || (ctx.wave !== null && !ctx.wave.open);
-  if (!ctx.instrumentId || !ctx.wave) return { consent, closed, wave: null, questionnaire: null };
+  // `studyClosed` tells the two apart: the expert is told the study is closed, or only their wave (round).
+  const studyClosed = !takesAnswers(ctx.study.status);
+  const closed = studyClosed || (ctx.wave !== null && !ctx.wave.open);
+  if (!ctx.instrumentId || !ctx.wave) return { consent, closed, studyClosed, wave: null, questionnaire: null };
   const wave = { number: ctx.wave.number, kind: ctx.wave.kind, open: ctx.wave.open, itemCodes: ctx.wave.itemCodes, realtime: ctx.wave.realtime, closesAt: ctx.wave.closesAt };
   const response = ctx.response
     ? await db().response.findUniqueOrThrow({
@@ -67,7 +69,7 @@ export async function getQuestionnaireState(actor: TActor) {
       })
     : null;
   const version = response?.version ?? (await latestPublished(ctx.instrumentId, ctx.wave.versionId));
-  if (!version) return { consent, closed, wave, questionnaire: null };
+  if (!version) return { consent, closed, studyClosed, wave, questionnaire: null };
   // A round of some items only shows those items (lib/study/wave-items.ts).
   const definition = askedItemsOf(publishedQuestionnaire(version.id, version.content), ctx.wave);
   const answers: Record<string, { value: TAnswerValue | null; revision: number }> = {};
@@ -75,6 +77,7 @@ export async function getQuestionnaireState(actor: TActor) {
   return {
     consent,
     closed,
+    studyClosed,
     wave,
     questionnaire: {
       responseId: response?.id ?? null,

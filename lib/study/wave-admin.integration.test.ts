@@ -62,7 +62,7 @@ describe("a coordinator opens and closes waves", () => {
     ]);
 
     const state = await getQuestionnaireState(expertActor);
-    expect(state.wave).toMatchObject({ number: 2, open: true });
+    expect(state).toMatchObject({ closed: false, studyClosed: false, wave: { number: 2, open: true, closesAt } });
     expect(state.questionnaire).toMatchObject({ status: "NOT_STARTED", answers: {} });
     await answer(expertActor, 9);
     expect(await prisma.response.findMany({ where: { expertId: expert.expertId }, orderBy: { wave: "asc" }, select: { wave: true, status: true } })).toEqual([
@@ -84,6 +84,8 @@ describe("a coordinator opens and closes waves", () => {
     const wave1 = await prisma.wave.findFirstOrThrow({ where: { instrumentId, number: 1 } });
     expect(await closeWave(actor, wave1.id)).toEqual({ id: wave1.id, number: 1, status: "CLOSED" });
     expect((await rejection(answer(expertActor, 3))).code).toBe("wave_closed");
+    // The expert is told their wave is closed, not the study (components/expert/study-closed.tsx).
+    expect(await getQuestionnaireState(expertActor)).toMatchObject({ closed: true, studyClosed: false, wave: { number: 1, open: false } });
     expect((await rejection(closeWave(actor, wave1.id))).status).toBe(409);
     expect(await prisma.auditEvent.count({ where: { entity: "Wave", entityId: wave1.id, action: "wave.close" } })).toBe(1);
   });

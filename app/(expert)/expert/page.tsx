@@ -17,8 +17,13 @@ export default async function ExpertHomePage() {
     getTranslations("common"),
     getLocale(),
   ]);
+  const studies = await getTranslations("studies");
   const pseudonym = common("expertPseudonym", { n: profile.pseudonym });
   const q = state.questionnaire;
+  // A later wave (round) open to the expert: said on their start page, with its closing date if any.
+  const laterWave = state.wave && state.wave.number > 1 && state.wave.open ? state.wave : null;
+  const closing = laterWave?.closesAt ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(laterWave.closesAt) : null;
+  const round = laterWave?.kind === "DELPHI_ROUND";
   return (
     <div className="stack">
       <h1>{t("title")}</h1>
@@ -31,8 +36,20 @@ export default async function ExpertHomePage() {
         <dt>{t("group")}</dt>
         <dd>{common(`groups.${profile.expertGroup}`)}</dd>
       </dl>
+      {laterWave && (
+        <div className="card stack" data-testid="wave-open">
+          <h2>
+            {closing
+              ? flow(round ? "roundOpenUntil" : "waveOpenUntil", { n: laterWave.number, date: closing })
+              : flow(round ? "roundOpen" : "waveOpen", { n: laterWave.number })}
+          </h2>
+          <p>{flow("waveIntro")}</p>
+        </div>
+      )}
       <div className="card stack">
-        {!q ? (
+        {state.closed && q?.status !== "SUBMITTED" ? (
+          <p>{state.studyClosed || !state.wave ? studies("closedBody") : `${studies(state.wave.kind === "DELPHI_ROUND" ? "roundClosedTitle" : "waveClosedTitle", { n: state.wave.number })}. ${studies("waveClosedBody")}`}</p>
+        ) : !q ? (
           <p>{flow("notOpen")}</p>
         ) : !state.consent.accepted ? (
           <>

@@ -13,7 +13,7 @@ export default async function ConsentPage() {
   const actor = await requirePageActor("EXPERT", "/expert/consent");
   const [state, t, locale] = await Promise.all([getQuestionnaireState(actor), getTranslations("expertFlow"), getLocale()]);
   const lang = locale === "en" ? "en" : "ru";
-  if (state.closed && !state.consent.accepted) return <StudyClosed />;
+  if (state.closed && !state.consent.accepted) return <StudyClosed wave={state.studyClosed ? null : state.wave} />;
   return (
     <ClientMessages namespaces={["expertFlow"]}>
       <div className="card stack" style={{ maxWidth: "44rem", margin: "0 auto" }}>

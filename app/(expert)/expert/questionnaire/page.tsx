@@ -13,7 +13,7 @@ export const generateMetadata = pageMetadata("questionnaire");
 export default async function QuestionnairePage() {
   const actor = await requirePageActor("EXPERT", "/expert/questionnaire");
   const [state, locale] = await Promise.all([getQuestionnaireState(actor), getLocale()]);
-  if (state.closed && state.questionnaire?.status !== "SUBMITTED") return <StudyClosed />;
+  if (state.closed && state.questionnaire?.status !== "SUBMITTED") return <StudyClosed wave={state.studyClosed ? null : state.wave} />;
   if (!state.consent.accepted) redirect("/expert/consent");
   const q = state.questionnaire;
   if (!q) redirect("/expert");
