@@ -41,6 +41,7 @@ export async function listInstruments(actor: TActor) {
       kind: true,
       study: { select: { id: true, titleEn: true, titleRu: true } },
       versions: { select: { id: true, number: true, status: true, publishedAt: true, updatedAt: true }, orderBy: { number: "desc" } },
+      waves: { select: { id: true, number: true, kind: true, status: true, closesAt: true }, orderBy: { number: "asc" } },
     },
     orderBy: [{ createdAt: "asc" }],
   });

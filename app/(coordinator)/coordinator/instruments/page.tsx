@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NewInstrumentForm } from "@/components/instruments/new-instrument-form";
+import { WaveControls } from "@/components/instruments/wave-controls";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
@@ -54,6 +55,13 @@ export default async function InstrumentsPage() {
               </tbody>
             </table>
           </div>
+          {instrument.kind === "QUESTIONNAIRE" && (
+            <WaveControls
+              instrumentId={instrument.id}
+              waves={instrument.waves.map((w) => ({ ...w, closesAt: w.closesAt?.toISOString() ?? null }))}
+              published={instrument.versions.some((v) => v.status === "PUBLISHED")}
+            />
+          )}
         </section>
       ))}
       <h2>{t("newTitle")}</h2>
