@@ -46,7 +46,7 @@ test("a coordinator downloads every export from the exports page", async ({ page
   const wide = await fetch("wide.csv");
   expect(wide.type).toBe("text/csv; charset=utf-8");
   const wideLines = wide.body.toString("utf8").replace(/^\ufeff/, "").split("\r\n");
-  expect(wideLines[0]).toMatch(/^pseudonym,country,expert_group,status,version,started_at,updated_at,submitted_at,Q1,Q2,/);
+  expect(wideLines[0]).toMatch(/^pseudonym,wave,country,expert_group,status,version,started_at,updated_at,submitted_at,Q1,Q2,/);
   // The worker's study also holds other specs' respondents: the export has one row for each, in pseudonym order.
   const respondents = (await prisma.response.findMany({ where: { instrument: { studyId } }, select: { expert: { select: { pseudonym: true } } } })).map((r) => r.expert.pseudonym).sort((a, b) => a - b);
   expect(respondents).toEqual(expect.arrayContaining(pseudonyms));
@@ -55,8 +55,8 @@ test("a coordinator downloads every export from the exports page", async ({ page
 
   const long = await fetch("long.csv");
   expect(long.type).toBe("text/csv; charset=utf-8");
-  expect(long.body.toString("utf8")).toMatch(/^\ufeffpseudonym,country,expert_group,status,version,item,item_type,value,other,answered_at\r\n/);
-  expect(long.body.toString("utf8")).toContain(`${pseudonyms[1]},KG,SCIENTIST,SUBMITTED,1,Q47,single,KG`);
+  expect(long.body.toString("utf8")).toMatch(/^\ufeffpseudonym,wave,country,expert_group,status,version,item,item_type,value,other,answered_at\r\n/);
+  expect(long.body.toString("utf8")).toContain(`${pseudonyms[1]},1,KG,SCIENTIST,SUBMITTED,1,Q47,single,KG`);
 
   const xlsx = await fetch("data.xlsx");
   expect(xlsx.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
