@@ -31,7 +31,8 @@ export async function listPanel(actor: TActor) {
       linkRequestedAt: true,
       study: { select: { slug: true, titleEn: true, titleRu: true } },
       user: { select: { name: true, email: true, language: true } },
-      responses: { select: { id: true, status: true, updatedAt: true }, take: 1, orderBy: { startedAt: "asc" } },
+      // The response of the latest wave the expert answered (an expert has one per wave).
+      responses: { select: { id: true, status: true, updatedAt: true, wave: true }, take: 1, orderBy: [{ wave: "desc" }, { startedAt: "asc" }] },
     },
     orderBy: [{ linkRequestedAt: { sort: "desc", nulls: "last" } }, { pseudonym: "asc" }],
   });
@@ -84,7 +85,7 @@ export async function listExperts(actor: TActor, query: TPanelQuery) {
       lastActivityAt: true,
       linkRequestedAt: true,
       user: { select: { name: true, email: true } },
-      responses: { select: { id: true, status: true }, take: 1, orderBy: { startedAt: "asc" } },
+      responses: { select: { id: true, status: true, wave: true }, take: 1, orderBy: [{ wave: "desc" }, { startedAt: "asc" }] },
     },
     orderBy: [ORDER[q.sort]!(q.dir), { pseudonym: "asc" }],
   });

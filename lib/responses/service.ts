@@ -242,13 +242,20 @@ export async function getOwnAnswers(actor: TActor) {
   return { definition: state.questionnaire.definition, answers, status: state.questionnaire.status };
 }
 
-/** A coordinator reopens a submitted response so the expert can change it; recorded in the audit log. */
+/**
+ * A coordinator reopens a submitted response so the expert can change it; recorded in the audit log.
+ * Only a response of a wave still open: in a closed wave the expert could not change it anyway.
+ */
 export async function reopenResponse(actor: TActor, responseId: string) {
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
-    const response = await tx.response.findFirst({ where: { id: responseId, expert: { study: coordinatedBy(actor) } }, select: { status: true, submittedAt: true, expertId: true } });
+    const response = await tx.response.findFirst({
+      where: { id: responseId, expert: { study: coordinatedBy(actor) } },
+      select: { status: true, submittedAt: true, expertId: true, wave: true, waveOf: { select: { status: true } } },
+    });
     if (!response) throw notFound("The response");
     if (response.status !== "SUBMITTED") throw conflict("This response is not submitted.");
+    if (response.waveOf.status !== "OPEN") throw conflict(`Wave ${response.wave} of this response is closed: reopening it would not let the expert change it.`);
     await tx.response.update({ where: { id: responseId }, data: { status: "IN_PROGRESS", submittedAt: null, updatedAt: new Date() } });
     await applyStatusEvent(tx, response.expertId, "reopened", actor.userId);
     await recordAudit(tx, {
@@ -256,7 +263,7 @@ export async function reopenResponse(actor: TActor, responseId: string) {
       action: "response.reopen",
       entity: "Response",
       entityId: responseId,
-      before: { status: "SUBMITTED", submittedAt: response.submittedAt?.toISOString() ?? null },
+      before: { status: "SUBMITTED", wave: response.wave, submittedAt: response.submittedAt?.toISOString() ?? null },
       after: { status: "IN_PROGRESS" },
     });
     return { status: "IN_PROGRESS" as const };

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
-import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
+import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { closeWave, openWave } from "@/lib/study/wave-admin";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
@@ -69,6 +69,10 @@ describe("a coordinator opens and closes waves", () => {
       { wave: 1, status: "SUBMITTED" },
       { wave: 2, status: "IN_PROGRESS" },
     ]);
+
+    // Wave 1's response can no longer be reopened: its wave is closed.
+    const first = await prisma.response.findFirstOrThrow({ where: { expertId: expert.expertId, wave: 1 }, select: { id: true } });
+    expect((await rejection(reopenResponse(actor, first.id))).status).toBe(409);
 
     const audit = await prisma.auditEvent.findMany({ where: { entity: "Wave", actorId: actor.userId }, orderBy: { id: "asc" }, select: { action: true, entityId: true } });
     const waveIds = await prisma.wave.findMany({ where: { instrumentId }, orderBy: { number: "asc" }, select: { id: true } });
