@@ -28,13 +28,16 @@ export type TItemFeedback =
 /** What this function can describe: items that have a group answer worth showing. */
 export const hasFeedback = (item: TItem) => ["scale", "matrix", "single", "multi", "ranking"].includes(item.type);
 
+/** A count of fewer than k experts is withheld (with k = 1 nothing is); a zero tells nothing about anyone. */
+const belowK = (n: number, k: number) => n > 0 && suppressCell({ v: n, n, f: "int" }, k).suppressed === true;
+
 function numeric(values: number[], min: number, max: number, k: number): TNumericFeedback | null {
   const summary = summariseNumbers(values);
-  if (!summary || suppressCell({ v: summary.n, n: summary.n, f: "n" }, k).suppressed) return null;
+  if (!summary || belowK(summary.n, k)) return null;
   const bars: TNumericFeedback["bars"] = [];
   for (let value = min; value <= max; value += 1) {
     const n = summary.counts.find((c) => c.value === value)?.n ?? 0;
-    bars.push({ value, n: n === 0 || !suppressCell({ v: n, n, f: "n" }, k).suppressed ? n : null });
+    bars.push({ value, n: belowK(n, k) ? null : n });
   }
   return { n: summary.n, median: summary.median, q1: summary.q1, q3: summary.q3, bars };
 }
@@ -61,17 +64,17 @@ export function itemFeedback(item: TItem, answers: ReadonlyArray<TAnswerValue>, 
     case "multi": {
       const chosen = answers.map((a) => ("choice" in a ? [a.choice] : "choices" in a ? a.choices : []));
       const shares = choiceShares(chosen, item.options.map((o) => o.code));
-      if (shares.base === 0 || suppressCell({ v: shares.base, n: shares.base, f: "n" }, k).suppressed) return null;
+      if (shares.base === 0 || belowK(shares.base, k)) return null;
       return {
         kind: "choice",
         base: shares.base,
-        options: shares.options.map((o) => ({ code: o.code, percent: o.n === 0 || !suppressCell({ v: o.n, n: o.n, f: "n" }, k).suppressed ? o.percent : null })),
+        options: shares.options.map((o) => ({ code: o.code, percent: belowK(o.n, k) ? null : o.percent })),
       };
     }
     case "ranking": {
       const codes = item.options.map((o) => o.code);
       const ranks = answers.flatMap((a) => ("order" in a && a.order.length > 0 ? [ranksFromOrder(a.order, codes)] : []));
-      if (ranks.length === 0 || suppressCell({ v: ranks.length, n: ranks.length, f: "n" }, k).suppressed) return null;
+      if (ranks.length === 0 || belowK(ranks.length, k)) return null;
       const mean = codes.map((_, j) => ranks.reduce((s, r) => s + r[j]!, 0) / ranks.length);
       const order = averageRanks(mean);
       return { kind: "ranking", n: ranks.length, options: codes.map((code, j) => ({ code, meanRank: mean[j]! })).sort((a, b) => order[codes.indexOf(a.code)]! - order[codes.indexOf(b.code)]!) };
