@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { itemFeedback } from "@/lib/delphi/feedback";
 import { needsReason } from "@/lib/delphi/reason";
+import type { TMatrixAnswer } from "@/lib/instrument/answers";
 import { ZMatrixItem, ZMultiItem, ZRankingItem, ZScaleItem } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
 
@@ -27,7 +28,7 @@ describe("group feedback", () => {
   });
 
   it("gives each pair its own figures and hides a pair rated by fewer than k", () => {
-    const answers = [{ rows: { P_A: 8, P_B: 3 } }, { rows: { P_A: 9 } }, { rows: { P_A: 7, P_B: "NA" as const } }];
+    const answers: TMatrixAnswer[] = [{ rows: { P_A: 8, P_B: 3 } }, { rows: { P_A: 9 } }, { rows: { P_A: 7, P_B: "NA" } }];
     const f = itemFeedback(pairs, answers, 2);
     expect(f?.kind).toBe("numeric");
     if (f?.kind !== "numeric") return;
