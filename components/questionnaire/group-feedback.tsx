@@ -2,7 +2,9 @@
 
 import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TItemFeedback, TNumericFeedback } from "@/lib/delphi/feedback";
-import { REASON_MAX } from "@/lib/delphi/reason";
+import { useEffect, useRef } from "react";
+import type { TExpertFeedback } from "@/lib/delphi/expert-types";
+import { REASON_MAX, needsReason } from "@/lib/delphi/reason";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/instrument/text";
@@ -134,4 +136,75 @@ export function GroupFeedback({ item, delphi, lang, reason }: { item: TItem; del
       )}
     </div>
   );
+}
+
+/** One item's Delphi aside on the expert's page: feedback, and the reason field when a changed answer needs one. */
+export function DelphiAside({
+  item,
+  feedback,
+  lang,
+  value,
+  reason,
+  onReason,
+  readOnly,
+}: {
+  item: TItem;
+  feedback: NonNullable<TExpertFeedback>;
+  lang: TLang;
+  value: TAnswerValue | undefined;
+  reason: string;
+  onReason: (text: string) => void;
+  readOnly?: boolean;
+}) {
+  const entry = feedback.items[item.code];
+  if (!entry) return null;
+  const required = needsReason(item, entry.group, entry.own, value);
+  return (
+    <GroupFeedback
+      item={item}
+      delphi={{ round: feedback.round, own: entry.own, group: entry.group, live: feedback.realtime }}
+      lang={lang}
+      reason={{ required, value: reason, onChange: onReason, readOnly }}
+    />
+  );
+}
+
+/**
+ * A real-time round keeps the group's figures current: it listens to the study's answers through
+ * /api/expert/delphi/live (PostgreSQL's notifications, so across instances) and refetches the
+ * feedback, also once the expert's own saves are through (`saveStatus` back to "saved"), at most every 300 ms.
+ */
+export function DelphiLive({ onFeedback, saveStatus }: { onFeedback: (f: TExpertFeedback) => void; saveStatus: string }) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const callback = useRef(onFeedback);
+  useEffect(() => {
+    callback.current = onFeedback;
+  }, [onFeedback]);
+  const refetch = useRef(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      fetch("/api/expert/delphi", { cache: "no-store" })
+        .then((r) => (r.ok ? (r.json() as Promise<{ feedback: TExpertFeedback }>) : null))
+        .then((body) => body && callback.current(body.feedback))
+        .catch(() => {
+          // Offline: the figures update when the stream is back.
+        });
+    }, 300);
+  });
+  useEffect(() => {
+    const source = new EventSource("/api/expert/delphi/live");
+    const schedule = refetch.current;
+    source.addEventListener("ready", schedule);
+    source.addEventListener("change", schedule);
+    return () => {
+      source.close();
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (saveStatus === "saved") refetch.current();
+  }, [saveStatus]);
+  return null;
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { TActor } from "@/lib/auth/sessions";
 import { assertRole } from "@/lib/auth/roles";
 import { db, sql } from "@/lib/db";
-import { itemFeedback, hasFeedback, type TItemFeedback } from "@/lib/delphi/feedback";
+import type { TExpertFeedback, TExpertFeedbackItem } from "@/lib/delphi/expert-types";
+import { itemFeedback, hasFeedback } from "@/lib/delphi/feedback";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import { allItems } from "@/lib/instrument/items";
@@ -17,8 +18,7 @@ import { currentAssignment, type TAssignment } from "@/lib/study/waves";
  * only for items the expert has answered.
  */
 
-export type TExpertFeedbackItem = { own: TAnswerValue | null; group: TItemFeedback | null };
-export type TExpertFeedback = { round: number; realtime: boolean; items: Record<string, TExpertFeedbackItem> } | null;
+export type { TExpertFeedback, TExpertFeedbackItem } from "@/lib/delphi/expert-types";
 
 type TContext = { assignment: TAssignment & { instrumentId: string; wave: NonNullable<TAssignment["wave"]> }; k: number; definition: TQuestionnaire };
 
