@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
+import { sweepReminders } from "@/lib/messaging/reminders";
 import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
@@ -191,5 +192,28 @@ describe("Delphi rounds", () => {
     await save(experts[0]!, "A", { value: 7 });
     await save(experts[1]!, "A", { value: 9 });
     expect((await getExpertFeedback(experts[0]!))!.items.A).toMatchObject({ own: { value: 2 }, group: { rows: [{ stats: { n: 2, median: 8 } }] } });
+  });
+
+  it("reminders of round 2 go to the experts it asks, counted from its opening, and to nobody outside its audience", async () => {
+    const { study, instrumentId, coordinator } = await setup();
+    await roundOne(study.id);
+    const notDone = await expertOn(study.id);
+    await save(notDone, "A", { value: 3 });
+    const now = new Date();
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 3600_000);
+    const expertOf = async (actor: TActor) => (await prisma.expert.findFirstOrThrow({ where: { userId: actor.userId }, select: { id: true } })).id;
+    await prisma.expert.updateMany({ where: { studyId: study.id }, data: { invitedAt: daysAgo(20) } });
+    await prisma.expert.update({ where: { id: await expertOf(notDone) }, data: { status: "STARTED" } });
+    const planned = await planRound(coordinator, study.id, { instrumentId, audience: "PREVIOUS_COMPLETED", itemCodes: ["A"], rules });
+    await setRoundStatus(coordinator, study.id, planned.id, "open");
+    await prisma.wave.update({ where: { id: planned.id }, data: { openedAt: daysAgo(4) } });
+
+    await sweepReminders(prisma, async () => {}, now, { studyId: study.id });
+    const messages = await prisma.message.findMany({ where: { studyId: study.id }, select: { expertId: true, dedupeKey: true } });
+    // Five experts completed round 1 and have not started round 2 (day-3 reminder since its opening); the one who did not complete round 1 is not asked.
+    expect(messages).toHaveLength(5);
+    expect(new Set(messages.map((m) => m.dedupeKey))).toEqual(new Set(["REMINDER_NOT_STARTED:w2:3"]));
+    const notDoneId = await expertOf(notDone);
+    expect(messages.some((m) => m.expertId === notDoneId)).toBe(false);
   });
 });

@@ -13,7 +13,10 @@ import { addExpert } from "@/lib/panel/experts";
 import { changeStatus, reissueInvitation } from "@/lib/panel/service";
 import { requireEnv, testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeGuide, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { createInstrumentWith } from "@/lib/instrument/create";
+import { ZQuestionnaire } from "@/lib/instrument/definition";
+import { confirmedText } from "@/lib/instrument/text";
 import { startSmtpSink } from "@/lib/testing/smtp";
 
 // Every test here runs real pg-boss workers on the run's database and a real SMTP server. They
@@ -209,6 +212,12 @@ describe("a panel that changes after a message is queued", () => {
   });
 });
 
+const reminderQuestionnaire = ZQuestionnaire.parse({
+  kind: "questionnaire",
+  title: confirmedText("Анкета", "Questionnaire"),
+  sections: [{ code: "S1", title: confirmedText("Раздел", "Section"), items: [{ code: "A", type: "scale", text: confirmedText("Оценка", "Rating"), min: 1, max: 10 }] }],
+});
+
 describe("reminders", () => {
   it("are queued and sent exactly once with two workers sweeping at the same time; paused studies and experts get none", async () => {
     const sink = await startSmtpSink();
@@ -228,8 +237,9 @@ describe("reminders", () => {
       await setExpertRemindersPaused(actor, pausedExpert.expertId, true);
       const notFinished = await vettedExpert(study.id, "ru");
       await prisma.expert.update({ where: { id: notFinished.expertId }, data: { status: "STARTED", invitedAt: daysAgo(8) } });
-      const guide = await makeGuide(prisma, study.id);
-      await prisma.response.create({ data: { expertId: notFinished.expertId, instrumentId: guide.instrumentId, versionId: guide.versionId, optionOrder: {} } });
+      // A response in progress in the questionnaire's wave 1 (the wave every expert answers first).
+      const questionnaire = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition: reminderQuestionnaire, actorId: null, publish: true });
+      await prisma.response.create({ data: { expertId: notFinished.expertId, instrumentId: questionnaire.instrumentId, versionId: questionnaire.versionId, optionOrder: {} } });
 
       const pausedStudy = await makeStudy(prisma);
       await prisma.study.update({ where: { id: pausedStudy.id }, data: { remindersPaused: true } });
