@@ -70,6 +70,7 @@ test("a coordinator opens round 2 for the items without consensus; experts revis
 
   // The coordinator plans round 2: the two items without consensus come preselected.
   await signInAsStaff(page, coordinator);
+  await page.waitForURL("**/coordinator");
   await page.goto(`/coordinator/rounds?study=${studyId}`);
   await expect(page.getByLabel(/D1\. Rate D1/)).toBeChecked();
   await expect(page.getByLabel(/D2\. Rate D2/)).toBeChecked();
