@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -32,6 +34,14 @@ const iqr = (v: number[]) => quantile(v, 0.75) - quantile(v, 0.25);
 const ROUND1 = { D1: [1, 2, 3, 3, 4, 5], D2: [1, 2, 3, 4, 5, 5], D3: ["A", "A", "A", "A", "A", "B"] };
 // Round 2: the first two experts (in the browser) move both ratings to 5, outside round 1's middle half, with reasons; the other four keep theirs.
 const ROUND2 = { D1: [5, 5, 3, 3, 4, 5], D2: [5, 5, 3, 4, 5, 5] };
+
+/** Serious and critical axe violations, and whether the page is wider than its window. */
+async function pageProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  return overflow ? [...serious, "wider than the window"] : serious;
+}
 
 async function submittedRound1(prisma: PrismaClient, studyId: string, experts: TExpert[]) {
   const instrument = await prisma.instrument.findFirstOrThrow({ where: { studyId, kind: "QUESTIONNAIRE" }, select: { id: true, versions: { select: { id: true } } } });
@@ -81,10 +91,12 @@ test("a coordinator opens round 2 for the items without consensus; experts revis
   await page.getByTestId("round-row-2").getByTestId("round-open").click();
   await expect(page.getByTestId("round-status-2")).toHaveText("Open");
   await expect(page.getByTestId("round-status-1")).toHaveText("Closed");
+  expect(await pageProblems(page)).toEqual([]);
 
   // Two experts revise both items to 5, outside round 1's middle half, and give reasons.
   for (const [i, expert] of experts.slice(0, 2).entries()) {
-    const context = await browser.newContext();
+    // The first expert on a 360 px phone: the feedback stays readable, nothing scrolls sideways.
+    const context = await browser.newContext(i === 0 ? { baseURL: process.env.BASE_URL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {});
     const p = await context.newPage();
     await signInAsExpert(p, expert);
     await p.goto("/expert/questionnaire");
@@ -94,6 +106,7 @@ test("a coordinator opens round 2 for the items without consensus; experts revis
     await expect(d1.getByRole("list", { name: "Number of experts per scale point" }).getByRole("listitem")).toHaveCount(5);
     await expect(p.getByTestId("delphi-D2")).toContainText("median 3.5, middle half of answers from 2.25 to 4.75");
     await expect(p.locator("#item-D3")).toHaveCount(0);
+    if (i === 0) expect(await pageProblems(p)).toEqual([]);
     // Outside the group's range a changed answer asks for a reason; back inside it does not.
     await p.locator('[id="D1-5"]').check();
     await expect(p.locator("#D1-reason")).toBeVisible();
@@ -142,6 +155,7 @@ test("a coordinator opens round 2 for the items without consensus; experts revis
   await expect(page.getByTestId("report-D2").getByTestId("consensus")).toHaveText("yes (0.75)");
   await expect(page.getByTestId("report-D1").getByTestId("movement")).toHaveText("0 / 1 / 4");
   await expect(page.getByTestId("report-D2").getByTestId("reasons")).toContainText("Reason 1: new data on border crossings");
+  expect(await pageProblems(page)).toEqual([]);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Comparison of rounds (CSV)" }).click();
   const csv = readFileSync(await (await download).path(), "utf8");
