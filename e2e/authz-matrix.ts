@@ -49,6 +49,8 @@ export type TWorld = {
   studyId: string;
   questionnaireInstrumentId: string;
   questionnaireVersionId: string;
+  /** Wave 1 of that questionnaire (the database makes it). */
+  questionnaireWaveId: string;
   guideVersionId: string;
   codeId: string;
   /** A message in the outbox, for the message page. */
@@ -73,6 +75,8 @@ export type TWorld = {
     /** A fresh published questionnaire of the study and its wave 1 (open). */
     wave: () => Promise<{ instrumentId: string; waveId: string }>;
     staff: () => Promise<string>;
+    /** A planned Delphi round 2 of a fresh published questionnaire: its wave id. */
+    round: () => Promise<string>;
     submittedResponse: () => Promise<string>;
     /** A fresh expert of the study (no response), nominated unless said otherwise. */
     expert: (status?: "NOMINATED" | "VETTED") => Promise<string>;
@@ -129,6 +133,9 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
       call: (w) => ({ body: { mutationId: crypto.randomUUID(), versionId: w.questionnaireVersionId, item: "Q10", baseRevision: 0, value: { text: "own answer" } } }),
     },
   },
+  // Outside a Delphi round there is no feedback (null), and no real-time stream (404).
+  "/api/expert/delphi": { GET: { allow: ["EXPERT"], call: () => ({}), hidden: { EXPERT: (w) => [w.secrets.otherAnswer] } } },
+  "/api/expert/delphi/live": { GET: { allow: ["EXPERT"], call: () => ({}), ok: 404 } },
   // Submitting needs every required answer: a 422 listing what is missing proves the expert got through.
   "/api/expert/submit": { POST: { allow: ["EXPERT"], call: () => ({}), ok: 422 } },
 
@@ -314,6 +321,21 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   "/api/coordinator/studies/[studyId]/targets": {
     PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { targets: [{ country: "KZ", expertGroup: "OFFICIAL", target: 3 }] } }) },
   },
+  "/api/coordinator/studies/[studyId]/rounds": {
+    POST: {
+      allow: C,
+      call: async (w) => {
+        const { instrumentId } = await w.make.draft();
+        return { params: { studyId: w.studyId }, body: { instrumentId, audience: "PANEL", itemCodes: ["Q5"], rules: { scale: { kind: "scale", maxIqr: 1 }, choice: { kind: "choice", minShare: 70 }, ranking: { kind: "ranking", minW: 0.7 }, stability: { kind: "changed", maxChangedShare: 15 } } } };
+      },
+    },
+  },
+  "/api/coordinator/studies/[studyId]/rounds/[waveId]": {
+    POST: { allow: C, call: async (w) => ({ params: { studyId: w.studyId, waveId: await w.make.round() }, body: { action: "open" } }) },
+  },
+  "/api/coordinator/studies/[studyId]/rounds/[waveId]/report": {
+    GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId, waveId: w.questionnaireWaveId }, query: "table=comparison&format=csv" }), hidden: { COORDINATOR: (w) => [w.secrets.otherNote] } },
+  },
   "/api/coordinator/studies/[studyId]/live": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }), stream: true },
   },
@@ -401,6 +423,8 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/panel/import": { role: "COORDINATOR", study: true },
   "/coordinator/panel/[expertId]": { role: "COORDINATOR", params: (w) => ({ expertId: w.otherExpert.expertId }) },
   "/coordinator/monitor": { role: "COORDINATOR", study: true },
+  "/coordinator/rounds": { role: "COORDINATOR", study: true },
+  "/coordinator/rounds/[waveId]": { role: "COORDINATOR", params: (w) => ({ waveId: w.questionnaireWaveId }) },
   "/coordinator/audit": { role: "COORDINATOR" },
   "/coordinator/messages": { role: "COORDINATOR", study: true },
   "/coordinator/exports": { role: "COORDINATOR", study: true },

@@ -119,6 +119,7 @@ export async function buildWorld(
     sentMessageId: "",
     questionnaireInstrumentId: q.instrumentId,
     questionnaireVersionId: q.versionId,
+    questionnaireWaveId: (await prisma.wave.findUniqueOrThrow({ where: { instrumentId_number: { instrumentId: q.instrumentId, number: 1 } }, select: { id: true } })).id,
     guideVersionId: guide.versionId,
     codeId,
     expert: { expertId: expertRow.expertId, userId: expertRow.userId },
@@ -146,6 +147,11 @@ export async function buildWorld(
       staff: async () =>
         (await createStaffAccount(prisma, { email: `authz-s-${unique()}@e2e.test`, password: randomBytes(12).toString("base64url"), name: "Staff", role: "INTERVIEWER", language: "en" })).id,
       submittedResponse: async () => (await submitted("answer")).responseId,
+      round: async () => {
+        const made = await prisma.$transaction((tx) => createInstrumentWith(tx, { studyId, kind: "questionnaire", name: `Rounds ${unique()}`, definition: questionnaire, actorId: null, publish: true }));
+        const wave = await prisma.wave.create({ data: { instrumentId: made.instrumentId, number: 2, kind: "DELPHI_ROUND", status: "PLANNED", itemCodes: ["Q5"], versionId: made.versionId } });
+        return keep({ id: wave.id }).id;
+      },
       expert: async (status = "NOMINATED") => {
         const { expertId } = await newExpert();
         await prisma.expert.update({ where: { id: expertId }, data: { status } });

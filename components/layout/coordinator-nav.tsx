@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/coordinator/codebook", key: "navCodebook" },
   { href: "/coordinator/quotes", key: "navQuotes" },
   { href: "/coordinator/results", key: "navResults" },
+  { href: "/coordinator/rounds", key: "navRounds" },
   { href: "/coordinator/messages", key: "navMessages" },
   { href: "/coordinator/monitor", key: "navMonitor" },
   { href: "/coordinator/audit", key: "navAudit" },

@@ -2,6 +2,8 @@
 
 import { Suspense, lazy, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useLiteTranslations } from "@/components/layout/lite-translations";
+import type { TExpertFeedback } from "@/lib/delphi/expert-types";
+import type { TAnswers } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { enableOfflineReload } from "./offline-support";
@@ -16,6 +18,11 @@ import { useAutosave, type TSaveStatus, type TServerAnswers } from "./use-autosa
  * (the page opens on the questions), so next/dynamic's loader (~2 KB) would be dead weight here.
  */
 const loadReviewStep = () => import("./review-step");
+/** A Delphi round's feedback loads only on a round's page: round 1 pages carry none of it. */
+const loadDelphi = () => import("./group-feedback");
+const DelphiAside = lazy(() => loadDelphi().then((m) => ({ default: m.DelphiAside })));
+const DelphiLive = lazy(() => loadDelphi().then((m) => ({ default: m.DelphiLive })));
+const REASON = "~reason";
 const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
 
 type TProps = {
@@ -25,6 +32,8 @@ type TProps = {
   optionOrder: Record<string, string[]>;
   server: TServerAnswers;
   lang: TLang;
+  /** A Delphi round: the expert's previous answers and the group's, per item. */
+  delphi?: TExpertFeedback;
 };
 
 const noSubscription = () => () => {};
@@ -55,14 +64,22 @@ function SaveStatus({ status }: { status: TSaveStatus }) {
   );
 }
 
-export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder, server, lang }: TProps) {
+export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder, server, lang, delphi = null }: TProps) {
   const t = useLiteTranslations("expertFlow");
-  const { answers, setAnswer, status, updatedElsewhere, flush, pendingCount, refused, refusedItems, discard, retryRefused } = useAutosave({ userId, versionId, server });
+  const { answers: saved, setAnswer, status, updatedElsewhere, flush, pendingCount, refused, refusedItems, discard, retryRefused } = useAutosave({ userId, versionId, server });
   const refusals = useMemo(() => {
     const out: Record<string, TItemRefusal> = {};
     for (const [item, r] of Object.entries(refused)) out[item] = { reason: r.reason, onDiscard: () => discard(item), onRetry: () => retryRefused(item) };
     return out;
   }, [refused, discard, retryRefused]);
+  // A Delphi round's reasons ride the same queue as "<item>~reason"; the questionnaire sees answers only.
+  const answers = useMemo(() => {
+    if (!delphi) return saved;
+    const out: TAnswers = {};
+    for (const [code, value] of Object.entries(saved)) if (!code.endsWith(REASON)) out[code] = value;
+    return out;
+  }, [saved, delphi]);
+  const [feedback, setFeedback] = useState<TExpertFeedback>(delphi);
   const [chosenSection, setChosenSection] = useState<number | null>(null);
   const [mode, setMode] = useState<"answer" | "review">("answer");
   const [reviewUnavailable, setReviewUnavailable] = useState(false);
@@ -117,6 +134,11 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
   return (
     <div className="stack">
       <SaveStatus status={status} />
+      {feedback?.realtime && (
+        <Suspense fallback={null}>
+          <DelphiLive onFeedback={setFeedback} saveStatus={status} />
+        </Suspense>
+      )}
       {updatedElsewhere.length > 0 && (
         <p className="alert" role="status">
           {t("updatedElsewhere", { items: updatedElsewhere.join(", ") })}
@@ -140,6 +162,22 @@ export function ExpertQuestionnaire({ userId, versionId, definition, optionOrder
           }}
           onAnswer={setAnswer}
           refusals={refusals}
+          aside={
+            feedback
+              ? (item) => (
+                  <Suspense fallback={null}>
+                    <DelphiAside
+                      item={item}
+                      feedback={feedback}
+                      lang={lang}
+                      value={answers[item.code]}
+                      reason={(saved[`${item.code}${REASON}`] as { text?: string } | undefined)?.text ?? ""}
+                      onReason={(text) => setAnswer(`${item.code}${REASON}`, { text } as never)}
+                    />
+                  </Suspense>
+                )
+              : undefined
+          }
           onFinish={() => {
             setReviewUnavailable(false);
             loadReviewStep().then(

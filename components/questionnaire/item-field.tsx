@@ -22,6 +22,8 @@ type TItemFieldProps = {
   readOnly?: boolean;
   /** The server refused the latest change for good (lib/autosave/queue.ts): why, and what the respondent can do. */
   refusal?: TItemRefusal;
+  /** Shown between the question and its answer (a Delphi round's own and group answers). */
+  aside?: React.ReactNode;
 };
 
 export type TItemRefusal = { reason: TRefusalReason; onDiscard: () => void; onRetry?: () => void };
@@ -64,7 +66,7 @@ export function messageParams(item: TItem): { min: number | string; max: number 
  * One item, as a fieldset with a legend (choice, scale, matrix, ranking) or a labelled input
  * (number, text). Its error, in the interface language, is linked to the control.
  */
-export function ItemField({ item, value, onChange, order, showIncomplete = false, readOnly, refusal }: TItemFieldProps) {
+export function ItemField({ item, value, onChange, order, showIncomplete = false, readOnly, refusal, aside }: TItemFieldProps) {
   const t = useLiteTranslations("answers");
   const text = useInstrumentText();
   const error = itemError(item, value, showIncomplete);
@@ -135,6 +137,7 @@ export function ItemField({ item, value, onChange, order, showIncomplete = false
           {title}
         </label>
         {help}
+        {aside}
         {control}
         {errorLine}
       </div>
@@ -146,6 +149,7 @@ export function ItemField({ item, value, onChange, order, showIncomplete = false
         {title}
       </legend>
       {help}
+      {aside}
       {control}
       {errorLine}
     </fieldset>

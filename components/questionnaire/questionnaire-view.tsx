@@ -5,7 +5,7 @@ import { useLiteTranslations } from "@/components/layout/lite-translations";
 import "./questionnaire.css";
 import { progress, sectionProgress, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
-import type { TQuestionnaire } from "@/lib/instrument/definition";
+import type { TItem, TQuestionnaire } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
 import { ItemField, type TItemRefusal } from "./item-field";
 import { InstrumentLangContext, useInstrumentText } from "./use-item-text";
@@ -24,6 +24,8 @@ export type TQuestionnaireViewProps = {
   onFinish?: () => void;
   /** Items whose latest change the server refused for good, with what the respondent can do about it. */
   refusals?: Record<string, TItemRefusal>;
+  /** What to show between an item's question and its answer (a Delphi round's feedback). */
+  aside?: (item: TItem) => React.ReactNode;
 };
 
 /**
@@ -39,7 +41,7 @@ export function QuestionnaireView(props: TQuestionnaireViewProps) {
   );
 }
 
-function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section, onSection, showIncomplete, readOnly, onFinish, lang, refusals }: TQuestionnaireViewProps) {
+function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section, onSection, showIncomplete, readOnly, onFinish, lang, refusals, aside }: TQuestionnaireViewProps) {
   const t = useLiteTranslations("questionnaire");
   const text = useInstrumentText();
   const visible = useMemo(() => visibleItemCodes(definition, answers), [definition, answers]);
@@ -115,6 +117,7 @@ function QuestionnaireBody({ definition, answers, onAnswer, optionOrder, section
                 showIncomplete={showIncomplete}
                 readOnly={readOnly}
                 refusal={refusals?.[item.code]}
+                aside={aside?.(item)}
                 onChange={(value) => onAnswer(item.code, value)}
               />
             ))}

@@ -5,7 +5,8 @@ export const ZSaveAnswer = z.object({
   mutationId: z.uuid(),
   /** The questionnaire version the expert was shown; a response stays on the version it began with. */
   versionId: z.uuid(),
-  item: z.string().min(1).max(40),
+  /** An item code, or "<code>~reason" for a Delphi round's reason (lib/delphi/reasons.ts). */
+  item: z.string().min(1).max(48),
   baseRevision: z.number().int().min(0).max(1_000_000),
   value: z.unknown(),
 });

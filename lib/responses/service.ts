@@ -16,6 +16,7 @@ import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/def
 import type { TSaveAnswer } from "@/lib/responses/schemas";
 import { takesAnswers } from "@/lib/study/lifecycle";
 import { askedIn, askedItemsOf } from "@/lib/study/wave-items";
+import { reasonItemOf, reasonsOf, saveReason } from "@/lib/delphi/reasons";
 import { currentAssignment } from "@/lib/study/waves";
 
 /**
@@ -74,6 +75,7 @@ export async function getQuestionnaireState(actor: TActor) {
   const definition = askedItemsOf(publishedQuestionnaire(version.id, version.content), ctx.wave);
   const answers: Record<string, { value: TAnswerValue | null; revision: number }> = {};
   for (const a of response?.answers ?? []) answers[a.itemCode] = { value: a.value as TAnswerValue | null, revision: a.revision };
+  if (response && ctx.wave.kind === "DELPHI_ROUND") Object.assign(answers, await reasonsOf(response.id));
   return {
     consent,
     closed,
@@ -134,6 +136,14 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
     throw new AppError(409, "version_changed", "The questionnaire has changed since this page was opened. Please reload the page.");
   }
   const definition = await questionnaireOf(input.versionId);
+  // A Delphi round's reason for a changed answer rides the same autosave (lib/delphi/reasons.ts).
+  const reasonFor = reasonItemOf(input.item);
+  if (reasonFor !== null) {
+    if (ctx.wave.kind !== "DELPHI_ROUND" || !askedIn(ctx.wave, reasonFor) || !allItems(definition).some((i) => i.code === reasonFor)) {
+      throw badRequest(`"${input.item}" is not a question of this questionnaire.`, [{ path: "item", message: "unknownItem" }]);
+    }
+    return saveReason({ responseId: ctx.response?.id ?? null, key: input.item, baseRevision: input.baseRevision, mutationId: input.mutationId, value: input.value });
+  }
   const item = allItems(definition).find((i) => i.code === input.item);
   if (!item || !isAnswerable(item) || !askedIn(ctx.wave, item.code)) {
     throw badRequest(`"${input.item}" is not a question of this questionnaire.`, [{ path: "item", message: "unknownItem" }]);
@@ -238,7 +248,7 @@ export async function getOwnAnswers(actor: TActor) {
   const state = await getQuestionnaireState(actor);
   if (!state.questionnaire) throw notFound("The questionnaire");
   const answers: TAnswers = {};
-  for (const [code, a] of Object.entries(state.questionnaire.answers)) if (a.value !== null) answers[code] = a.value;
+  for (const [code, a] of Object.entries(state.questionnaire.answers)) if (a.value !== null && reasonItemOf(code) === null) answers[code] = a.value;
   return { definition: state.questionnaire.definition, answers, status: state.questionnaire.status };
 }
 

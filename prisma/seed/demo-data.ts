@@ -189,7 +189,7 @@ export function demoAnswers(q: TQuestionnaire, respondents: readonly TRespondent
 }
 
 /** A uuid from a name, so reseeding gives the same mutation ids. */
-const uuidFrom = (name: string) => {
+export const uuidFrom = (name: string) => {
   const h = createHash("sha256").update(name).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };

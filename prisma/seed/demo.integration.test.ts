@@ -10,6 +10,9 @@ import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { DEMO_IN_PROGRESS, DEMO_INTERVIEWS, DEMO_RESPONDENTS, PAIR_MEANS } from "@/prisma/seed/demo-data";
 import { databaseIsEmpty, demoExpertLink, seedDemo, DEMO_COORDINATOR_EMAIL, DEMO_INTERVIEWER_EMAIL } from "@/prisma/seed/demo";
 import { DEMO_CELL_TARGET } from "@/prisma/seed/demo-work";
+import { roundReport } from "@/lib/delphi/report";
+import { DEFAULT_ROUND_RULES, ZRoundRules } from "@/lib/delphi/rules";
+import type { TAnswerValue } from "@/lib/instrument/answers";
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let prisma: PrismaClient;
@@ -61,7 +64,7 @@ describe("the demo seed", () => {
   });
 
   it("adds synthetic respondents and interviews whose figures resemble the paper's", async () => {
-    const demo = await prisma.expert.findMany({ where: { isDemo: true, track: "QUESTIONNAIRE", responses: { some: {} } }, include: { responses: { include: { answers: true, version: true } } } });
+    const demo = await prisma.expert.findMany({ where: { isDemo: true, track: "QUESTIONNAIRE", responses: { some: {} } }, include: { responses: { where: { wave: 1 }, include: { answers: true, version: true } } } });
     expect(demo).toHaveLength(DEMO_RESPONDENTS);
     expect(new Set(demo.map((e) => `${e.country}/${e.expertGroup}`)).size).toBe(20);
     const submitted = demo.flatMap((e) => e.responses).filter((r) => r.status === "SUBMITTED");
@@ -94,6 +97,40 @@ describe("the demo seed", () => {
         expect(q.codes.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it("has a closed Delphi round 2 of the pair ratings and the interaction type, whose report has content", async () => {
+    const instrument = await prisma.instrument.findFirstOrThrow({ where: { study: { isDemo: true }, kind: "QUESTIONNAIRE" }, select: { id: true } });
+    const waves = await prisma.wave.findMany({ where: { instrumentId: instrument.id }, orderBy: { number: "asc" }, select: { number: true, kind: true, status: true, itemCodes: true, rules: true } });
+    expect(waves.map((w) => [w.number, w.kind, w.status, w.itemCodes])).toEqual([
+      [1, "WAVE", "OPEN", []],
+      [2, "DELPHI_ROUND", "CLOSED", ["Q5", "Q25"]],
+    ]);
+    expect(ZRoundRules.safeParse(waves[1]!.rules).success).toBe(true);
+    const respondents = async (wave: number) =>
+      (
+        await prisma.response.findMany({
+          where: { instrumentId: instrument.id, wave, status: "SUBMITTED" },
+          select: { expertId: true, expert: { select: { country: true, expertGroup: true } }, answers: { where: { itemCode: { in: ["Q5", "Q25"] } }, select: { itemCode: true, value: true } } },
+        })
+      ).map((r) => ({ expertId: r.expertId, country: r.expert.country, group: r.expert.expertGroup, answers: Object.fromEntries(r.answers.map((a) => [a.itemCode, a.value as TAnswerValue])) }));
+    const [round1, round2] = [await respondents(1), await respondents(2)];
+    expect(round2).toHaveLength(DEMO_RESPONDENTS - DEMO_IN_PROGRESS);
+    const q = ZQuestionnaire.parse((await prisma.instrumentVersion.findFirstOrThrow({ where: { instrumentId: instrument.id, status: "PUBLISHED" }, select: { content: true } })).content);
+    const items = q.sections.flatMap((s) => s.items).filter((i) => i.code === "Q5" || i.code === "Q25");
+    const reasons = await prisma.answerReason.findMany({ where: { response: { instrumentId: instrument.id, wave: 2 } }, select: { itemCode: true, text: true } });
+    expect(reasons.length).toBeGreaterThan(0);
+    const report = roundReport({ items, rules: DEFAULT_ROUND_RULES, current: round2, previous: round1, reasons, k: 3 });
+    const pairs = report.filter((r) => r.itemCode === "Q5");
+    expect(pairs).toHaveLength(10);
+    // Ratings moved toward round 1's medians (halfway, rounded): none away, many toward.
+    for (const row of pairs) {
+      expect(row.movement!.away).toBe(0);
+      expect(row.stability!.iqrChange).not.toBeNull();
+    }
+    expect(pairs.reduce((n, r) => n + r.movement!.toward, 0)).toBeGreaterThan(pairs.length * 5);
+    expect(pairs.some((r) => r.consensus.reached === true)).toBe(true);
+    expect(report.find((r) => r.code === "Q25")!.n).toBe(DEMO_RESPONDENTS - DEMO_IN_PROGRESS);
   });
 
   it("gives every role something to do: targets per cell, an invitation in the outbox, an interview planned and one under way", async () => {

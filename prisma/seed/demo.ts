@@ -9,6 +9,7 @@ import { addExpert } from "@/lib/panel/experts";
 import { DEMO_PEOPLE, demoChecklist, demoStatus, demoTrack } from "@/prisma/seed/demo-panel";
 import { seedCodebook } from "@/lib/codebook/seed";
 import { seedDemoData } from "@/prisma/seed/demo-data";
+import { seedDemoRound } from "@/prisma/seed/demo-round";
 import { seedDemoWork } from "@/prisma/seed/demo-work";
 import { deliverMessage } from "@/lib/messaging/delivery";
 import { eaeuCodebook } from "@/prisma/seed/eaeu/codebook";
@@ -137,6 +138,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<TDemoSignIns> {
         ],
       });
       await seedDemoData(tx, study.id);
+      await seedDemoRound(tx, study.id);
       return seedDemoWork(tx, { studyId: study.id, coordinatorId: coordinator.id, countries: COUNTRIES, groups: GROUPS, now: new Date(now) });
     },
     { timeout: 60_000 },

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { aggregates } from "./aggregates";
 import { autosave, DEFAULT_RATE } from "./autosave";
+import { delphi } from "./delphi";
 import { exportsBench } from "./exports";
 import { pages } from "./pages";
 import { startHarness, type THarness } from "./harness";
@@ -20,7 +21,7 @@ import { reportMarkdown, writeResults } from "./results";
 import { textTable } from "./stats";
 import type { TBenchmark, TFlags, TReport } from "./types";
 
-const BENCHMARKS: TBenchmark[] = [autosave, pages, aggregates, exportsBench];
+const BENCHMARKS: TBenchmark[] = [autosave, pages, aggregates, exportsBench, delphi];
 const RESULTS_FILE = path.join(__dirname, "RESULTS.md");
 
 const say = (line: string) => console.log(`[bench] ${line}`);

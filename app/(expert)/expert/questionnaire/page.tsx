@@ -6,6 +6,7 @@ import { StudyClosed } from "@/components/expert/study-closed";
 import { requirePageActor } from "@/lib/auth/actor";
 import { pick } from "@/lib/instrument/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
+import { getExpertFeedback } from "@/lib/delphi/expert";
 import { pageMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = pageMetadata("questionnaire");
@@ -19,10 +20,11 @@ export default async function QuestionnairePage() {
   if (!q) redirect("/expert");
   if (q.status === "SUBMITTED") redirect("/expert/thanks");
   const lang = locale === "en" ? "en" : "ru";
+  const delphi = state.wave?.kind === "DELPHI_ROUND" ? await getExpertFeedback(actor) : null;
   return (
     <LiteMessages namespaces={["questionnaire", "answers", "expertFlow"]}>
       <h1>{pick(q.definition.title, lang)}</h1>
-      <ExpertQuestionnaire userId={actor.userId} versionId={q.versionId} definition={q.definition} optionOrder={q.optionOrder} server={q.answers} lang={lang} />
+      <ExpertQuestionnaire userId={actor.userId} versionId={q.versionId} definition={q.definition} optionOrder={q.optionOrder} server={q.answers} lang={lang} delphi={delphi} />
     </LiteMessages>
   );
 }

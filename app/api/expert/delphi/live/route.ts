@@ -1,0 +1,15 @@
+import { route } from "@/lib/http/handler";
+import { NotFoundLive, realtimeStudyOf } from "@/lib/delphi/live";
+import { liveStream } from "@/lib/live/stream";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A real-time round's expert hears when answers change in their own study (events carry only the
+ * topic; the page refetches its feedback through /api/expert/delphi). 404 outside a real-time round.
+ */
+export const GET = route({ roles: ["EXPERT"] }, async ({ req, actor }) => {
+  const studyId = await realtimeStudyOf(actor);
+  if (!studyId) throw NotFoundLive();
+  return liveStream(req, studyId, ["answers"]);
+});

@@ -1,0 +1,41 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+/** Opens a planned round or closes an open one, after a confirmation. */
+export function RoundActions({ studyId, waveId, status }: { studyId: string; waveId: string; status: "PLANNED" | "OPEN" | "CLOSED" }) {
+  const t = useTranslations("rounds");
+  const common = useTranslations("common");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (status === "CLOSED") return null;
+  const action = status === "PLANNED" ? "open" : "close";
+  const run = async () => {
+    if (!window.confirm(t(action === "open" ? "confirmOpen" : "confirmClose"))) return;
+    setBusy(true);
+    const res = await fetch(`/api/coordinator/studies/${studyId}/rounds/${waveId}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action }) });
+    setBusy(false);
+    if (!res.ok) {
+      const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setError(data?.error?.message ?? common("unexpectedError"));
+      return;
+    }
+    setError(null);
+    router.refresh();
+  };
+  return (
+    <>
+      <button type="button" className="secondary" onClick={run} disabled={busy} data-testid={`round-${action}`}>
+        {t(action)}
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}

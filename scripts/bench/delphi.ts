@@ -1,0 +1,111 @@
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db/client";
+import { ZQuestionnaire } from "@/lib/instrument/definition";
+import { confirmedText } from "@/lib/instrument/text";
+import { acceptConsent, addBenchExperts, createBenchStudy, signInExperts } from "./fixtures";
+import { int, markdownTable, ms, summarize } from "./stats";
+import type { TBenchContext, TBenchmark, TReport } from "./types";
+
+/**
+ * Issue 15, "Speed": the group feedback for one item served to an expert in p95 < 50 ms with 1,000
+ * experts in the round. A Delphi round 2 of one 1–10 scale, asked of the 1,000 experts who submitted
+ * round 1; experts with their own sessions ask GET /api/expert/delphi?item=D1 one after another
+ * (the session check, the expert's assignment, their own previous answer and every previous answer
+ * of the item, summarised and suppressed). Baseline in the same run: the feedback's own statement
+ * (every round 1 value of the item) run directly with pg.
+ */
+
+const EXPERTS = Number(process.env.BENCH_DELPHI_EXPERTS ?? 1_000);
+const REQUESTS = 400;
+const CALLERS = 50;
+const TARGET_P95_MS = 50;
+
+const questionnaire = ZQuestionnaire.parse({
+  kind: "questionnaire",
+  title: confirmedText("Дельфи", "Delphi"),
+  sections: [{ code: "S1", title: confirmedText("Оценки", "Ratings"), items: [{ code: "D1", type: "scale", text: confirmedText("Оценка", "Rating"), min: 1, max: 10, required: true }] }],
+});
+
+const BASELINE_SQL = `SELECT a."itemCode", jsonb_agg(a."value") AS "values"
+    FROM "Response" r JOIN "Answer" a ON a."responseId" = r."id"
+   WHERE r."instrumentId" = $1::uuid AND r."wave" = 1 AND a."itemCode" = ANY($2::text[]) AND a."value" <> 'null'::jsonb AND r."status" = 'SUBMITTED'
+   GROUP BY a."itemCode"`;
+
+export const delphi: TBenchmark = {
+  name: "delphi",
+  title: "Delphi group feedback, 1,000 experts in the round",
+  async run({ harness, log }: TBenchContext): Promise<TReport> {
+    const prisma = createPrismaClient({ url: harness.databaseUrl, max: 3, connectionTimeoutMs: 10_000, statementTimeoutMs: 120_000 });
+    const pool = new pg.Pool({ connectionString: harness.databaseUrl, max: 1, application_name: "expert-panel-bench" });
+    try {
+      const study = await createBenchStudy(prisma, "delphi", questionnaire);
+      log(`Adding ${int(EXPERTS)} experts who submitted round 1…`);
+      const experts = await addBenchExperts(prisma, study, EXPERTS, "delphi");
+      await acceptConsent(prisma, study, experts);
+      await pool.query(
+        `WITH r AS (
+           INSERT INTO "Response" ("expertId", "instrumentId", "versionId", "optionOrder", "status", "submittedAt")
+           SELECT e, $1::uuid, $2::uuid, '{}'::jsonb, 'SUBMITTED', now() FROM unnest($3::uuid[]) AS e RETURNING "id")
+         INSERT INTO "Answer" ("responseId", "itemCode", "value", "revision", "mutationId")
+         SELECT r."id", 'D1', jsonb_build_object('value', 1 + floor(random() * 10)::int), 1, gen_random_uuid() FROM r`,
+        [study.instrumentId, study.versionId, experts.map((e) => e.expertId)],
+      );
+      await prisma.wave.update({ where: { instrumentId_number: { instrumentId: study.instrumentId, number: 1 } }, data: { status: "CLOSED", closedAt: new Date() } });
+      await prisma.wave.create({
+        data: { instrumentId: study.instrumentId, number: 2, kind: "DELPHI_ROUND", status: "OPEN", openedAt: new Date(), audience: "PREVIOUS_COMPLETED", itemCodes: ["D1"], versionId: study.versionId },
+      });
+      await pool.query("ANALYZE");
+      const cookies = await signInExperts(prisma, experts.slice(0, CALLERS), harness.secret);
+      const url = `${harness.baseUrl}/api/expert/delphi?item=D1`;
+      const first = await fetch(url, { headers: { cookie: cookies[0]! } });
+      const body = (await first.json()) as { feedback?: { items?: { D1?: { group?: { rows?: Array<{ stats?: { n?: number } }> } } } } };
+      const n = body.feedback?.items?.D1?.group?.rows?.[0]?.stats?.n ?? 0;
+      if (first.status !== 200 || n !== EXPERTS) throw new Error(`The feedback route answered ${first.status} with n = ${n}, not ${EXPERTS}.`);
+      for (let i = 0; i < 20; i++) await fetch(url, { headers: { cookie: cookies[i % CALLERS]! } }).then((r) => r.arrayBuffer());
+
+      const app: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        const started = performance.now();
+        const res = await fetch(url, { headers: { cookie: cookies[i % CALLERS]! } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`The feedback route answered ${res.status}.`);
+        app.push(performance.now() - started);
+      }
+      const bare: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        const started = performance.now();
+        await pool.query(BASELINE_SQL, [study.instrumentId, ["D1"]]);
+        bare.push(performance.now() - started);
+      }
+      const a = summarize(app);
+      const b = summarize(bare);
+      log(`Feedback over HTTP: p50 ${ms(a.p50)}, p95 ${ms(a.p95)}; bare statement: p50 ${ms(b.p50)}, p95 ${ms(b.p95)}.`);
+      return {
+        name: "delphi",
+        title: "Delphi group feedback, 1,000 experts in the round",
+        parameters: [
+          ["experts in the round", int(EXPERTS)],
+          ["requests", `${int(REQUESTS)} one at a time, ${CALLERS} experts' sessions in turn`],
+        ],
+        figures: [
+          ["feedback for one item over HTTP", `p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, p99 ${ms(a.p99)}`],
+          ["baseline: the feedback's statement with pg", `p50 ${ms(b.p50)}, p95 ${ms(b.p95)}`],
+        ],
+        checks: [{ label: "feedback p95", target: `< ${TARGET_P95_MS} ms`, actual: ms(a.p95), pass: a.p95 < TARGET_P95_MS }],
+        details: [
+          {
+            title: "Latencies",
+            text: markdownTable([
+              ["", "p50", "p95", "p99", "max"],
+              ["GET /api/expert/delphi?item=D1", ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max)],
+              ["bare statement (pg)", ms(b.p50), ms(b.p95), ms(b.p99), ms(b.max)],
+            ]),
+          },
+        ],
+      };
+    } finally {
+      await pool.end();
+      await prisma.$disconnect();
+    }
+  },
+};
