@@ -321,6 +321,18 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
     GET: { allow: C, call: () => ({}) },
     POST: { allow: C, call: (w) => ({ body: { studyId: w.studyId, kind: "guide", name: "Matrix guide" } }) },
   },
+  "/api/coordinator/instruments/import": {
+    POST: {
+      allow: C,
+      call: async (w) => {
+        const { definition } = await w.make.draft();
+        return { body: { studyId: w.studyId, name: `Imported ${w.make.unique()}`, file: { format: "expert-panel/instrument", formatVersion: 1, definition } } };
+      },
+    },
+  },
+  "/api/coordinator/instruments/copy": {
+    POST: { allow: C, call: (w) => ({ body: { studyId: w.studyId, sourceInstrumentId: w.questionnaireInstrumentId, name: `Copied ${w.make.unique()}` } }) },
+  },
   "/api/coordinator/instruments/[instrumentId]/drafts": {
     POST: { allow: C, call: (w) => ({ params: { instrumentId: w.questionnaireInstrumentId } }) },
   },
