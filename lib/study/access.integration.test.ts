@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { createInstrument, deleteVersion, exportVersion, getVersion, importDefinition, listInstruments, openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
+import { copyInstrument, importInstrument } from "@/lib/instrument/start";
 import { confirmedText } from "@/lib/instrument/text";
 import { cancelInterview, createInterview, getInterview, listInterviews, listOwnInterviews, reopenInterview, saveNote, setNoteCodes } from "@/lib/interviews/service";
 import { expertMessages, getMessage, getReminderSettings, getTemplates, inviteExperts, invitableExperts, listMessages, resendMessage, saveReminderSettings, setExpertRemindersPaused } from "@/lib/messaging/service";
@@ -18,6 +19,7 @@ import { changeStatus, createExpert, decideVetting, getExpert, importExperts, li
 import { createQuote, deleteQuote, exportQuotes, listQuotes, setQuoteCodes } from "@/lib/quotes/service";
 import { CRITERION_KEYS, type TVettingChecklist } from "@/lib/panel/vetting";
 import { reopenResponse } from "@/lib/responses/service";
+import { getStudyDashboard } from "@/lib/study/dashboard";
 import { getStudy, listStudies, listStudyInterviewers } from "@/lib/study/service";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
@@ -139,6 +141,9 @@ function coordinatorCalls(actor: TActor, other: TSide): Array<[string, () => Pro
     ["openDraft", () => openDraft(actor, other.instrumentId)],
     ["deleteVersion", () => deleteVersion(actor, other.versionId)],
     ["importDefinition", () => importDefinition(actor, other.instrumentId, QUESTIONNAIRE)],
+    ["importInstrument", () => importInstrument(actor, { studyId: other.studyId, name: `X ${unique()}`, file: { format: "expert-panel/instrument", formatVersion: 1, definition: QUESTIONNAIRE } })],
+    ["copyInstrument", () => copyInstrument(actor, { studyId: other.studyId, sourceInstrumentId: other.instrumentId, name: `X ${unique()}` })],
+    ["getStudyDashboard", () => getStudyDashboard(actor, other.studyId)],
     ["createInterview", () => createInterview(actor, { expertId: other.expert.expertId, interviewerId: other.interviewer.userId, versionId: other.guideVersionId, plannedAt: "2031-01-01T10:00:00Z", mode: "PHONE" })],
     ["getInterview", () => getInterview(actor, other.interviewId)],
     ["cancelInterview", () => cancelInterview(actor, other.interviewId)],
