@@ -9,7 +9,7 @@ export type TEnqueueSends = (tx: Prisma.TransactionClient, messageIds: string[])
  * - not finished: the expert (INVITED or STARTED) has a response IN_PROGRESS;
  * for the latest reminder day of the study's schedule that has passed since `invitedAt` (an expert
  * invited 8 days ago with days {3,7} gets the day-7 reminder only). Paused studies and experts get
- * none, nor do synthetic demo experts. Each message carries a dedupe key such as
+ * none, nor do synthetic demo experts, nor studies that take no more answers (closed or archived). Each message carries a dedupe key such as
  * "REMINDER_NOT_STARTED:7", unique per expert, and the insert skips conflicts, so a reminder is
  * queued at most once however many workers sweep at the same time. The sends are enqueued in the same transaction.
  */
@@ -38,7 +38,7 @@ export async function sweepReminders(
           WHERE e."status" IN ('INVITED', 'STARTED')
             AND EXISTS (SELECT 1 FROM "Response" r WHERE r."expertId" = e."id" AND r."status" = 'IN_PROGRESS')
         ) k
-        WHERE NOT s."remindersPaused" AND NOT e."remindersPaused" AND NOT e."isDemo" AND e."invitedAt" IS NOT NULL AND u."disabledAt" IS NULL
+        WHERE s."status" IN ('DRAFT', 'FIELDWORK') AND NOT s."remindersPaused" AND NOT e."remindersPaused" AND NOT e."isDemo" AND e."invitedAt" IS NOT NULL AND u."disabledAt" IS NULL
           AND (${studyId}::uuid IS NULL OR e."studyId" = ${studyId}::uuid)
       ) d
       WHERE d."day" IS NOT NULL

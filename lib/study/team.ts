@@ -4,18 +4,17 @@ import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
+import { badRequest, conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertId, parseInput } from "@/lib/interviews/input";
 import { coordinatedBy } from "@/lib/study/access";
+import { archived } from "@/lib/study/lifecycle";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
 
 /**
  * A study's team, managed by its coordinators. A member is an existing, enabled staff account, in
  * the role its account works in (coordination or interviews); the last coordinator stays.
  */
-
-export const archived = () => new AppError(409, "archived", "This study is archived: it can be viewed but not changed.");
 
 async function coordinatedStudy(tx: Prisma.TransactionClient, actor: TActor, studyId: string) {
   assertId(studyId, "The study");
