@@ -78,8 +78,8 @@ export type TWorld = {
     message: () => Promise<string>;
     /** A fresh interviewer account, on this study's team when `join`. */
     member: (join: boolean) => Promise<{ id: string; email: string }>;
-    /** A fresh draft study with this study's team. */
-    study: () => Promise<string>;
+    /** A fresh draft study with this study's team (marked as a demo study when `demo`). */
+    study: (options?: { demo?: boolean }) => Promise<string>;
     unique: () => string;
   };
 };
@@ -371,6 +371,9 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   },
   "/api/coordinator/studies/[studyId]/members/[userId]": {
     DELETE: { allow: C, call: async (w) => ({ params: { studyId: w.studyId, userId: (await w.make.member(true)).id } }) },
+  },
+  "/api/coordinator/studies/[studyId]": {
+    DELETE: { allow: C, call: async (w) => ({ params: { studyId: await w.make.study({ demo: true }) } }) },
   },
   "/api/coordinator/studies/[studyId]/status": {
     POST: { allow: C, call: async (w) => ({ params: { studyId: await w.make.study() }, body: { to: "FIELDWORK" } }) },

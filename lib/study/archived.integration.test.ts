@@ -155,7 +155,7 @@ describe("an archived study is read-only", () => {
       ["setSuppressionK", () => setSuppressionK(c, w.studyId, 7)],
       ["inviteExperts", () => inviteExperts(c, { studyId: w.studyId, expertIds: [w.vetted.expertId] })],
       ["resendMessage", () => resendMessage(c, w.messageId)],
-      ["saveTemplates", () => saveTemplates(c, w.studyId, { templates: templates.map(({ isDefault: _, ...t }) => ({ ...t, subject: `${t.subject} (changed)` })) })],
+      ["saveTemplates", () => saveTemplates(c, w.studyId, { templates: templates.map((tpl) => ({ kind: tpl.kind, language: tpl.language, body: tpl.body, subject: `${tpl.subject} (changed)` })) })],
       ["saveReminderSettings", () => saveReminderSettings(c, w.studyId, { remindNotStartedDays: [1], remindNotFinishedDays: [1], remindersPaused: true })],
       ["setExpertRemindersPaused", () => setExpertRemindersPaused(c, w.expert.expertId, true)],
       ["reopenResponse", () => reopenResponse(c, w.responseId)],

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { DeleteDemoStudy } from "@/components/coordinator/delete-demo-study";
 import { StudyDashboard } from "@/components/coordinator/study-dashboard";
 import { StudyStatusControls } from "@/components/coordinator/study-status-controls";
 import { TeamManager } from "@/components/coordinator/team-manager";
@@ -75,6 +76,12 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
         <h2 id="team-title">{t("teamTitle")}</h2>
         <TeamManager studyId={study.id} members={members} readOnly={study.status === "ARCHIVED"} />
       </section>
+      {study.isDemo && (
+        <section aria-labelledby="delete-demo-title">
+          <h2 id="delete-demo-title">{t("deleteDemo.title")}</h2>
+          <DeleteDemoStudy studyId={study.id} />
+        </section>
+      )}
     </ClientMessages>
   );
 }
