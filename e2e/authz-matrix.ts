@@ -407,6 +407,7 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/panel": { role: "COORDINATOR", study: true },
   "/coordinator/panel/import": { role: "COORDINATOR", study: true },
   "/coordinator/panel/[expertId]": { role: "COORDINATOR", params: (w) => ({ expertId: w.otherExpert.expertId }) },
+  "/coordinator/panel/[expertId]/record": { role: "COORDINATOR", params: (w) => ({ expertId: w.otherExpert.expertId }) },
   "/coordinator/monitor": { role: "COORDINATOR", study: true },
   "/coordinator/audit": { role: "COORDINATOR" },
   "/coordinator/messages": { role: "COORDINATOR", study: true },

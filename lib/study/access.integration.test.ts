@@ -18,6 +18,7 @@ import { getMonitor, setTargets } from "@/lib/monitor/service";
 import { changeStatus, createExpert, decideVetting, getExpert, importExperts, listExperts, listPanel, reissueInvitation, updateExpert } from "@/lib/panel/service";
 import { createQuote, deleteQuote, exportQuotes, listQuotes, setQuoteCodes } from "@/lib/quotes/service";
 import { CRITERION_KEYS, type TVettingChecklist } from "@/lib/panel/vetting";
+import { getExpertRecord } from "@/lib/responses/record";
 import { reopenResponse } from "@/lib/responses/service";
 import { getStudyDashboard } from "@/lib/study/dashboard";
 import { getStudy, listStudies, listStudyInterviewers } from "@/lib/study/service";
@@ -171,6 +172,7 @@ function coordinatorCalls(actor: TActor, other: TSide): Array<[string, () => Pro
     ["saveReminderSettings", () => saveReminderSettings(actor, other.studyId, { remindNotStartedDays: [1], remindNotFinishedDays: [1], remindersPaused: true })],
     ["setExpertRemindersPaused", () => setExpertRemindersPaused(actor, other.expert.expertId, true)],
     ["reopenResponse", () => reopenResponse(actor, other.responseId)],
+    ["getExpertRecord", () => getExpertRecord(actor, other.expert.expertId, "en", { cannotAssess: "" })],
   ];
 }
 
