@@ -93,7 +93,7 @@ async function inviteAndLink(prisma: PrismaClient, api: APIRequestContext, study
 }
 
 test("a team runs a study on an empty installation, and a second team beside it sees nothing of it", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const scratch = await createScratchDatabase({ migrated: true });
   const prisma = createPrismaClient({ url: scratch.url, max: 3, connectionTimeoutMs: 5_000, statementTimeoutMs: 15_000 });
   const port = await freePort();
