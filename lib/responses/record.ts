@@ -24,7 +24,8 @@ export type TRecordResponse = {
   startedAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
-  version: { number: number; instrument: string; contentHash: string | null };
+  /** The instrument by its name, and by its title in the page's language. */
+  version: { number: number; instrument: string; title: string; contentHash: string | null };
   sections: Array<{ code: string; title: string; items: TRecordItem[] }>;
 };
 
@@ -64,7 +65,7 @@ export async function getExpertRecord(actor: TActor, expertId: string, lang: TLa
       startedAt: r.startedAt,
       updatedAt: r.updatedAt,
       submittedAt: r.submittedAt,
-      version: { number: r.version.number, instrument: r.version.instrument.name, contentHash: r.version.contentHash },
+      version: { number: r.version.number, instrument: r.version.instrument.name, title: pick(definition.title, lang) || r.version.instrument.name, contentHash: r.version.contentHash },
       sections: definition.sections.map((s) => ({
         code: s.code,
         title: pick(s.title, lang),

@@ -71,7 +71,7 @@ export default async function ExpertRecordPage({ params }: { params: Promise<{ e
         {record.responses.map((r, index) => (
           <article key={r.id} className="card stack" aria-labelledby={`response-${r.id}`} data-testid={`record-response-${index + 1}`} style={{ marginBottom: "1rem" }}>
             <h3 id={`response-${r.id}`} style={{ margin: 0 }}>
-              {t("record.responseHeading", { n: index + 1, instrument: r.version.instrument, version: r.version.number })}
+              {t("record.responseHeading", { n: index + 1, instrument: r.version.title, version: r.version.number })}
             </h3>
             <dl>
               <dt>{t("record.status")}</dt>
