@@ -84,8 +84,8 @@ export type TWorld = {
     message: () => Promise<string>;
     /** A fresh interviewer account, on this study's team when `join`. */
     member: (join: boolean) => Promise<{ id: string; email: string }>;
-    /** A fresh draft study with this study's team. */
-    study: () => Promise<string>;
+    /** A fresh draft study with this study's team (marked as a demo study when `demo`). */
+    study: (options?: { demo?: boolean }) => Promise<string>;
     unique: () => string;
   };
 };
@@ -351,6 +351,18 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
     GET: { allow: C, call: () => ({}) },
     POST: { allow: C, call: (w) => ({ body: { studyId: w.studyId, kind: "guide", name: "Matrix guide" } }) },
   },
+  "/api/coordinator/instruments/import": {
+    POST: {
+      allow: C,
+      call: async (w) => {
+        const { definition } = await w.make.draft();
+        return { body: { studyId: w.studyId, name: `Imported ${w.make.unique()}`, file: { format: "expert-panel/instrument", formatVersion: 1, definition } } };
+      },
+    },
+  },
+  "/api/coordinator/instruments/copy": {
+    POST: { allow: C, call: (w) => ({ body: { studyId: w.studyId, sourceInstrumentId: w.questionnaireInstrumentId, name: `Copied ${w.make.unique()}` } }) },
+  },
   "/api/coordinator/instruments/[instrumentId]/drafts": {
     POST: { allow: C, call: (w) => ({ params: { instrumentId: w.questionnaireInstrumentId } }) },
   },
@@ -390,6 +402,9 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   "/api/coordinator/studies/[studyId]/members/[userId]": {
     DELETE: { allow: C, call: async (w) => ({ params: { studyId: w.studyId, userId: (await w.make.member(true)).id } }) },
   },
+  "/api/coordinator/studies/[studyId]": {
+    DELETE: { allow: C, call: async (w) => ({ params: { studyId: await w.make.study({ demo: true }) } }) },
+  },
   "/api/coordinator/studies/[studyId]/status": {
     POST: { allow: C, call: async (w) => ({ params: { studyId: await w.make.study() }, body: { to: "FIELDWORK" } }) },
   },
@@ -422,6 +437,7 @@ export const PAGES: Record<string, TPageRule> = {
   "/coordinator/panel": { role: "COORDINATOR", study: true },
   "/coordinator/panel/import": { role: "COORDINATOR", study: true },
   "/coordinator/panel/[expertId]": { role: "COORDINATOR", params: (w) => ({ expertId: w.otherExpert.expertId }) },
+  "/coordinator/panel/[expertId]/record": { role: "COORDINATOR", params: (w) => ({ expertId: w.otherExpert.expertId }) },
   "/coordinator/monitor": { role: "COORDINATOR", study: true },
   "/coordinator/rounds": { role: "COORDINATOR", study: true },
   "/coordinator/rounds/[waveId]": { role: "COORDINATOR", params: (w) => ({ waveId: w.questionnaireWaveId }) },

@@ -172,9 +172,9 @@ export async function buildWorld(
         if (join) await prisma.studyMember.create({ data: { studyId, userId: id, role: "INTERVIEWER" } });
         return { id, email };
       },
-      study: async () => {
+      study: async (options = {}) => {
         const made = await prisma.study.create({
-          data: { slug: `authz-${unique()}`, titleEn: `Made ${tag}`, titleRu: `Создано ${tag}`, members: { create: members.map((m) => ({ userId: m.id, role: m.role })) } },
+          data: { slug: `authz-${unique()}`, titleEn: `Made ${tag}`, titleRu: `Создано ${tag}`, isDemo: options.demo ?? false, members: { create: members.map((m) => ({ userId: m.id, role: m.role })) } },
         });
         ids.add(made.id);
         return made.id;

@@ -58,12 +58,25 @@ export const getActor = cache(async (): Promise<TActor | null> => {
   return sid ? validateSession(sql(), sid) : null;
 });
 
+/**
+ * A coordinator's account on the team of some study as an interviewer also works in the
+ * interviewer's area: there it acts as an interviewer, and the data layer scopes it as one (its own
+ * interviews in the studies it interviews for), never as a coordinator.
+ */
+export async function actingAs(actor: TActor, roles: readonly Role[]): Promise<TActor | null> {
+  if (roles.includes(actor.role)) return actor;
+  if (actor.role !== "COORDINATOR" || !roles.includes("INTERVIEWER")) return null;
+  const { rowCount } = await sql().query(`SELECT 1 FROM "StudyMember" WHERE "userId" = $1 AND "role" = 'INTERVIEWER' LIMIT 1`, [actor.userId]);
+  return rowCount ? { ...actor, role: "INTERVIEWER" } : null;
+}
+
 /** For data-layer functions: the actor, who must have one of the roles, or an AppError. */
 export async function requireActor(roles: readonly Role[]): Promise<TActor> {
   const actor = await getActor();
   if (!actor) throw unauthenticated();
-  if (!roles.includes(actor.role)) throw forbidden();
-  return actor;
+  const acting = await actingAs(actor, roles);
+  if (!acting) throw forbidden();
+  return acting;
 }
 
 const HOME: Record<Role, string> = { COORDINATOR: "/coordinator", INTERVIEWER: "/interviewer", EXPERT: "/expert" };
@@ -78,6 +91,7 @@ export async function requirePageActor(role: Role, returnTo: string): Promise<TA
   if (!actor) {
     redirect(role === "EXPERT" ? "/invite" : `/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   }
-  if (actor.role !== role) notFound();
-  return actor;
+  const acting = await actingAs(actor, [role]);
+  if (!acting) notFound();
+  return acting;
 }

@@ -26,3 +26,20 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+
+/**
+ * The database refused a write to an archived study (SQLSTATE EPARC, raised by the triggers of
+ * `archived_study_is_read_only`, prisma/README.md).
+ */
+export function isArchivedRefusal(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+    if (e.code === "EPARC" || e.originalCode === "EPARC") return true;
+    if (typeof e.message === "string" && e.message.includes("This study is archived: it can be viewed but not changed.")) return true;
+    current = e.cause;
+  }
+  return false;
+}

@@ -4,13 +4,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { requireActor, getActor } from "@/lib/auth/actor";
 import type { TActor } from "@/lib/auth/sessions";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isArchivedRefusal, isDatabaseUnavailable } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { AppError, badRequest } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { UNSTORABLE_CODE, UNSTORABLE_MESSAGE, findUnstorableText, unstorableMessage } from "@/lib/http/text-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
+import { archived } from "@/lib/study/lifecycle";
 
 const MAX_BODY_BYTES = 256 * 1024;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -59,6 +60,7 @@ async function readJson(req: NextRequest): Promise<unknown> {
 }
 
 export function errorResponse(error: unknown): NextResponse {
+  if (isArchivedRefusal(error)) error = archived();
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
     const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;

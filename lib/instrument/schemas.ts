@@ -20,3 +20,19 @@ export const ZInstrumentFile = z.object({
 
 export const ZVersionParams = z.object({ versionId: z.uuid() });
 export const ZInstrumentParams = z.object({ instrumentId: z.uuid() });
+
+/** A new instrument in a study from an exported file; its name defaults to the file's. */
+export const ZImportInstrument = z.object({
+  studyId: z.uuid(),
+  name: z.string().trim().max(200).optional(),
+  file: ZInstrumentFile,
+});
+export type TImportInstrument = z.input<typeof ZImportInstrument>;
+
+/** A new instrument in a study copied from an instrument of another (or the same) study of the coordinator. */
+export const ZCopyInstrument = z.object({
+  studyId: z.uuid(),
+  sourceInstrumentId: z.uuid(),
+  name: z.string().trim().min(1).max(200),
+});
+export type TCopyInstrument = z.input<typeof ZCopyInstrument>;

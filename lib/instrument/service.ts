@@ -164,7 +164,7 @@ export async function deleteVersion(actor: TActor, versionId: string) {
 export async function exportVersion(actor: TActor, versionId: string) {
   const version = await getVersion(actor, versionId);
   return {
-    format: INSTRUMENT_FILE_FORMAT,
+    format: INSTRUMENT_FILE_FORMAT as typeof INSTRUMENT_FILE_FORMAT,
     formatVersion: 1 as const,
     name: version.instrument.name,
     number: version.number,

@@ -26,18 +26,22 @@ import {
 
 // ─────────────────────────────────────────────────────────── who sees which interview
 
-export type TInterviewScope = { interviewerId?: string; expert: { study: Prisma.StudyWhereInput } };
+export type TInterviewScope = { interviewerId?: string; expert: { study: Prisma.StudyWhereInput }; OR?: Prisma.InterviewWhereInput[] };
 
 /**
  * The interviews an actor may see: an interviewer only their own in the studies they interview for,
- * a coordinator every one of the studies they coordinate; any other role is refused (403). An
- * interview outside the scope is simply not found (404).
+ * a coordinator every one of the studies they coordinate, and (where an interviewer's call is
+ * allowed too) their own interviews in a study they only interview for; any other role is refused
+ * (403). An interview outside the scope is simply not found (404).
  */
 export function interviewScope(actor: TActor, roles: ReadonlyArray<"COORDINATOR" | "INTERVIEWER"> = ["COORDINATOR", "INTERVIEWER"]): TInterviewScope {
   if (!(roles as readonly string[]).includes(actor.role)) throw forbidden();
-  return actor.role === "INTERVIEWER"
-    ? { interviewerId: actor.userId, expert: { study: interviewedBy(actor) } }
-    : { expert: { study: coordinatedBy(actor) } };
+  if (actor.role === "INTERVIEWER") return { interviewerId: actor.userId, expert: { study: interviewedBy(actor) } };
+  if (!roles.includes("INTERVIEWER")) return { expert: { study: coordinatedBy(actor) } };
+  return {
+    expert: { study: { OR: [coordinatedBy(actor), interviewedBy(actor)] } },
+    OR: [{ expert: { study: coordinatedBy(actor) } }, { interviewerId: actor.userId }],
+  };
 }
 
 /**
@@ -156,7 +160,7 @@ export async function createInterview(actor: TActor, input: TCreateInterview): P
       select: { role: true, disabledAt: true, memberships: { where: { studyId: expert.studyId, role: "INTERVIEWER" }, select: { role: true } } },
     });
     if (!interviewer) throw notFound("The interviewer");
-    if (interviewer.role !== "INTERVIEWER" || interviewer.disabledAt || interviewer.memberships.length === 0) {
+    if (interviewer.role === "EXPERT" || interviewer.disabledAt || interviewer.memberships.length === 0) {
       throw badRequest("Interviews can be assigned only to an enabled interviewer of the expert's study.", [{ path: "interviewerId", message: "notAnInterviewer" }]);
     }
     const version = await tx.instrumentVersion.findUnique({

@@ -53,9 +53,14 @@ export async function deliverMessage(
             toAddress: true,
             createdById: true,
             expert: { select: { status: true, user: { select: { name: true, email: true, disabledAt: true } } } },
-            study: { select: { titleRu: true, titleEn: true, invitationTtlDays: true } },
+            study: { select: { titleRu: true, titleEn: true, invitationTtlDays: true, status: true } },
           },
         });
+        // An archived study issues no more links (the database refuses them); the message is left unsent.
+        if (message.study.status === "ARCHIVED") {
+          await tx.message.update({ where: { id: messageId }, data: { status: "FAILED", error: "Not sent: the study is archived.", attempts: { increment: 1 } } });
+          return "failed" as const;
+        }
         // The panel may have changed since the message was queued: a withdrawn, declined or rejected
         // expert, or a disabled account, gets no link; a corrected address is used.
         if (!SENDABLE.includes(message.expert.status) || message.expert.user.disabledAt) {

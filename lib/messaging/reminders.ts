@@ -14,7 +14,7 @@ export type TEnqueueSends = (tx: Prisma.TransactionClient, messageIds: string[])
  * for the latest reminder day of the study's schedule that has passed since `invitedAt` (wave 1) or
  * since the wave opened (later waves): an expert invited 8 days ago with days {3,7} gets the day-7
  * reminder only. A study without a questionnaire reminds as of wave 1. Paused studies and experts get
- * none, nor do synthetic demo experts. Each message carries a dedupe key such as
+ * none, nor do synthetic demo experts, nor studies that take no more answers (closed or archived). Each message carries a dedupe key such as
  * "REMINDER_NOT_STARTED:7" ("REMINDER_NOT_STARTED:w2:7" in wave 2), unique per expert, and the insert skips conflicts, so a reminder is
  * queued at most once however many workers sweep at the same time. The sends are enqueued in the same transaction.
  */
@@ -58,7 +58,7 @@ export async function sweepReminders(
                  CASE WHEN cw."later" THEN greatest(e."invitedAt", w."openedAt") ELSE e."invitedAt" END
           WHERE r."status" = 'IN_PROGRESS' AND (e."status" IN ('INVITED', 'STARTED') OR (cw."later" AND e."status" = 'COMPLETED'))
         ) k
-        WHERE NOT s."remindersPaused" AND NOT e."remindersPaused" AND NOT e."isDemo" AND e."invitedAt" IS NOT NULL AND u."disabledAt" IS NULL
+        WHERE s."status" IN ('DRAFT', 'FIELDWORK') AND NOT s."remindersPaused" AND NOT e."remindersPaused" AND NOT e."isDemo" AND e."invitedAt" IS NOT NULL AND u."disabledAt" IS NULL
           -- A questionnaire with no wave open to the expert: nothing to remind them of.
           AND (q."id" IS NULL OR w."number" IS NOT NULL)
           AND (${studyId}::uuid IS NULL OR e."studyId" = ${studyId}::uuid)

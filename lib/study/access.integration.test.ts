@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { createInstrument, deleteVersion, exportVersion, getVersion, importDefinition, listInstruments, openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
+import { copyInstrument, importInstrument } from "@/lib/instrument/start";
 import { confirmedText } from "@/lib/instrument/text";
 import { cancelInterview, createInterview, getInterview, listInterviews, listOwnInterviews, reopenInterview, saveNote, setNoteCodes } from "@/lib/interviews/service";
 import { expertMessages, getMessage, getReminderSettings, getTemplates, inviteExperts, invitableExperts, listMessages, resendMessage, saveReminderSettings, setExpertRemindersPaused } from "@/lib/messaging/service";
@@ -17,7 +18,9 @@ import { getMonitor, setTargets } from "@/lib/monitor/service";
 import { changeStatus, createExpert, decideVetting, getExpert, importExperts, listExperts, listPanel, reissueInvitation, updateExpert } from "@/lib/panel/service";
 import { createQuote, deleteQuote, exportQuotes, listQuotes, setQuoteCodes } from "@/lib/quotes/service";
 import { CRITERION_KEYS, type TVettingChecklist } from "@/lib/panel/vetting";
+import { getExpertRecord } from "@/lib/responses/record";
 import { reopenResponse } from "@/lib/responses/service";
+import { getStudyDashboard } from "@/lib/study/dashboard";
 import { getStudy, listStudies, listStudyInterviewers } from "@/lib/study/service";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
@@ -139,6 +142,9 @@ function coordinatorCalls(actor: TActor, other: TSide): Array<[string, () => Pro
     ["openDraft", () => openDraft(actor, other.instrumentId)],
     ["deleteVersion", () => deleteVersion(actor, other.versionId)],
     ["importDefinition", () => importDefinition(actor, other.instrumentId, QUESTIONNAIRE)],
+    ["importInstrument", () => importInstrument(actor, { studyId: other.studyId, name: `X ${unique()}`, file: { format: "expert-panel/instrument", formatVersion: 1, definition: QUESTIONNAIRE } })],
+    ["copyInstrument", () => copyInstrument(actor, { studyId: other.studyId, sourceInstrumentId: other.instrumentId, name: `X ${unique()}` })],
+    ["getStudyDashboard", () => getStudyDashboard(actor, other.studyId)],
     ["createInterview", () => createInterview(actor, { expertId: other.expert.expertId, interviewerId: other.interviewer.userId, versionId: other.guideVersionId, plannedAt: "2031-01-01T10:00:00Z", mode: "PHONE" })],
     ["getInterview", () => getInterview(actor, other.interviewId)],
     ["cancelInterview", () => cancelInterview(actor, other.interviewId)],
@@ -166,6 +172,7 @@ function coordinatorCalls(actor: TActor, other: TSide): Array<[string, () => Pro
     ["saveReminderSettings", () => saveReminderSettings(actor, other.studyId, { remindNotStartedDays: [1], remindNotFinishedDays: [1], remindersPaused: true })],
     ["setExpertRemindersPaused", () => setExpertRemindersPaused(actor, other.expert.expertId, true)],
     ["reopenResponse", () => reopenResponse(actor, other.responseId)],
+    ["getExpertRecord", () => getExpertRecord(actor, other.expert.expertId, "en", { cannotAssess: "" })],
   ];
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 /**
@@ -11,3 +12,6 @@ export const NEXT_STATUS: Record<StudyStatus, StudyStatus | null> = { DRAFT: "FI
 
 /** Whether experts may still consent, answer and submit. */
 export const takesAnswers = (status: StudyStatus) => status === "DRAFT" || status === "FIELDWORK";
+
+/** The answer to any change of an archived study's data (the database refuses it too: `archived_study_is_read_only`). */
+export const archived = () => new AppError(409, "archived", "This study is archived: it can be viewed but not changed.");

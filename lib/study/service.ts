@@ -37,7 +37,7 @@ export async function getStudy(actor: TActor, studyId: string) {
 export async function listStudyInterviewers(actor: TActor) {
   assertRole(actor, "COORDINATOR");
   return db().user.findMany({
-    where: { role: "INTERVIEWER", disabledAt: null, memberships: { some: { role: "INTERVIEWER", study: coordinatedBy(actor) } } },
+    where: { role: { not: "EXPERT" }, disabledAt: null, memberships: { some: { role: "INTERVIEWER", study: coordinatedBy(actor) } } },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });

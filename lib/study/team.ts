@@ -4,18 +4,18 @@ import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
+import { badRequest, conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertId, parseInput } from "@/lib/interviews/input";
 import { coordinatedBy } from "@/lib/study/access";
+import { archived } from "@/lib/study/lifecycle";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
 
 /**
- * A study's team, managed by its coordinators. A member is an existing, enabled staff account, in
- * the role its account works in (coordination or interviews); the last coordinator stays.
+ * A study's team, managed by its coordinators. A member is an existing, enabled staff account: a
+ * coordinator's account in either role, an interviewer's account as an interviewer; the last
+ * coordinator stays.
  */
-
-export const archived = () => new AppError(409, "archived", "This study is archived: it can be viewed but not changed.");
 
 async function coordinatedStudy(tx: Prisma.TransactionClient, actor: TActor, studyId: string) {
   assertId(studyId, "The study");
@@ -50,8 +50,10 @@ export async function addMember(actor: TActor, studyId: string, raw: TAddMember)
       await coordinatedStudy(tx, actor, studyId);
       const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, disabledAt: true } });
       if (!user || user.role === "EXPERT" || user.disabledAt) throw badRequest("There is no enabled staff account with this e-mail.", [{ path: "email", message: "noStaffAccount" }]);
-      if (user.role !== input.role) {
-        throw badRequest(`This account works as ${user.role === "COORDINATOR" ? "a coordinator" : "an interviewer"}: add it in that role.`, [{ path: "role", message: `accountIs${user.role}` }]);
+      // A coordinator's account may interview for a study (it then also works in the interviewer's
+      // area, for that study only); an interviewer's account never coordinates.
+      if (input.role === "COORDINATOR" && user.role !== "COORDINATOR") {
+        throw badRequest("This account works as an interviewer: add it as an interviewer.", [{ path: "role", message: `accountIs${user.role}` }]);
       }
       await tx.studyMember.create({ data: { studyId, userId: user.id, role: input.role, addedById: actor.userId } });
       await recordAudit(tx, { actorId: actor.userId, action: "study.member.add", entity: "Study", entityId: studyId, after: { userId: user.id, role: input.role } });

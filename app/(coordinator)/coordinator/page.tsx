@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { StaffManager } from "@/components/coordinator/staff-manager";
-import { requirePageActor } from "@/lib/auth/actor";
+import { actingAs, requirePageActor } from "@/lib/auth/actor";
 import { listStudies } from "@/lib/study/service";
 import { listStaff } from "@/lib/users/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
@@ -15,8 +15,9 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 export default async function CoordinatorHomePage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator");
   const showArchived = (await searchParams).archived === "1";
-  const [all, staff, t, ts, locale] = await Promise.all([
+  const [all, interviewer, staff, t, ts, locale] = await Promise.all([
     listStudies(actor),
+    actingAs(actor, ["INTERVIEWER"]),
     actor.isAdmin ? listStaff(actor) : null,
     getTranslations("coordinator"),
     getTranslations("studies"),
@@ -36,6 +37,11 @@ export default async function CoordinatorHomePage({ searchParams }: TProps) {
           <Link className="button" href="/coordinator/studies/new">
             {ts("newTitle")}
           </Link>
+          {interviewer && (
+            <Link className="button secondary" href="/interviewer">
+              {ts("yourInterviews")}
+            </Link>
+          )}
           {archivedCount > 0 && (
             <Link className="button secondary" href={showArchived ? "/coordinator" : "/coordinator?archived=1"}>
               {showArchived ? ts("hideArchived") : ts("showArchived", { n: archivedCount })}

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CopyInstrumentForm } from "@/components/instruments/copy-instrument-form";
+import { ImportInstrumentForm } from "@/components/instruments/import-instrument-form";
 import { NewInstrumentForm } from "@/components/instruments/new-instrument-form";
 import { WaveControls } from "@/components/instruments/wave-controls";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -15,6 +17,8 @@ export const generateMetadata = pageMetadata("instruments");
 export default async function InstrumentsPage() {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/instruments");
   const [instruments, studies, t, locale] = await Promise.all([listInstruments(actor), listStudies(actor), getTranslations("instruments"), getLocale()]);
+  // An archived study changes no more: it is offered as no instrument's destination.
+  const open = studies.filter((s) => s.status !== "ARCHIVED").map((s) => ({ id: s.id, title: locale === "en" ? s.titleEn : s.titleRu }));
   return (
     <ClientMessages namespaces={["instruments"]}>
       <CoordinatorNav current="/coordinator/instruments" />
@@ -65,7 +69,15 @@ export default async function InstrumentsPage() {
         </section>
       ))}
       <h2>{t("newTitle")}</h2>
-      <NewInstrumentForm studies={studies.map((s) => ({ id: s.id, title: locale === "en" ? s.titleEn : s.titleRu }))} />
+      <NewInstrumentForm studies={open} />
+      <ImportInstrumentForm studies={open} />
+      <CopyInstrumentForm
+        studies={open}
+        sources={instruments.map((i) => ({
+          id: i.id,
+          label: `${pick(i.title, locale === "en" ? "en" : "ru") || i.name} (${t(`kind.${i.kind}`)}) · ${locale === "en" ? i.study.titleEn : i.study.titleRu}`,
+        }))}
+      />
     </ClientMessages>
   );
 }

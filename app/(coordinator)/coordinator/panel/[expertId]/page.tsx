@@ -58,6 +58,10 @@ export default async function ExpertPage({ params }: TProps) {
           {common(`countries.${expert.country}` as "countries.RU")} · {common(`groups.${expert.expertGroup}`)} · {locale === "en" ? expert.study.titleEn : expert.study.titleRu}
         </p>
 
+        <p>
+          <Link href={`/coordinator/panel/${expert.id}/record`}>{t("openRecord")}</Link>
+        </p>
+
         <section className="card stack" aria-labelledby="status-title">
           <h2 id="status-title">{t("statusTitle")}</h2>
           <LiveRefresh studyId={expert.studyId} topics={["panel"]} quiet />

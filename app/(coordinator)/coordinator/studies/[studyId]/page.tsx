@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { DeleteDemoStudy } from "@/components/coordinator/delete-demo-study";
+import { StudyDashboard } from "@/components/coordinator/study-dashboard";
 import { StudyStatusControls } from "@/components/coordinator/study-status-controls";
 import { TeamManager } from "@/components/coordinator/team-manager";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -10,6 +12,7 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { AppError } from "@/lib/errors";
 import { NEXT_STATUS } from "@/lib/study/lifecycle";
+import { getStudyDashboard } from "@/lib/study/dashboard";
 import { getStudySettings } from "@/lib/study/service";
 import { listMembers } from "@/lib/study/team";
 
@@ -21,11 +24,11 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
   const { studyId } = await params;
   if (!z.uuid().safeParse(studyId).success) notFound();
   const actor = await requirePageActor("COORDINATOR", `/coordinator/studies/${studyId}`);
-  const found = await Promise.all([getStudySettings(actor, studyId), listMembers(actor, studyId)]).catch((error: unknown) => {
+  const found = await Promise.all([getStudySettings(actor, studyId), listMembers(actor, studyId), getStudyDashboard(actor, studyId)]).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [study, members] = found;
+  const [study, members, dashboard] = found;
   const [t, common, locale] = await Promise.all([getTranslations("studies"), getTranslations("common"), getLocale()]);
   const en = locale === "en";
   const next = NEXT_STATUS[study.status] as "FIELDWORK" | "CLOSED" | "ARCHIVED" | null;
@@ -45,6 +48,7 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
         <Link href={`/coordinator/results?study=${study.id}`}>{t("results")}</Link>
         <Link href={`/coordinator/exports?study=${study.id}`}>{t("exports")}</Link>
       </div>
+      <StudyDashboard studyId={study.id} data={dashboard} />
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t("settingsTitle")}</h2>
         <dl className="card">
@@ -72,6 +76,12 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
         <h2 id="team-title">{t("teamTitle")}</h2>
         <TeamManager studyId={study.id} members={members} readOnly={study.status === "ARCHIVED"} />
       </section>
+      {study.isDemo && (
+        <section aria-labelledby="delete-demo-title">
+          <h2 id="delete-demo-title">{t("deleteDemo.title")}</h2>
+          <DeleteDemoStudy studyId={study.id} />
+        </section>
+      )}
     </ClientMessages>
   );
 }

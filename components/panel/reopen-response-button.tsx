@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+/** Reopens a submitted response so the expert can change it (audited by the server). */
+export function ReopenResponseButton({ responseId }: { responseId: string }) {
+  const t = useTranslations("coordinator");
+  const common = useTranslations("common");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reopen = async () => {
+    setBusy(true);
+    setError(null);
+    const res = await fetch(`/api/coordinator/responses/${responseId}/reopen`, { method: "POST" });
+    setBusy(false);
+    if (!res.ok) {
+      const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setError(data?.error?.message ?? common("unexpectedError"));
+      return;
+    }
+    router.refresh();
+  };
+  return (
+    <div className="stack">
+      {error && (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <div>
+        <button type="button" className="secondary" onClick={reopen} disabled={busy}>
+          {t("reopen")}
+        </button>
+      </div>
+    </div>
+  );
+}
