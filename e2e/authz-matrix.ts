@@ -297,6 +297,9 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   "/api/coordinator/studies/[studyId]/suppression": {
     PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { k: 3 } }) },
   },
+  "/api/coordinator/studies/[studyId]/decimals": {
+    PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { decimals: 2 } }) },
+  },
   "/api/coordinator/studies/[studyId]/exports/aggregates.csv": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },
   },
