@@ -8,15 +8,19 @@ import type { Page } from "@playwright/test";
 
 /**
  * Serious and critical axe violations (WCAG 2.1 A and AA) on the page as it is now. `repeated`: a
- * selector of blocks a page repeats (the results report's 58 item cards): only the first block of
- * each shape (the same elements in the same order) is checked, as axe takes about a second per
- * hundred such blocks here and the others are made by the same component.
+ * selector of blocks a page repeats (the results report's 58 item cards, the questionnaire's items):
+ * only the first block of each shape (the same element with the same kinds of children in the same
+ * order) is checked, as axe takes seconds over dozens of such blocks and the others are made by the
+ * same component.
  */
 export async function seriousViolations(page: Page, repeated?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ resultTypes: ["violations"] });
+  // Legacy mode runs axe in the page itself: the default finishes each run in a fresh blank page,
+  // which costs seconds on every page here (the pages have no frames for it to combine). Violations
+  // only: collecting every passing node too is most of the time on a large page.
+  let builder = new AxeBuilder({ page }).setLegacyMode(true).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ resultTypes: ["violations"] });
   if (repeated) {
     await page.evaluate((selector) => {
-      const shape = (el: Element): string => `${el.tagName}.${el.className}(${[...el.children].map(shape).join(",")})`;
+      const shape = (el: Element) => `${el.tagName}.${el.className}(${[...el.children].map((c) => `${c.tagName}.${c.className}`).join(",")})`;
       const seen = new Set<string>();
       for (const block of document.querySelectorAll(selector)) {
         const s = shape(block);

@@ -140,13 +140,11 @@ async function readmePictures(browser: Browser, baseUrl: string, signIns: TDemoS
   await page.screenshot({ path: path.join(__dirname, "coordinator.png") });
   await page.goto(`/coordinator/results?study=${studyId}`);
   await loaded(page);
-  // The first item's chart, below the contents and the key figures.
-  const chart = page.locator("figure.results-chart svg").first();
-  await chart.waitFor({ timeout: 30_000 });
-  const card = page.locator("figure.results-chart").first().locator("xpath=ancestor::article[1]");
-  const target = (await card.count()) ? card : page.locator("figure.results-chart").first();
-  await target.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, -80));
+  // The first item's card (its chart and table), below the contents and the key figures.
+  const card = page.locator(".results-item").first();
+  await card.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -60));
+  await card.locator("figure.results-chart svg").first().waitFor({ timeout: 30_000 });
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   await page.screenshot({ path: path.join(__dirname, "results.png") });
   await context.close();
