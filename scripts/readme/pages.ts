@@ -82,10 +82,15 @@ async function loaded(page: Page): Promise<void> {
 async function shoot(page: Page, file: string): Promise<void> {
   const height = await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollHeight);
   const width = page.viewportSize()!.width;
-  await page.screenshot({ path: file, fullPage: height <= MAX_HEIGHT, clip: height > MAX_HEIGHT ? { x: 0, y: 0, width, height: MAX_HEIGHT } : undefined, animations: "disabled" });
+  await page.screenshot({ path: file, fullPage: true, clip: height > MAX_HEIGHT ? { x: 0, y: 0, width, height: MAX_HEIGHT } : undefined, animations: "disabled" });
 }
 
-const fileName = (listed: TListedPage) => `${listed.role.toLowerCase()}${listed.name === "/" ? "-home" : listed.name.replace(/[[\]]/g, "").replace(/\//g, "-")}.png`;
+/** "coordinator-panel-expertId.png", "anonymous-signin.png": the role, then the page's path. */
+const fileName = (listed: TListedPage) => {
+  const parts = listed.name.replace(/[[\]]/g, "").split("/").filter(Boolean);
+  if (parts[0] === listed.role.toLowerCase()) parts.shift();
+  return `${[listed.role.toLowerCase(), ...(parts.length ? parts : ["home"])].join("-")}.png`;
+};
 
 async function signIn(page: Page, role: TPageRole, signIns: TDemoSignIns, expertLink: () => Promise<string>): Promise<void> {
   if (role === "ANONYMOUS") return;
@@ -122,6 +127,12 @@ async function takeAll(browser: Browser, baseUrl: string, pages: TListedPage[], 
           await shoot(page, path.join(dir, fileName(listed)));
           count++;
         }
+        // The expert agrees once the consent page is taken, so that the questionnaire comes next.
+        const agree = page.getByRole("button", { name: /I agree to take part|Я согласен/i });
+        if (listed.name === "/expert/consent" && (await agree.count())) {
+          await agree.click();
+          await page.waitForURL("**/expert/questionnaire");
+        }
       }
       await context.close();
     }
@@ -130,7 +141,7 @@ async function takeAll(browser: Browser, baseUrl: string, pages: TListedPage[], 
   return count;
 }
 
-/** The README's pictures, in English at 1280 px: the coordinator's home and the top of the results report with its first charts. */
+/** The README's pictures, in English at 1280 px: the coordinator's home and an item of the results report (chart and table). */
 async function readmePictures(browser: Browser, baseUrl: string, signIns: TDemoSignIns, studyId: string): Promise<void> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: "en-US" });
   await context.addCookies([{ name: "lang", value: "en", url: baseUrl }]);
@@ -140,8 +151,8 @@ async function readmePictures(browser: Browser, baseUrl: string, signIns: TDemoS
   await page.screenshot({ path: path.join(__dirname, "coordinator.png") });
   await page.goto(`/coordinator/results?study=${studyId}`);
   await loaded(page);
-  // The first item's card (its chart and table), below the contents and the key figures.
-  const card = page.locator(".results-item").first();
+  // Q2's card (a single choice: its chart and table; the paper's 45/36/11 %), in the report's first section.
+  const card = page.locator('[data-item="Q2"]');
   await card.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -60));
   await card.locator("figure.results-chart svg").first().waitFor({ timeout: 30_000 });
