@@ -1,20 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, signInAsExpert, test } from "./fixtures";
+import { seriousViolations } from "./page-checks";
 import { answerEverything } from "./questionnaire-driver";
 
 const LABELS = {
   ru: { start: "Прочитать заявление о согласии", accept: "Я согласен(на) участвовать", next: "Далее", finish: "Проверить ответы", submit: "Отправить ответы" },
   en: { start: "Read the consent statement", accept: "I agree to take part", next: "Next", finish: "Review answers", submit: "Submit answers" },
 };
-
-/** Serious and critical axe violations on the page as it is now, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 for (const lang of ["ru", "en"] as const) {
   test(`every page of the expert's flow passes axe in ${lang === "ru" ? "Russian" : "English"}`, async ({ page, makeExpert, questionnaire }) => {

@@ -99,8 +99,14 @@ export type TRule = {
   stream?: true;
 };
 
+/**
+ * The objects a page's path can name: those of the test's world, or of the demo study
+ * (scripts/readme/pages.ts takes a screenshot of every page; e2e/pages.ts lists them for both).
+ */
+export type TPageWorld = Pick<TWorld, "studyId" | "questionnaireVersionId" | "questionnaireWaveId" | "sentMessageId"> & { interview: { id: string }; otherExpert: { expertId: string } };
+
 /** `study`: the page shows the study named by `?study=`, so another team's study there must be a 404. */
-export type TPageRule = { role: TRole; params?: (w: TWorld) => Record<string, string>; foreign?: (w: TWorld) => Record<string, string>; study?: true };
+export type TPageRule = { role: TRole; params?: (w: TPageWorld) => Record<string, string>; foreign?: (w: TWorld) => Record<string, string>; study?: true };
 
 const C = ["COORDINATOR"] as const;
 const expertFields = (w: TWorld) => ({ name: "Matrix expert", email: `matrix-e-${w.make.unique()}@e2e.test`, country: "KZ", expertGroup: "OFFICIAL" });
@@ -311,6 +317,9 @@ export const ROUTES: Record<string, Partial<Record<TMethod, TRule>>> = {
   },
   "/api/coordinator/studies/[studyId]/suppression": {
     PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { k: 3 } }) },
+  },
+  "/api/coordinator/studies/[studyId]/decimals": {
+    PUT: { allow: C, call: (w) => ({ params: { studyId: w.studyId }, body: { decimals: 2 } }) },
   },
   "/api/coordinator/studies/[studyId]/exports/aggregates.csv": {
     GET: { allow: C, call: (w) => ({ params: { studyId: w.studyId } }) },

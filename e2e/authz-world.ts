@@ -13,19 +13,15 @@ import { eaeuGuide } from "@/prisma/seed/eaeu/guide";
 import { eaeuQuestionnaire } from "@/prisma/seed/eaeu/questionnaire";
 import type { TCall, TMethod, TRole, TWorld } from "./authz-matrix";
 import { signInAsExpert, signInAsStaff, type TExpert, type TStaff } from "./fixtures";
+import { fill } from "./pages";
 
 /** The objects and signed-in callers the authorization matrix and the malformed-body test act on. */
 
 export type TCaller = TRole | "ANONYMOUS";
 export const CALLERS: TCaller[] = ["ANONYMOUS", "EXPERT", "INTERVIEWER", "COORDINATOR"];
 
-/** A route template ("/api/quotes/[quoteId]") with its [segments] filled in. */
-export const fill = (template: string, params: Record<string, string> = {}) =>
-  template.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`${template}: no value for [${name}]`);
-    return encodeURIComponent(value);
-  });
+/** A route template ("/api/quotes/[quoteId]") with its [segments] filled in (e2e/pages.ts). */
+export { fill };
 
 const unique = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 

@@ -134,6 +134,13 @@ test("each chart states its unit and base, spans its scale, and downloads; its t
   const ticks = await q5.locator(".results-chart .recharts-xAxis-tick-labels text").allTextContents();
   expect(ticks[0]).toBe("1");
   expect(ticks[ticks.length - 1]).toBe("10");
+  // A percentage axis has round, even ticks from 0 (0, 20, 40… or 0, 25, 50…), never 0, 12, 24.
+  const pctTicks = (await q2.locator(".results-chart .recharts-xAxis-tick-labels text").allTextContents()).map(Number);
+  expect(pctTicks[0]).toBe(0);
+  const step = pctTicks[1]! - pctTicks[0]!;
+  expect([1, 2, 2.5, 4, 5, 10, 20, 25, 40, 50]).toContain(step);
+  pctTicks.forEach((tick, i) => expect(tick).toBeCloseTo(i * step, 6));
+  expect(pctTicks.at(-1)!).toBeLessThanOrEqual(100);
 
   // Downloads: the chart as a standalone SVG with its title and axis, and as a PNG.
   const [svgDownload] = await Promise.all([page.waitForEvent("download"), q2.getByRole("button", { name: /as SVG$/ }).click()]);
@@ -166,4 +173,34 @@ test("each chart states its unit and base, spans its scale, and downloads; its t
 
   // The charts' controls, gaps and tables are accessible (a few items; the whole page takes axe minutes here).
   expect(await axeViolations(page, ['[data-item="Q2"]', '[data-item="Q5"]', '[data-item="Q7"]'])).toEqual([]);
+});
+
+test("the study's decimals of percentages are set on the results page, audited, and written by its tables", async ({ page, prisma, questionnaire, makeStaff, makeExpert }) => {
+  test.setTimeout(120_000);
+  const studyId = await studyWithRespondents(prisma, questionnaire, makeExpert);
+  await prisma.study.update({ where: { id: studyId }, data: { suppressionK: 1 } });
+  const coordinator = await makeStaff("COORDINATOR", { studyIds: [studyId] });
+  await signInAsStaff(page, coordinator);
+  await page.waitForURL("**/coordinator**");
+  await page.goto(`/coordinator/results?study=${studyId}`);
+  const share = page.locator('[data-item="Q2"] [data-table-id="Q2"] tbody td:nth-child(3)').first();
+  // One decimal by default.
+  await expect(share).toHaveText(/^\d+\.\d$/);
+  const form = page.getByRole("group", { name: "Decimals of percentages" });
+  for (const [decimals, pattern, saved] of [[2, /^\d+\.\d\d$/, "Saved: 2 decimals."], [0, /^\d+$/, "Saved: whole numbers."]] as const) {
+    await form.getByLabel("Percentages").selectOption(String(decimals));
+    await form.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(form.getByRole("status")).toHaveText(saved);
+    await expect(share).toHaveText(pattern);
+    expect((await prisma.study.findUniqueOrThrow({ where: { id: studyId } })).percentDecimals).toBe(decimals);
+  }
+  // Still so after a reload: a setting of the study, not of the page.
+  await page.reload();
+  await expect(share).toHaveText(/^\d+$/);
+  const audit = await prisma.auditEvent.findMany({ where: { action: "study.decimals", entityId: studyId, actorId: coordinator.id }, orderBy: { id: "asc" }, select: { after: true } });
+  expect(audit.map((a) => a.after)).toEqual([{ percentDecimals: 2 }, { percentDecimals: 0 }]);
+  // A value outside 0–2 is refused with a clear error, and nothing changes.
+  const refused = await page.request.put(`/api/coordinator/studies/${studyId}/decimals`, { data: { decimals: 3 }, headers: { origin: new URL(page.url()).origin } });
+  expect(refused.status()).toBe(400);
+  expect((await prisma.study.findUniqueOrThrow({ where: { id: studyId } })).percentDecimals).toBe(0);
 });

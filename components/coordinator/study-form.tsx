@@ -24,7 +24,7 @@ export function StudyForm({ countryNames, groupNames }: { countryNames: Record<s
     formState: { errors, isSubmitting },
   } = useForm<TCreateStudyInput, unknown, TCreateStudy>({
     resolver: zodResolver(ZCreateStudy),
-    defaultValues: { titleRu: "", titleEn: "", descriptionRu: "", descriptionEn: "", consentRu: "", consentEn: "", cells, suppressionK: 3, invitationTtlDays: 14, fieldworkStart: "", fieldworkEnd: "" },
+    defaultValues: { titleRu: "", titleEn: "", descriptionRu: "", descriptionEn: "", consentRu: "", consentEn: "", cells, suppressionK: 3, percentDecimals: 1, invitationTtlDays: 14, fieldworkStart: "", fieldworkEnd: "" },
   });
   const problem = (error: FieldError | undefined) => (error ? t(`errors.${KNOWN.has(error.message ?? "") ? error.message : "invalid"}`) : null);
 
@@ -57,7 +57,7 @@ export function StudyForm({ countryNames, groupNames }: { countryNames: Record<s
     );
   };
 
-  const number = (name: "suppressionK" | "invitationTtlDays", min: number, max: number) => (
+  const number = (name: "suppressionK" | "percentDecimals" | "invitationTtlDays", min: number, max: number) => (
     <div>
       <label htmlFor={`study-${name}`}>{t(`fields.${name}`)}</label>
       <input id={`study-${name}`} type="number" min={min} max={max} aria-invalid={Boolean(errors[name])} {...register(name, { valueAsNumber: true })} />
@@ -138,6 +138,7 @@ export function StudyForm({ countryNames, groupNames }: { countryNames: Record<s
         <legend>{t("sections.fieldwork")}</legend>
         <div className="grid-2">
           {number("suppressionK", 1, 100)}
+          {number("percentDecimals", 0, 2)}
           {number("invitationTtlDays", 1, 365)}
           {date("fieldworkStart")}
           {date("fieldworkEnd")}

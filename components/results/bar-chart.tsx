@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
-import { formatFigure, wrapLabel } from "@/lib/aggregates/display";
+import { formatFigure, valueTicks, wrapLabel } from "@/lib/aggregates/display";
 import { chartValue } from "@/lib/aggregates/format";
 import type { TCell, TTable } from "@/lib/aggregates/types";
 
@@ -107,7 +107,6 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
   // Hidden (a collapsed section) the figure has no width; printing opens it before it can be measured.
   const drawWidth = width || 640;
   const hatch = `hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
-  const domain: [number, number | "auto"] = scale ? [scale.min, scale.max] : [0, "auto"];
   const floor = scale?.min ?? 0;
   const data: TDatum[] = rows.map((r) => {
     const cell = r.cells[column] ?? { v: null, f: "int" as const };
@@ -116,7 +115,15 @@ export default function ResultsBarChart({ rows, column, k, decimals, label, axis
   const labels = labelWidth(drawWidth);
   const chars = Math.max(8, Math.floor((labels - 8) / 7));
   const height = Math.max(140, (chars < 20 ? 46 : 36) * data.length + 70);
-  const ticks = scale && scale.max - scale.min <= 20 ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i) : undefined;
+  // A scale's axis spans the scale, one tick a point; any other axis has round ticks from 0 (0, 20, 40… %).
+  const cells = rows.map((r) => r.cells[column]).filter((c): c is TCell => Boolean(c));
+  const ticks =
+    scale && scale.max - scale.min <= 20
+      ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i)
+      : scale
+        ? undefined
+        : valueTicks(Math.max(0, ...data.map((d) => d.value)), { percent: cells.some((c) => c.f === "pct"), whole: cells.every((c) => c.f === "int") });
+  const domain: [number, number] = scale ? [scale.min, scale.max] : [0, ticks?.at(-1) ?? 1];
 
   const shape = (props: BarShapeProps) => {
     const d = props.payload as TDatum;

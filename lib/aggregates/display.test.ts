@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisLabel, chartColumns, formatFigure, matchesSearch, sortRows, tableToTsv, wrapLabel } from "@/lib/aggregates/display";
+import { axisLabel, chartColumns, formatFigure, matchesSearch, sortRows, tableToTsv, valueTicks, wrapLabel } from "@/lib/aggregates/display";
 import type { TCell, TTable } from "@/lib/aggregates/types";
 
 const t = (key: string) => ({ option: "Option", count: "Count", pctRespondents: "% of respondents", pctAnswers: "% of all answers", mean: "Mean", row: "Row" })[key] ?? key;
@@ -86,5 +86,34 @@ describe("search", () => {
     expect(matchesSearch(item, "Trade countries")).toBe(true);
     expect(matchesSearch(item, "trade energy")).toBe(false);
     expect(matchesSearch(item, "  ")).toBe(true);
+  });
+});
+
+describe("valueTicks", () => {
+  it("gives round, evenly spaced percentages from 0, ending at or just above the largest bar and at 100 at most", () => {
+    expect(valueTicks(45.3, { percent: true })).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(valueTicks(97, { percent: true })).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(valueTicks(62, { percent: true })).toEqual([0, 20, 40, 60, 80]);
+    expect(valueTicks(8.57, { percent: true })).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(valueTicks(0, { percent: true })).toEqual([0, 25, 50, 75, 100]);
+  });
+
+  it("steps by 1, 2, 2.5 or 5 times a power of ten; counts by whole steps", () => {
+    for (const max of [0.4, 3, 6.48, 13, 37, 45.3, 99, 250, 1234]) {
+      for (const whole of [false, true]) {
+        const ticks = valueTicks(max, { whole });
+        const step = ticks[1]! - ticks[0]!;
+        expect(ticks[0]).toBe(0);
+        expect(ticks.at(-1)!).toBeGreaterThanOrEqual(max);
+        expect(ticks.at(-1)! - step).toBeLessThan(max);
+        expect(ticks.length - 1).toBeLessThanOrEqual(5);
+        ticks.forEach((tick, i) => expect(tick).toBeCloseTo(i * step, 9));
+        const mantissa = step / 10 ** Math.floor(Math.log10(step));
+        expect([1, 2, 2.5, 5]).toContain(Number(mantissa.toFixed(6)));
+        if (whole) expect(Number.isInteger(step)).toBe(true);
+      }
+    }
+    expect(valueTicks(3, { whole: true })).toEqual([0, 1, 2, 3]);
+    expect(valueTicks(13, { whole: true })).toEqual([0, 5, 10, 15]);
   });
 });

@@ -2,8 +2,8 @@ import { columnHeader, formatCell } from "@/lib/aggregates/format";
 import type { TCell, TTable } from "@/lib/aggregates/types";
 
 /**
- * Pure helpers of the results report in the browser: how figures are written on the page (the CSV
- * export keeps formatCell's two decimals), the unit and base of a chart's axis, sorting by frequency,
+ * Pure helpers of the results report in the browser: how figures are written on the page (as in the
+ * CSV export, percentages at the study's decimals), the unit and base of a chart's axis, sorting by frequency,
  * a table as tab-separated text, chart labels and the search. No zod, no server code.
  */
 
@@ -11,9 +11,7 @@ type TTranslate = (key: string) => string;
 
 /** Percentages at the study's number of decimals (one by default); everything else as formatCell writes it. */
 export function formatFigure(cell: TCell, k: number, decimals = 1): string {
-  if (cell.suppressed || cell.v === null || cell.f !== "pct") return formatCell(cell, k);
-  const value = cell.v.toFixed(decimals);
-  return cell.n !== undefined ? `${value} (n = ${cell.n})` : value;
+  return formatCell(cell, k, decimals);
 }
 
 /** Which base each plotted column is a share or mean of: the key of the table's base, and its symbol. */
@@ -103,4 +101,28 @@ export function matchesSearch(item: { code: string; title: string }, query: stri
   if (code.startsWith(q)) return true;
   const haystack = `${code} ${item.title.toLocaleLowerCase()}`;
   return q.split(/\s+/).every((word) => haystack.includes(word));
+}
+
+/**
+ * Round ticks for a value axis from 0 to at least `max`: a step of 1, 2, 2.5 or 5 times a power of
+ * ten, the smallest that needs at most `count` intervals (0, 20, 40… or 0, 25, 50…, never 0, 12, 24);
+ * whole steps for counts, and percentages end at 100 at most.
+ */
+export function valueTicks(max: number, options: { percent?: boolean; whole?: boolean; count?: number } = {}): number[] {
+  const count = options.count ?? 5;
+  const top = options.percent ? Math.min(100, Math.max(max, 0)) : Math.max(max, 0);
+  if (!(top > 0)) return options.percent ? [0, 25, 50, 75, 100] : [0, 1];
+  let step = 0;
+  for (let power = Math.floor(Math.log10(top / count)) - 1; !step; power++) {
+    for (const base of [1, 2, 2.5, 5]) {
+      const candidate = base * 10 ** power;
+      if (options.whole && !Number.isInteger(candidate)) continue;
+      if (Math.ceil(top / candidate - 1e-9) <= count) {
+        step = candidate;
+        break;
+      }
+    }
+  }
+  const intervals = Math.max(1, Math.ceil(top / step - 1e-9));
+  return Array.from({ length: intervals + 1 }, (_, i) => Number((i * step).toFixed(6)));
 }

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { aggregatesCsv } from "@/lib/aggregates/csv";
 import { formatCell, columnHeader } from "@/lib/aggregates/format";
-import { getCrossTab, getPairHeatmap, getPairHeatmaps, getSummary, listTexts, setSuppressionK } from "@/lib/aggregates/service";
+import { getCrossTab, getPairHeatmap, getPairHeatmaps, getPercentDecimals, getSummary, listTexts, resultsMeta, setPercentDecimals, setSuppressionK } from "@/lib/aggregates/service";
 import type { TCell, TFilters, TSummary, TTable } from "@/lib/aggregates/types";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
@@ -333,5 +334,51 @@ describe("the aggregate CSV", () => {
     // A respondent's text never reaches the aggregate export; labels are guarded against formulas.
     expect(csv).not.toContain("Akimat");
     expect(lines.every((l) => l.every((c) => !/^[=+\-@]/.test(c)))).toBe(true);
+  });
+});
+
+describe("decimals of percentages, a study setting", () => {
+  const tr = (key: string, values?: Record<string, string | number>) => {
+    const text = (en.results as Record<string, string>)[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? ""));
+  };
+  const rejection = (call: Promise<unknown>) => call.then(() => null, (e: unknown) => (e instanceof AppError ? e : null));
+
+  it("is one by default, set by the study's coordinator (audited), and read by the report and the CSV", async () => {
+    await K1();
+    expect((await resultsMeta(coordinator, studyId, "en")).decimals).toBe(1);
+    expect(await setPercentDecimals(coordinator, studyId, { decimals: 0 })).toEqual({ decimals: 0 });
+    expect((await resultsMeta(coordinator, studyId, "en")).decimals).toBe(0);
+    expect(await getPercentDecimals(coordinator, studyId)).toBe(0);
+    const audit = await prisma.auditEvent.findFirst({ where: { action: "study.decimals", entityId: studyId }, orderBy: { id: "desc" } });
+    expect({ actor: audit?.actorId, before: audit?.before, after: audit?.after }).toEqual({ actor: coordinator.userId, before: { percentDecimals: 1 }, after: { percentDecimals: 0 } });
+
+    // ROLE among the submitted: GOV 2 of 4 respondents (50 %), ACAD 1 of 4 (25 %).
+    const summary = await getSummary(coordinator, studyId, ALL, "en");
+    const rows = (decimals: number) => parse(aggregatesCsv({ summary, heatmaps: [], crossTab: null }, tr, decimals).slice(1), { relaxColumnCount: true, skipEmptyLines: true }) as string[][];
+    const role = table(summary, "ROLE");
+    const pct = role.columns.findIndex((c) => c.key === "pctRespondents");
+    const gov = role.rows.find((r) => r.code === "GOV")!.cells[pct]!;
+    const line = (decimals: number) => rows(decimals).find((l) => l[0] === "GOV (en)")!;
+    expect(line(0)[1 + pct]).toBe(gov.v!.toFixed(0));
+    expect(line(2)[1 + pct]).toBe(gov.v!.toFixed(2));
+    // Means keep two decimals whatever the setting.
+    const risk = table(summary, "RISK");
+    const mean = risk.columns.findIndex((c) => c.key === "mean");
+    const riskLine = rows(0).find((l) => l[0] === risk.rows[0]!.label && l.length === risk.columns.length + 1)!;
+    expect(riskLine[1 + mean]).toBe(risk.rows[0]!.cells[mean]!.v!.toFixed(2));
+    await setPercentDecimals(coordinator, studyId, { decimals: 1 });
+  });
+
+  it("refuses a value outside 0–2 and another team's coordinator, changing nothing", async () => {
+    await setPercentDecimals(coordinator, studyId, { decimals: 1 });
+    for (const [name, value] of [["3", 3], ["-1", -1], ["1.5", 1.5], ["text", "2"]] as const) {
+      const error = await rejection(setPercentDecimals(coordinator, studyId, { decimals: value as number }));
+      expect({ name, status: error?.status }).toEqual({ name, status: 400 });
+    }
+    const outsider = await actorFor(prisma, (await makeStaff(prisma, "COORDINATOR")).id);
+    expect((await rejection(setPercentDecimals(outsider, studyId, { decimals: 2 })))?.status).toBe(404);
+    expect((await rejection(getPercentDecimals(outsider, studyId)))?.status).toBe(404);
+    expect((await prisma.study.findUniqueOrThrow({ where: { id: studyId } })).percentDecimals).toBe(1);
   });
 });

@@ -17,7 +17,8 @@ import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombi
 import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregates/suppress";
 import { boxKey, figureKey, pairSide, type TBox } from "@/lib/aggregates/figures";
 import { crossTabRows, cubeFigure, heatmapRows, protect, readCube, type TCube, type TProtection } from "@/lib/aggregates/protect";
-import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregates/types";
+import { ZPercentDecimals, type TCell, type TFilters, type THeatmap, type TPercentDecimals, type TSummary, type TTable } from "@/lib/aggregates/types";
+import { assertId, parseInput } from "@/lib/interviews/input";
 
 /**
  * Aggregates of a study's questionnaire answers for coordinators: counted in PostgreSQL (query.ts),
@@ -28,7 +29,7 @@ import type { TCell, TFilters, THeatmap, TSummary, TTable } from "@/lib/aggregat
  * `all`: every published version, whatever the filters narrow `scope` to (the tallies count them
  * all); `allItems`: their items combined, which the protection (protect.ts) covers in every view.
  */
-type TContext = { studyId: string; k: number; scope: TScope; items: TCombinedItem[]; all: TScope; allItems: TItem[]; waves: TStudyWave[] };
+type TContext = { studyId: string; k: number; decimals: number; scope: TScope; items: TCombinedItem[]; all: TScope; allItems: TItem[]; waves: TStudyWave[] };
 
 /**
  * The study's questionnaire, the wave shown (the filter's, or the latest: lib/study/study-waves.ts)
@@ -38,7 +39,7 @@ async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "
   assertRole(actor, "COORDINATOR");
   const scope = coordinatedBy(actor);
   const [study, questionnaires] = await Promise.all([
-    db().study.findFirst({ where: { id: studyId, ...scope }, select: { suppressionK: true } }),
+    db().study.findFirst({ where: { id: studyId, ...scope }, select: { suppressionK: true, percentDecimals: true } }),
     studyQuestionnaires(db(), studyId, scope),
   ]);
   if (!study || !questionnaires) throw notFound("The study");
@@ -58,6 +59,7 @@ async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "
   return {
     studyId,
     k: study.suppressionK,
+    decimals: study.percentDecimals,
     scope: { instrumentId, versions, wave: waveNumber },
     items: combineVersions(versions),
     all: { instrumentId, versions: published, wave: waveNumber },
@@ -177,6 +179,7 @@ export async function resultsMeta(actor: TActor, studyId: string, lang: TLang, w
     /** The questionnaire's opened waves and the one shown (the wave filter's default: the latest). */
     waves: ctx.waves.filter((w) => w.status !== "PLANNED").map((w) => ({ number: w.number, kind: w.kind, status: w.status })),
     wave: ctx.scope.wave,
+    decimals: ctx.decimals,
     versions,
     countries: countries.map((c) => c.country),
     sections,
@@ -364,6 +367,36 @@ export async function setSuppressionK(actor: TActor, studyId: string, k: number)
     await recordAudit(tx, { actorId: actor.userId, action: "study.suppression", entity: "Study", entityId: studyId, before: { suppressionK: study.suppressionK }, after: { suppressionK: k } });
     return { k };
   });
+}
+
+/** Coordinators set how many decimals the study's percentages show (report, charts, CSV); recorded in the audit log. */
+export async function setPercentDecimals(actor: TActor, studyId: string, raw: TPercentDecimals): Promise<{ decimals: number }> {
+  assertRole(actor, "COORDINATOR");
+  assertId(studyId, "The study");
+  const { decimals } = parseInput(ZPercentDecimals, raw);
+  return db().$transaction(async (tx) => {
+    const study = await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { percentDecimals: true } });
+    if (!study) throw notFound("The study");
+    await tx.study.update({ where: { id: studyId }, data: { percentDecimals: decimals } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "study.decimals",
+      entity: "Study",
+      entityId: studyId,
+      before: { percentDecimals: study.percentDecimals },
+      after: { percentDecimals: decimals },
+    });
+    return { decimals };
+  });
+}
+
+/** The study's decimals of percentages, for an export written outside the report. */
+export async function getPercentDecimals(actor: TActor, studyId: string): Promise<number> {
+  assertRole(actor, "COORDINATOR");
+  assertId(studyId, "The study");
+  const study = await db().study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { percentDecimals: true } });
+  if (!study) throw notFound("The study");
+  return study.percentDecimals;
 }
 
 /** Records an aggregate export in the audit log (what was exported, with which filters). */

@@ -24,6 +24,9 @@ export const ZHeatmapQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z]
 export const ZTextsQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/) });
 export const ZStudyParams = z.object({ studyId: z.uuid() });
 export const ZSuppression = z.object({ k: z.number().int().min(1).max(100) });
+/** Decimals of the study's percentages: none, one (the default) or two. */
+export const ZPercentDecimals = z.object({ decimals: z.number().int().min(0).max(2) });
+export type TPercentDecimals = z.input<typeof ZPercentDecimals>;
 
 /**
  * A figure before suppression: its value and the number of respondents it is built on. Formats:

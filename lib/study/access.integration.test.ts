@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSummary, listTexts, setSuppressionK } from "@/lib/aggregates/service";
+import { getPercentDecimals, getSummary, listTexts, setPercentDecimals, setSuppressionK } from "@/lib/aggregates/service";
 import { listAuditEvents } from "@/lib/audit/service";
 import type { TActor } from "@/lib/auth/sessions";
 import { createCode, deleteCode, listCodes, updateCode } from "@/lib/codebook/service";
@@ -162,6 +162,8 @@ function coordinatorCalls(actor: TActor, other: TSide): Array<[string, () => Pro
     ["getSummary", () => getSummary(actor, other.studyId, ALL, "en")],
     ["listTexts", () => listTexts(actor, other.studyId, ALL, "TXT")],
     ["setSuppressionK", () => setSuppressionK(actor, other.studyId, 1)],
+    ["setPercentDecimals", () => setPercentDecimals(actor, other.studyId, { decimals: 2 })],
+    ["getPercentDecimals", () => getPercentDecimals(actor, other.studyId)],
     ["exportStudyData", () => exportStudyData(actor, other.studyId, "wide.csv", "en")],
     ["inviteExperts", () => inviteExperts(actor, { studyId: other.studyId, expertIds: [other.expert.expertId] })],
     ["resendMessage", () => resendMessage(actor, other.messageId)],

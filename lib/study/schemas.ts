@@ -32,6 +32,8 @@ export const ZCreateStudy = z
     consentEn: text(20_000).default(""),
     cells: z.array(ZStudyCell).max(200).default([]),
     suppressionK: z.number().int().min(1).max(100).default(3),
+    /** Decimals of percentages in the results (report, charts, aggregates CSV). */
+    percentDecimals: z.number().int().min(0).max(2).default(1),
     invitationTtlDays: z.number().int().min(1).max(365).default(14),
     fieldworkStart: day,
     fieldworkEnd: day,

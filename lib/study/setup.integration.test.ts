@@ -35,6 +35,7 @@ const NEW_STUDY = {
     { country: "AM" as const, expertGroup: "SCIENTIST" as const, target: 0 },
   ],
   suppressionK: 5,
+  percentDecimals: 2,
   invitationTtlDays: 21,
   fieldworkStart: "2027-02-01",
   fieldworkEnd: "2027-04-30",
@@ -53,6 +54,7 @@ describe("creating a study", () => {
       languages: ["ru"],
       consentVersion: 1,
       suppressionK: 5,
+      percentDecimals: 2,
       invitationTtlDays: 21,
       fieldworkStart: new Date("2027-02-01T00:00:00Z"),
       fieldworkEnd: new Date("2027-04-30T00:00:00Z"),
@@ -62,7 +64,7 @@ describe("creating a study", () => {
     expect(await listMembers(actor, id)).toEqual([expect.objectContaining({ userId: actor.userId, role: "COORDINATOR" })]);
     expect((await listStudies(actor)).map((s) => s.id)).toEqual([id]);
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "study.create", entityId: id } });
-    expect(audit).toMatchObject({ actorId: actor.userId, studyId: id, after: expect.objectContaining({ suppressionK: 5, languages: ["ru"] }) });
+    expect(audit).toMatchObject({ actorId: actor.userId, studyId: id, after: expect.objectContaining({ suppressionK: 5, percentDecimals: 2, languages: ["ru"] }) });
   });
 
   it("refuses a study without a title, a language without its consent text, or fieldwork ending before it starts (400, nothing written)", async () => {
@@ -72,6 +74,7 @@ describe("creating a study", () => {
       ["no consent for English", { titleEn: "Title", consentEn: "" }, "consentEn"],
       ["end before start", { fieldworkStart: "2027-05-01", fieldworkEnd: "2027-04-30" }, "fieldworkEnd"],
       ["k of 0", { suppressionK: 0 }, "suppressionK"],
+      ["three decimals", { percentDecimals: 3 }, "percentDecimals"],
       ["an unknown country", { cells: [{ country: "FR", expertGroup: "OFFICIAL", target: 1 }] }, "cells.0.country"],
       ["a cell twice", { cells: [NEW_STUDY.cells[0], NEW_STUDY.cells[0]] }, "cells"],
     ];

@@ -1,10 +1,10 @@
 import { Suspense } from "react";
-import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { ResultsFunnel } from "@/components/results/funnel";
 import { ResultsReport } from "@/components/results/report";
+import { DecimalsForm } from "@/components/results/decimals-form";
 import { SuppressionForm } from "@/components/results/suppression-form";
 import "@/components/results/results.css";
 import { requirePageActor } from "@/lib/auth/actor";
@@ -22,9 +22,6 @@ import { pageMetadata } from "@/lib/i18n/metadata";
 export const generateMetadata = pageMetadata("results");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** Decimals of percentages on the page (the CSV export keeps two). */
-const ZDecimals = z.coerce.number().int().min(0).max(2).catch(1);
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
@@ -50,7 +47,8 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
     );
   }
   const meta = await resultsMeta(actor, study.id, lang, filters.wave);
-  const decimals = ZDecimals.parse(one(params.decimals) ?? 1);
+  // Percentages at the study's setting (its CSV export too).
+  const decimals = meta.decimals;
   const [tc, waveNames] = await Promise.all([getTranslations("common"), Promise.all(meta.waves.map(waveName))]);
   const firstCross = meta.items.find((i) => i.crossTab)?.code;
   // Started here, awaited where they are shown: the contents render at once, each part streams in.
@@ -150,16 +148,6 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
                 <option value="all">{t("statusAll")}</option>
               </select>
             </label>
-            <label>
-              {t("decimals")}
-              <select name="decimals" defaultValue={String(decimals)}>
-                {[0, 1, 2].map((d) => (
-                  <option key={d} value={d}>
-                    {t("decimalsN", { n: d })}
-                  </option>
-                ))}
-              </select>
-            </label>
             <button type="submit" className="button no-print">
               {t("apply")}
             </button>
@@ -169,6 +157,7 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
           </form>
               <div className="no-print">
                 <SuppressionForm studyId={study.id} k={meta.k} />
+                <DecimalsForm studyId={study.id} decimals={decimals} />
               </div>
             </>
           }

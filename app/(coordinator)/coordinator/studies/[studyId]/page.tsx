@@ -58,6 +58,8 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
           <dd>{study.consentVersion}</dd>
           <dt>{t("fields.suppressionK")}</dt>
           <dd>{study.suppressionK}</dd>
+          <dt>{t("fields.percentDecimals")}</dt>
+          <dd>{study.percentDecimals}</dd>
           <dt>{t("fields.invitationTtlDays")}</dt>
           <dd>{study.invitationTtlDays ?? t("installationDefault")}</dd>
           <dt>{t("fields.fieldwork")}</dt>

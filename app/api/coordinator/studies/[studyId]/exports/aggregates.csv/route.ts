@@ -3,24 +3,25 @@ import { getTranslations } from "next-intl/server";
 import { route } from "@/lib/http/handler";
 import { aggregatesCsv } from "@/lib/aggregates/csv";
 import { readAggregateQuery } from "@/lib/aggregates/request";
-import { auditAggregateExport, getCrossTab, getPairHeatmaps, getSummary } from "@/lib/aggregates/service";
+import { auditAggregateExport, getCrossTab, getPairHeatmaps, getPercentDecimals, getSummary } from "@/lib/aggregates/service";
 import { ZExportQuery, ZStudyParams } from "@/lib/aggregates/types";
 
 /**
  * The dashboard's tables as CSV, with the same filters (and optionally its cross-tab), the same
- * suppression and the same formatting; recorded in the audit log.
+ * suppression and the same formatting (percentages at the study's decimals); recorded in the audit log.
  */
 export const GET = route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params, req }) => {
   const { query, filters, lang } = readAggregateQuery(ZExportQuery, req, actor);
   const t = await getTranslations({ locale: lang, namespace: "results" });
   const groupLabel = (g: string) => t(`group_${g}` as "group_SCIENTIST");
-  const [summary, heatmaps, crossTab] = await Promise.all([
+  const [summary, heatmaps, crossTab, decimals] = await Promise.all([
     getSummary(actor, params.studyId, filters, lang),
     getPairHeatmaps(actor, params.studyId, filters, lang),
     query.crossItem ? getCrossTab(actor, params.studyId, filters, { item: query.crossItem, by: query.by, groupLabel }, lang) : Promise.resolve(null),
+    getPercentDecimals(actor, params.studyId),
   ]);
   await auditAggregateExport(actor, params.studyId, filters, { lang, ...(query.crossItem ? { crossItem: query.crossItem, by: query.by } : {}) });
-  const body = aggregatesCsv({ summary, heatmaps, crossTab }, (key, values) => t(key as "count", values as never));
+  const body = aggregatesCsv({ summary, heatmaps, crossTab }, (key, values) => t(key as "count", values as never), decimals);
   return new NextResponse(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
