@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
 import { createStudy, expect, signInAsExpert, signInAsStaff, test } from "./fixtures";
@@ -9,6 +11,12 @@ const questionnaire = ZQuestionnaire.parse({
   title: t("Анкета волн", "Waves questionnaire"),
   sections: [{ code: "S1", title: t("Раздел", "Section"), items: [{ code: "A", type: "scale", text: t("Оценка", "Rating"), min: 1, max: 10, required: true }] }],
 });
+
+/** Serious and critical axe violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 test("a coordinator opens wave 2, an expert answers it; results show wave 2 by default and wave 1 on request; the CSV has the wave", async ({ browser, page, prisma, makeStaff, makeExpert }) => {
   test.setTimeout(120_000);
@@ -36,12 +44,14 @@ test("a coordinator opens wave 2, an expert answers it; results show wave 2 by d
   await expect(waves.getByTestId("wave-2")).toContainText("Wave 2 · open");
   await expect(waves.getByTestId("wave-1")).toContainText("Wave 1 · closed");
   expect(await prisma.auditEvent.count({ where: { actorId: coordinator.id, entity: "Wave", action: "wave.open" } })).toBe(1);
+  expect(await seriousViolations(page), "instruments page with waves").toEqual([]);
 
   // The first expert sees that wave 2 is open and answers it (rating 9).
   const expertContext = await browser.newContext();
   const expertPage = await expertContext.newPage();
   await signInAsExpert(expertPage, experts[0]!);
   await expect(expertPage.getByTestId("wave-open")).toContainText("Wave 2 is open");
+  expect(await seriousViolations(expertPage), "expert's start page").toEqual([]);
   await expertPage.getByRole("link", { name: "Start the questionnaire" }).click();
   await expertPage.waitForURL("**/expert/questionnaire");
   const origin = { origin: process.env.BASE_URL! };
@@ -63,6 +73,7 @@ test("a coordinator opens wave 2, an expert answers it; results show wave 2 by d
   await page.waitForURL(/wave=1/);
   await expect(page.getByTestId("wave-filter")).toHaveValue("1");
   await expect(page.getByTestId("respondents").locator("strong")).toHaveText("2");
+  expect(await seriousViolations(page), "results page with the wave filter").toEqual([]);
 
   // The CSV export (all waves): a row per expert and wave, with the wave variable.
   const res = await page.request.get(`/api/coordinator/studies/${studyId}/exports/wide.csv?wave=all`);
@@ -79,4 +90,15 @@ test("a coordinator opens wave 2, an expert answers it; results show wave 2 by d
   await page.goto(`/coordinator/exports?study=${studyId}`);
   await expect(page.getByLabel("Wave (round)")).toHaveValue("2");
   expect(await page.getByRole("link", { name: "wide.csv" }).getAttribute("href")).toBe(`/api/coordinator/studies/${studyId}/exports/wide.csv?wave=2`);
+  expect(await seriousViolations(page), "exports page with the wave picker").toEqual([]);
+  await page.goto(`/coordinator/monitor?study=${studyId}&wave=1`);
+  await expect(page.getByLabel("Wave (round)")).toHaveValue("1");
+  expect(await seriousViolations(page), "monitor page with the wave picker").toEqual([]);
+
+  // The pages with waves fit a 360 px wide phone.
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/coordinator/instruments", `/coordinator/monitor?study=${studyId}`, `/coordinator/exports?study=${studyId}`]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+  }
 });
