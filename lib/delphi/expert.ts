@@ -41,19 +41,45 @@ async function delphiContext(actor: TActor): Promise<TContext | null> {
 
 /**
  * Values of the asked items in one wave, by item: submitted responses only (the previous round), or
- * every response begun (a real-time round's own answers so far). One statement, on the
+ * every response begun (a real-time round's own answers so far). PostgreSQL counts equal values
+ * (a scale has at most a dozen), so only the distinct values travel; one statement on the
  * (instrumentId, wave, status) index and each response's answers.
  */
 async function valuesByItem(instrumentId: string, wave: number, codes: readonly string[], submittedOnly: boolean): Promise<Map<string, TAnswerValue[]>> {
-  const { rows } = await sql().query<{ itemCode: string; values: TAnswerValue[] }>(
-    `SELECT a."itemCode", jsonb_agg(a."value") AS "values"
+  const { rows } = await sql().query<{ itemCode: string; value: TAnswerValue; n: number }>(
+    `SELECT a."itemCode", a."value", count(*)::int AS "n"
        FROM "Response" r JOIN "Answer" a ON a."responseId" = r."id"
       WHERE r."instrumentId" = $1::uuid AND r."wave" = $2::integer AND a."itemCode" = ANY($3::text[])
         AND a."value" <> 'null'::jsonb AND ($4::boolean IS FALSE OR r."status" = 'SUBMITTED')
-      GROUP BY a."itemCode"`,
+      GROUP BY a."itemCode", a."value"`,
     [instrumentId, wave, codes, submittedOnly],
   );
-  return new Map(rows.map((r) => [r.itemCode, r.values]));
+  const out = new Map<string, TAnswerValue[]>();
+  for (const row of rows) {
+    const values = out.get(row.itemCode) ?? [];
+    for (let i = 0; i < row.n; i++) values.push(row.value);
+    out.set(row.itemCode, values);
+  }
+  return out;
+}
+
+/**
+ * A closed previous round's answers change only when a coordinator reopens a response there: each
+ * instance keeps them for a few seconds (derived data, never shared state), so a page's refetches
+ * and a round's many experts do not each read every answer again.
+ */
+const PREVIOUS_TTL_MS = 10_000;
+const previousCache = new Map<string, { at: number; values: Promise<Map<string, TAnswerValue[]>> }>();
+
+function previousValues(instrumentId: string, wave: number, codes: readonly string[]): Promise<Map<string, TAnswerValue[]>> {
+  const key = `${instrumentId}|${wave}|${codes.join(",")}`;
+  const hit = previousCache.get(key);
+  if (hit && Date.now() - hit.at < PREVIOUS_TTL_MS) return hit.values;
+  const values = valuesByItem(instrumentId, wave, codes, true);
+  if (previousCache.size > 500) previousCache.clear();
+  previousCache.set(key, { at: Date.now(), values });
+  values.catch(() => previousCache.delete(key));
+  return values;
 }
 
 /** The expert's own answers in a wave, by item. */
@@ -78,7 +104,7 @@ export async function getExpertFeedback(actor: TActor, only?: string): Promise<T
   const previous = wave.number - 1;
   const [own, group, answeredNow] = await Promise.all([
     ownAnswers(assignment.expertId, assignment.instrumentId, previous, codes),
-    wave.realtime ? valuesByItem(assignment.instrumentId, wave.number, codes, false) : valuesByItem(assignment.instrumentId, previous, codes, true),
+    wave.realtime ? valuesByItem(assignment.instrumentId, wave.number, codes, false) : previousValues(assignment.instrumentId, previous, codes),
     wave.realtime ? ownAnswers(assignment.expertId, assignment.instrumentId, wave.number, codes) : Promise.resolve(null),
   ]);
   const out: Record<string, TExpertFeedbackItem> = {};
