@@ -11,8 +11,8 @@ import type { WaveAudience, WaveKind, WaveStatus } from "@/lib/generated/prisma/
  * questionnaire" on its own. Not server-only: the bench and the seeds call it with their own client.
  *
  * The study's questionnaire is its first one (the one experts answer: lib/study/waves.ts picks the
- * same); a study may have others, listed after it. The latest wave is the highest-numbered one that
- * is not PLANNED (wave 1 when nothing else has opened).
+ * same); a study may have others, listed after it. The latest wave is the highest-numbered open one,
+ * else the highest-numbered one that is not PLANNED (latestWave).
  */
 export type TStudyWave = {
   id: string;
@@ -40,11 +40,17 @@ const WAVE_SELECT = {
   closedAt: true,
 } as const satisfies Prisma.WaveSelect;
 
-/** The highest-numbered wave that has opened (waves in any order); null when none has. */
+/**
+ * The wave shown by default: the highest-numbered open one, or failing that the highest-numbered one
+ * that has opened (waves in any order); null when none has. Opening wave N+1 closes the open ones, so
+ * this is normally simply the latest; a questionnaire whose later round closed while an earlier wave
+ * stayed open (the demo: its Delphi round 2 is over, wave 1 still takes the demo expert's answers)
+ * shows the wave still under way.
+ */
 export function latestWave<W extends Pick<TStudyWave, "number" | "status">>(waves: readonly W[]): W | null {
-  let latest: W | null = null;
-  for (const w of waves) if (w.status !== "PLANNED" && (!latest || w.number > latest.number)) latest = w;
-  return latest;
+  const highest = (status: (s: W["status"]) => boolean) =>
+    waves.reduce<W | null>((best, w) => (status(w.status) && (!best || w.number > best.number) ? w : best), null);
+  return highest((s) => s === "OPEN") ?? highest((s) => s !== "PLANNED");
 }
 
 /**
