@@ -13,6 +13,8 @@ import { allItems } from "@/lib/instrument/items";
 import { assertId, parseInput } from "@/lib/interviews/input";
 import { publishedQuestionnaire } from "@/lib/responses/definitions";
 import { coordinatedBy } from "@/lib/study/access";
+import { takesAnswers } from "@/lib/study/lifecycle";
+import { closeWave } from "@/lib/study/wave-admin";
 import { askedIn } from "@/lib/study/wave-items";
 
 /**
@@ -194,23 +196,24 @@ export async function planRound(actor: TActor, studyId: string, raw: TPlanRoundI
  */
 export async function setRoundStatus(actor: TActor, studyId: string, waveId: string, action: "open" | "close") {
   const wave = await findWave(actor, studyId, waveId);
-  return db().$transaction(async (tx) => {
-    const now = new Date();
-    if (action === "open") {
-      const moved = await tx.wave.updateMany({ where: { id: wave.id, status: "PLANNED" }, data: { status: "OPEN", openedAt: now } });
-      if (moved.count === 0) throw conflict("Only a planned round can be opened.");
-      const open = await tx.wave.findMany({ where: { instrumentId: wave.instrumentId, status: "OPEN", number: { lt: wave.number } }, select: { id: true, number: true } });
-      for (const earlier of open) {
-        await tx.wave.update({ where: { id: earlier.id }, data: { status: "CLOSED", closedAt: now } });
-        await recordAudit(tx, { actorId: actor.userId, action: "wave.close", entity: "Wave", entityId: earlier.id, before: { status: "OPEN" }, after: { status: "CLOSED", reason: `round ${wave.number} opened` } });
-      }
-      await recordAudit(tx, { actorId: actor.userId, action: "wave.open", entity: "Wave", entityId: wave.id, before: { status: "PLANNED" }, after: { status: "OPEN" } });
-      return { status: "OPEN" as const };
-    }
-    const moved = await tx.wave.updateMany({ where: { id: wave.id, status: "OPEN" }, data: { status: "CLOSED", closedAt: now } });
-    if (moved.count === 0) throw conflict("Only an open round can be closed.");
-    await recordAudit(tx, { actorId: actor.userId, action: "wave.close", entity: "Wave", entityId: wave.id, before: { status: "OPEN" }, after: { status: "CLOSED" } });
+  if (action === "close") {
+    if (wave.status !== "OPEN") throw conflict("Only an open round can be closed.");
+    await closeWave(actor, wave.id);
     return { status: "CLOSED" as const };
+  }
+  return db().$transaction(async (tx) => {
+    const study = await tx.study.findFirstOrThrow({ where: { instruments: { some: { id: wave.instrumentId } } }, select: { status: true } });
+    if (!takesAnswers(study.status)) throw new AppError(409, "study_closed", "The study is closed: it takes no more answers, so no round can open.");
+    const now = new Date();
+    const moved = await tx.wave.updateMany({ where: { id: wave.id, status: "PLANNED" }, data: { status: "OPEN", openedAt: now } });
+    if (moved.count === 0) throw conflict("Only a planned round can be opened.");
+    const open = await tx.wave.findMany({ where: { instrumentId: wave.instrumentId, status: "OPEN", number: { lt: wave.number } }, select: { id: true, number: true } });
+    for (const earlier of open) {
+      await tx.wave.update({ where: { id: earlier.id }, data: { status: "CLOSED", closedAt: now } });
+      await recordAudit(tx, { actorId: actor.userId, action: "wave.close", entity: "Wave", entityId: earlier.id, before: { status: "OPEN" }, after: { status: "CLOSED", reason: `round ${wave.number} opened` } });
+    }
+    await recordAudit(tx, { actorId: actor.userId, action: "wave.open", entity: "Wave", entityId: wave.id, before: { status: "PLANNED" }, after: { status: "OPEN" } });
+    return { status: "OPEN" as const };
   });
 }
 

@@ -66,7 +66,7 @@ describe("the monitor's funnel by wave", () => {
     expect(counts((await getMonitor(coordinator, study.id, 1)).overall)).toMatchObject({ nominated: 3, started: 3, completed: 2 });
 
     await submitResponse(a);
-    await openWave(coordinator, { instrumentId, kind: "DELPHI_ROUND", audience: "PREVIOUS_COMPLETED" });
+    await openWave(coordinator, { instrumentId, audience: "PREVIOUS_COMPLETED" });
     const round3 = await getMonitor(coordinator, study.id);
     expect(round3.wave).toBe(3);
     expect(counts(round3.overall)).toMatchObject({ nominated: 1, started: 0, completed: 0 });

@@ -94,17 +94,17 @@ describe("a coordinator opens and closes waves", () => {
     expect(await prisma.auditEvent.count({ where: { entity: "Wave", entityId: wave1.id, action: "wave.close" } })).toBe(1);
   });
 
-  it("a Delphi round of some items for those who completed: the same function, its settings kept", async () => {
+  it("a wave of some items for those who completed the previous one keeps its settings; a Delphi round is not opened here", async () => {
     const { instrumentId, actor } = await setup();
-    const opened = await openWave(actor, { instrumentId, kind: "DELPHI_ROUND", audience: "PREVIOUS_COMPLETED", itemCodes: ["A"], realtime: true, rules: { A: { iqrMax: 1 } } });
-    expect(await prisma.wave.findUniqueOrThrow({ where: { id: opened.id }, select: { kind: true, audience: true, itemCodes: true, realtime: true, rules: true, createdById: true } })).toEqual({
-      kind: "DELPHI_ROUND",
+    const opened = await openWave(actor, { instrumentId, audience: "PREVIOUS_COMPLETED", itemCodes: ["A"] });
+    expect(await prisma.wave.findUniqueOrThrow({ where: { id: opened.id }, select: { kind: true, audience: true, itemCodes: true, createdById: true } })).toEqual({
+      kind: "WAVE",
       audience: "PREVIOUS_COMPLETED",
       itemCodes: ["A"],
-      realtime: true,
-      rules: { A: { iqrMax: 1 } },
       createdById: actor.userId,
     });
+    // Rounds are planned with validated rules first (lib/delphi/rounds.ts).
+    expect((await rejection(openWave(actor, { instrumentId, kind: "DELPHI_ROUND" as never }))).status).toBe(400);
   });
 
   it("bad input is refused before anything is written", async () => {

@@ -5,7 +5,6 @@ import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import { assertId, parseInput } from "@/lib/interviews/input";
 import { coordinatedBy } from "@/lib/study/access";
@@ -20,15 +19,13 @@ import { takesAnswers } from "@/lib/study/lifecycle";
  */
 export const ZOpenWave = z.object({
   instrumentId: z.uuid(),
-  kind: z.enum(["WAVE", "DELPHI_ROUND"]).default("WAVE"),
+  /** A plain wave only: a Delphi round is planned with its rules, then opened (lib/delphi/rounds.ts). */
+  kind: z.literal("WAVE").default("WAVE"),
   audience: z.enum(["PANEL", "PREVIOUS_COMPLETED"]).default("PANEL"),
   /** The version it asks; absent: the latest published one when each expert starts. */
   versionId: z.uuid().nullish(),
   /** The items it asks; empty: every item. */
   itemCodes: z.array(z.string().trim().min(1).max(100)).max(1_000).default([]),
-  realtime: z.boolean().default(false),
-  /** Delphi rules of each item (consensus, stability), kept as given; validated by their own module. */
-  rules: z.record(z.string(), z.json()).nullish(),
   /** An ISO date-time, in the future. */
   closesAt: z.iso.datetime({ offset: true }).nullish(),
 });
@@ -94,8 +91,6 @@ export async function openWave(actor: TActor, raw: TOpenWaveInput): Promise<TWav
         audience: input.audience,
         versionId: input.versionId ?? null,
         itemCodes,
-        realtime: input.realtime,
-        rules: (input.rules ?? undefined) as Prisma.InputJsonValue | undefined,
         closesAt,
         openedAt: now,
         createdById: actor.userId,
@@ -110,7 +105,7 @@ export async function openWave(actor: TActor, raw: TOpenWaveInput): Promise<TWav
       action: "wave.open",
       entity: "Wave",
       entityId: wave.id,
-      after: { number, kind: input.kind, audience: input.audience, versionId: input.versionId ?? null, itemCodes, realtime: input.realtime, rules: input.rules ?? null, closesAt: closesAt?.toISOString() ?? null },
+      after: { number, kind: input.kind, audience: input.audience, versionId: input.versionId ?? null, itemCodes, closesAt: closesAt?.toISOString() ?? null },
     });
     return { ...wave, closedWaves: toClose.map((w) => w.number) };
   });
