@@ -12,9 +12,9 @@ afterAll(() => prisma.$disconnect());
 
 type TOutcome = { outcome: string; revision: number; value: unknown };
 
-function saveAnswer(expertId: string, instrumentId: string, versionId: string, item: string, base: number, value: unknown) {
+function saveAnswer(expertId: string, instrumentId: string, versionId: string, item: string, base: number, value: unknown, wave = 1) {
   return prisma.$queryRaw<TOutcome[]>`
-    SELECT * FROM "save_answer"(${expertId}::uuid, ${instrumentId}::uuid, ${versionId}::uuid, '{}'::jsonb, ${item}, ${base}::integer, ${randomUUID()}::uuid, ${JSON.stringify(value)}::jsonb)`;
+    SELECT * FROM "save_answer"(${expertId}::uuid, ${instrumentId}::uuid, ${versionId}::uuid, '{}'::jsonb, ${item}, ${base}::integer, ${randomUUID()}::uuid, ${JSON.stringify(value)}::jsonb, ${wave}::integer)`;
 }
 
 describe("save_answer", () => {
@@ -33,5 +33,23 @@ describe("save_answer", () => {
     expect(response.versionId).toBe(v1!.id);
     expect(response.answers.map((a) => ({ item: a.itemCode, value: a.value, revision: a.revision }))).toEqual([{ item: "RISK", value: { value: 3 }, revision: 1 }]);
     expect(await prisma.answerMutation.count({ where: { responseId: response.id } })).toBe(1);
+  });
+
+  it("keys the response by wave: a save for wave 2 begins a second response and leaves wave 1's answer alone", async () => {
+    const study = await makeStudy(prisma);
+    const { expertId } = await makeExpert(prisma, study.id);
+    const instrument = await prisma.instrument.create({ data: { studyId: study.id, kind: "QUESTIONNAIRE", name: `Q ${randomUUID()}` } });
+    const version = await prisma.instrumentVersion.create({ data: { instrumentId: instrument.id, number: 1, content: {} } });
+    await prisma.wave.create({ data: { instrumentId: instrument.id, number: 2 } });
+
+    expect(await saveAnswer(expertId, instrument.id, version.id, "RISK", 0, { value: 3 })).toEqual([{ outcome: "saved", revision: 1, value: null }]);
+    expect(await saveAnswer(expertId, instrument.id, version.id, "RISK", 0, { value: 7 }, 2)).toEqual([{ outcome: "saved", revision: 1, value: null }]);
+    const rows = await prisma.response.findMany({ where: { expertId }, orderBy: { wave: "asc" }, select: { wave: true, answers: { select: { value: true } } } });
+    expect(rows).toEqual([
+      { wave: 1, answers: [{ value: { value: 3 } }] },
+      { wave: 2, answers: [{ value: { value: 7 } }] },
+    ]);
+    // A wave the questionnaire does not have is refused by the database (the response's wave must exist).
+    await expect(saveAnswer(expertId, instrument.id, version.id, "RISK", 0, { value: 1 }, 3)).rejects.toThrow(/foreign key|Response_instrumentId_wave_fkey/);
   });
 });

@@ -14,39 +14,34 @@ import { announceLive } from "@/lib/live/announce";
 import { applyStatusEvent } from "@/lib/panel/status-events";
 import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/definitions";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
-import type { StudyStatus } from "@/lib/generated/prisma/enums";
 import { takesAnswers } from "@/lib/study/lifecycle";
+import { askedIn, askedItemsOf } from "@/lib/study/wave-items";
+import { currentAssignment } from "@/lib/study/waves";
 
-/** The acting expert's panel record, study and questionnaire: always looked up by the actor, never by an id from the client. */
+/**
+ * The acting expert's panel record, study, questionnaire and the wave they answer now: always looked up
+ * by the actor, never by an id from the client (lib/study/waves.ts decides the wave).
+ */
 async function expertContext(actor: TActor) {
   assertRole(actor, "EXPERT");
-  const expert = await db().expert.findFirst({
-    where: { userId: actor.userId },
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      study: {
-        select: {
-          id: true,
-          status: true,
-          consentText: true,
-          consentVersion: true,
-          instruments: { where: { kind: "QUESTIONNAIRE" }, orderBy: { createdAt: "asc" }, take: 1, select: { id: true } },
-        },
-      },
-    },
+  const assignment = await currentAssignment(actor.userId);
+  if (!assignment) throw notFound("Your panel record");
+  const study = await db().study.findUniqueOrThrow({
+    where: { id: assignment.studyId },
+    select: { id: true, status: true, consentText: true, consentVersion: true },
   });
-  if (!expert) throw notFound("Your panel record");
-  const instrumentId = expert.study.instruments[0]?.id ?? null;
-  return { expertId: expert.id, study: expert.study, instrumentId };
+  return { expertId: assignment.expertId, study, instrumentId: assignment.instrumentId, wave: assignment.wave, response: assignment.response };
 }
 
 /** A closed or archived study takes no consent, answers or submissions (lib/study/lifecycle.ts). */
 const studyClosed = () => new AppError(409, "study_closed", "This study is closed: it no longer takes answers. Thank you for your interest.");
 
-async function latestPublished(instrumentId: string) {
+/** The wave the expert is in is closed (or past its closing date), or they are not asked in it. */
+const waveClosed = () => new AppError(409, "wave_closed", "This round of the questionnaire is closed: it no longer takes answers. Thank you for your interest.");
+
+async function latestPublished(instrumentId: string, waveVersionId: string | null) {
   return db().instrumentVersion.findFirst({
-    where: { instrumentId, status: "PUBLISHED" },
+    where: { instrumentId, status: "PUBLISHED", ...(waveVersionId ? { id: waveVersionId } : {}) },
     orderBy: { number: "desc" },
     select: { id: true, content: true },
   });
@@ -61,20 +56,26 @@ async function consentState(expertId: string, textVersion: number) {
 export async function getQuestionnaireState(actor: TActor) {
   const ctx = await expertContext(actor);
   const consent = { ...(await consentState(ctx.expertId, ctx.study.consentVersion)), text: ctx.study.consentText as TText | null, version: ctx.study.consentVersion };
-  const closed = !takesAnswers(ctx.study.status);
-  if (!ctx.instrumentId) return { consent, closed, questionnaire: null };
-  const response = await db().response.findUnique({
-    where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId: ctx.instrumentId } },
-    select: { id: true, status: true, optionOrder: true, version: { select: { id: true, content: true } }, answers: { select: { itemCode: true, value: true, revision: true } } },
-  });
-  const version = response?.version ?? (await latestPublished(ctx.instrumentId));
-  if (!version) return { consent, closed, questionnaire: null };
-  const definition = publishedQuestionnaire(version.id, version.content);
+  // Closed: the study takes no answers, or the wave the expert is in does not (closed, past its date, or not theirs).
+  const closed = !takesAnswers(ctx.study.status) || (ctx.wave !== null && !ctx.wave.open);
+  if (!ctx.instrumentId || !ctx.wave) return { consent, closed, wave: null, questionnaire: null };
+  const wave = { number: ctx.wave.number, kind: ctx.wave.kind, open: ctx.wave.open, itemCodes: ctx.wave.itemCodes, realtime: ctx.wave.realtime, closesAt: ctx.wave.closesAt };
+  const response = ctx.response
+    ? await db().response.findUniqueOrThrow({
+        where: { id: ctx.response.id },
+        select: { id: true, status: true, optionOrder: true, version: { select: { id: true, content: true } }, answers: { select: { itemCode: true, value: true, revision: true } } },
+      })
+    : null;
+  const version = response?.version ?? (await latestPublished(ctx.instrumentId, ctx.wave.versionId));
+  if (!version) return { consent, closed, wave, questionnaire: null };
+  // A round of some items only shows those items (lib/study/wave-items.ts).
+  const definition = askedItemsOf(publishedQuestionnaire(version.id, version.content), ctx.wave);
   const answers: Record<string, { value: TAnswerValue | null; revision: number }> = {};
   for (const a of response?.answers ?? []) answers[a.itemCode] = { value: a.value as TAnswerValue | null, revision: a.revision };
   return {
     consent,
     closed,
+    wave,
     questionnaire: {
       responseId: response?.id ?? null,
       status: response?.status ?? "NOT_STARTED",
@@ -102,45 +103,6 @@ export type TSaveResult =
   | { status: "saved"; revision: number; replay: boolean }
   | { status: "conflict"; revision: number; value: TAnswerValue | null };
 
-type TSaveContext = {
-  expertId: string;
-  studyId: string;
-  studyStatus: StudyStatus;
-  instrumentId: string | null;
-  consented: boolean | null;
-  responseVersionId: string | null;
-  versionPublished: boolean;
-};
-
-/**
- * Everything a save needs to know about the acting expert, in one query: their panel record, the
- * study's questionnaire, their latest consent decision, their response's version, and whether the
- * version the page showed is a published version of that questionnaire.
- */
-/** On pg directly (lib/db.ts, sql()): with the session check and the save, this runs for every autosave. */
-async function saveContext(userId: string, versionId: string): Promise<TSaveContext | null> {
-  const { rows } = await sql().query<TSaveContext>(
-    `SELECT e."id" AS "expertId",
-            e."studyId" AS "studyId",
-            s."status"::text AS "studyStatus",
-            i."id" AS "instrumentId",
-            (SELECT c."decision" = 'ACCEPTED' AND c."textVersion" = s."consentVersion"
-               FROM "Consent" c WHERE c."expertId" = e."id" ORDER BY c."decidedAt" DESC LIMIT 1) AS "consented",
-            r."versionId" AS "responseVersionId",
-            EXISTS (SELECT 1 FROM "InstrumentVersion" v
-                     WHERE v."id" = $2::uuid AND v."instrumentId" = i."id" AND v."status" = 'PUBLISHED') AS "versionPublished"
-       FROM "Expert" e
-       JOIN "Study" s ON s."id" = e."studyId"
-       LEFT JOIN LATERAL (SELECT "id" FROM "Instrument" WHERE "studyId" = s."id" AND "kind" = 'QUESTIONNAIRE' ORDER BY "createdAt" LIMIT 1) i ON true
-       LEFT JOIN "Response" r ON r."expertId" = e."id" AND r."instrumentId" = i."id"
-      WHERE e."userId" = $1::uuid
-      ORDER BY e."createdAt" DESC
-      LIMIT 1`,
-    [userId, versionId],
-  );
-  return rows[0] ?? null;
-}
-
 async function questionnaireOf(versionId: string) {
   const cached = cachedQuestionnaire(versionId);
   if (cached) return cached;
@@ -156,19 +118,23 @@ async function questionnaireOf(versionId: string) {
  */
 export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSaveResult> {
   assertRole(actor, "EXPERT");
-  const ctx = await saveContext(actor.userId, input.versionId);
+  const ctx = await currentAssignment(actor.userId, input.versionId);
   if (!ctx) throw notFound("Your panel record");
-  if (!ctx.instrumentId) throw notFound("The questionnaire");
+  if (!ctx.instrumentId || !ctx.wave) throw notFound("The questionnaire");
   if (!takesAnswers(ctx.studyStatus)) throw studyClosed();
+  if (!ctx.wave.open) throw waveClosed();
   if (!ctx.consented) throw new AppError(403, "consent_required", "Please accept the consent statement first.");
   // The response answers the version the expert was shown: the one it began with, or for a first
   // save, the published version the page showed, even if a newer one has been published since.
-  if (ctx.responseVersionId ? ctx.responseVersionId !== input.versionId : !ctx.versionPublished) {
+  const responseVersionId = ctx.response?.versionId ?? null;
+  if (responseVersionId ? responseVersionId !== input.versionId : !ctx.versionPublished) {
     throw new AppError(409, "version_changed", "The questionnaire has changed since this page was opened. Please reload the page.");
   }
   const definition = await questionnaireOf(input.versionId);
   const item = allItems(definition).find((i) => i.code === input.item);
-  if (!item || !isAnswerable(item)) throw badRequest(`"${input.item}" is not a question of this questionnaire.`, [{ path: "item", message: "unknownItem" }]);
+  if (!item || !isAnswerable(item) || !askedIn(ctx.wave, item.code)) {
+    throw badRequest(`"${input.item}" is not a question of this questionnaire.`, [{ path: "item", message: "unknownItem" }]);
+  }
   let value: TAnswerValue | null = null;
   if (input.value !== null) {
     const parsed = answerSchema(item).safeParse(input.value);
@@ -177,12 +143,12 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
     }
     value = parsed.data;
   }
-  const order = ctx.responseVersionId ? {} : optionOrderFor(definition, ctx.expertId);
+  const order = responseVersionId ? {} : optionOrderFor(definition, ctx.expertId);
   const {
     rows: [row],
   } = await sql().query<{ outcome: string; revision: number; value: unknown }>(
-    `SELECT * FROM "save_answer"($1::uuid, $2::uuid, $3::uuid, $4::jsonb, $5, $6::integer, $7::uuid, $8::jsonb)`,
-    [ctx.expertId, ctx.instrumentId, input.versionId, JSON.stringify(order), input.item, input.baseRevision, input.mutationId, JSON.stringify(value)],
+    `SELECT * FROM "save_answer"($1::uuid, $2::uuid, $3::uuid, $4::jsonb, $5, $6::integer, $7::uuid, $8::jsonb, $9::integer)`,
+    [ctx.expertId, ctx.instrumentId, input.versionId, JSON.stringify(order), input.item, input.baseRevision, input.mutationId, JSON.stringify(value), ctx.wave.number],
   );
   switch (row?.outcome) {
     case "saved":
@@ -210,14 +176,16 @@ export async function saveAnswer(actor: TActor, input: TSaveAnswer): Promise<TSa
  */
 async function lockResponse(
   tx: Prisma.TransactionClient,
-  input: { expertId: string; instrumentId: string; versionId: string; optionOrder: Record<string, string[]> },
+  input: { expertId: string; instrumentId: string; wave: number; versionId: string; optionOrder: Record<string, string[]> },
 ) {
   await tx.$executeRaw`
-    INSERT INTO "Response" ("expertId", "instrumentId", "versionId", "optionOrder")
-    VALUES (${input.expertId}::uuid, ${input.instrumentId}::uuid, ${input.versionId}::uuid, ${JSON.stringify(input.optionOrder)}::jsonb)
-    ON CONFLICT ("expertId", "instrumentId") DO NOTHING`;
+    INSERT INTO "Response" ("expertId", "instrumentId", "wave", "versionId", "optionOrder")
+    VALUES (${input.expertId}::uuid, ${input.instrumentId}::uuid, ${input.wave}::integer, ${input.versionId}::uuid, ${JSON.stringify(input.optionOrder)}::jsonb)
+    ON CONFLICT ("expertId", "instrumentId", "wave") DO NOTHING`;
   const [row] = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT "id" FROM "Response" WHERE "expertId" = ${input.expertId}::uuid AND "instrumentId" = ${input.instrumentId}::uuid FOR UPDATE`;
+    SELECT "id" FROM "Response"
+     WHERE "expertId" = ${input.expertId}::uuid AND "instrumentId" = ${input.instrumentId}::uuid AND "wave" = ${input.wave}::integer
+       FOR UPDATE`;
   return { id: row!.id };
 }
 
@@ -233,26 +201,27 @@ function answersOf(rows: Array<{ itemCode: string; value: unknown }>): TAnswers 
  */
 export async function submitResponse(actor: TActor) {
   const ctx = await expertContext(actor);
-  if (!ctx.instrumentId) throw notFound("The questionnaire");
+  if (!ctx.instrumentId || !ctx.wave) throw notFound("The questionnaire");
   if (!takesAnswers(ctx.study.status)) throw studyClosed();
+  if (!ctx.wave.open) throw waveClosed();
   if (!(await consentState(ctx.expertId, ctx.study.consentVersion)).accepted) {
     throw new AppError(403, "consent_required", "Please accept the consent statement first.");
   }
   const instrumentId = ctx.instrumentId;
-  const existing = await db().response.findUnique({ where: { expertId_instrumentId: { expertId: ctx.expertId, instrumentId } }, select: { versionId: true } });
-  const versionId = existing?.versionId ?? (await latestPublished(instrumentId))?.id;
+  const wave = ctx.wave;
+  const versionId = ctx.response?.versionId ?? (await latestPublished(instrumentId, wave.versionId))?.id;
   if (!versionId) throw notFound("The questionnaire");
   return db().$transaction(async (tx) => {
     const version = await tx.instrumentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { id: true, content: true } });
     const first = publishedQuestionnaire(version.id, version.content);
-    const response = await lockResponse(tx, { expertId: ctx.expertId, instrumentId, versionId, optionOrder: optionOrderFor(first, ctx.expertId) });
+    const response = await lockResponse(tx, { expertId: ctx.expertId, instrumentId, wave: wave.number, versionId, optionOrder: optionOrderFor(first, ctx.expertId) });
     const locked = await tx.response.findUniqueOrThrow({
       where: { id: response.id },
       select: { status: true, submittedAt: true, version: { select: { id: true, content: true } }, answers: { select: { itemCode: true, value: true } } },
     });
     if (locked.status === "SUBMITTED") return { status: "SUBMITTED" as const, submittedAt: locked.submittedAt };
     const definition = publishedQuestionnaire(locked.version.id, locked.version.content);
-    const { problems } = checkResponse(definition, answersOf(locked.answers));
+    const { problems } = checkResponse(askedItemsOf(definition, wave), answersOf(locked.answers));
     if (problems.length > 0) throw new AppError(422, "incomplete", "Some answers are missing or not valid.", { problems });
     const submittedAt = new Date();
     await tx.response.update({ where: { id: response.id }, data: { status: "SUBMITTED", submittedAt, updatedAt: submittedAt } });

