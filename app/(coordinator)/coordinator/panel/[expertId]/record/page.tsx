@@ -57,7 +57,7 @@ export default async function ExpertRecordPage({ params }: { params: Promise<{ e
                     <td>{utc(c.decidedAt)}</td>
                     <td>{t(`record.decisions.${c.decision}`)}</td>
                     <td className="num">{c.textVersion}</td>
-                    <td>{common(`languageNames.${c.language}` as "languageNames.ru")}</td>
+                    <td lang={c.language}>{common(`languageNames.${c.language}` as "languageNames.ru")}</td>
                   </tr>
                 ))}
               </tbody>
