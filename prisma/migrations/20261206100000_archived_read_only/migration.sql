@@ -1,6 +1,6 @@
 -- An archived study is read-only: every write of its data (the study's settings, team, targets,
 -- templates, panel, messages, links, instruments, interviews, notes, quotes, codes and the status of
--- its responses) is refused by the database itself, with SQLSTATE 'EPARC', which the app answers
+-- its responses, waves) is refused by the database itself, with SQLSTATE 'EPARC', which the app answers
 -- with 409 "archived". Reads, views and exports are untouched. Expert-side marks (link opened, new
 -- link asked for, last activity) still go through, so an expert of an archived study still reaches
 -- the page that says the study is closed. Deleting a whole study (function `delete_study`) sets
@@ -12,7 +12,7 @@ LANGUAGE sql STABLE AS $$
     WHEN tbl = 'Study' THEN (r->>'id')::uuid
     WHEN tbl IN ('StudyMember', 'CellTarget', 'MessageTemplate', 'ThemeCode', 'Instrument', 'Expert', 'Message') THEN (r->>'studyId')::uuid
     WHEN tbl IN ('InvitationToken', 'Interview', 'Response') THEN (SELECT e."studyId" FROM "Expert" e WHERE e."id" = (r->>'expertId')::uuid)
-    WHEN tbl = 'InstrumentVersion' THEN (SELECT i."studyId" FROM "Instrument" i WHERE i."id" = (r->>'instrumentId')::uuid)
+    WHEN tbl IN ('InstrumentVersion', 'Wave') THEN (SELECT i."studyId" FROM "Instrument" i WHERE i."id" = (r->>'instrumentId')::uuid)
     WHEN tbl IN ('InterviewNote', 'Quote') THEN (SELECT e."studyId" FROM "Interview" iv JOIN "Expert" e ON e."id" = iv."expertId" WHERE iv."id" = (r->>'interviewId')::uuid)
     WHEN tbl IN ('QuoteCode', 'NoteCode') THEN (SELECT c."studyId" FROM "ThemeCode" c WHERE c."id" = (r->>'codeId')::uuid)
   END
@@ -63,6 +63,8 @@ FOR EACH ROW EXECUTE FUNCTION "archived_study_is_read_only"();
 CREATE TRIGGER "Instrument_archived_read_only" BEFORE INSERT OR UPDATE OR DELETE ON "Instrument"
 FOR EACH ROW EXECUTE FUNCTION "archived_study_is_read_only"();
 CREATE TRIGGER "InstrumentVersion_archived_read_only" BEFORE INSERT OR UPDATE OR DELETE ON "InstrumentVersion"
+FOR EACH ROW EXECUTE FUNCTION "archived_study_is_read_only"();
+CREATE TRIGGER "Wave_archived_read_only" BEFORE INSERT OR UPDATE OR DELETE ON "Wave"
 FOR EACH ROW EXECUTE FUNCTION "archived_study_is_read_only"();
 CREATE TRIGGER "Expert_archived_read_only" BEFORE INSERT OR UPDATE OR DELETE ON "Expert"
 FOR EACH ROW EXECUTE FUNCTION "archived_study_is_read_only"();

@@ -50,6 +50,8 @@ BEGIN
   DELETE FROM "Interview" WHERE "expertId" = ANY (v_experts);
   DELETE FROM "Response" WHERE "expertId" = ANY (v_experts);
   DELETE FROM "Expert" WHERE "studyId" = p_study;
+  -- Waves name their version (ON DELETE RESTRICT): they go before the versions.
+  DELETE FROM "Wave" w USING "Instrument" i WHERE w."instrumentId" = i."id" AND i."studyId" = p_study;
   DELETE FROM "InstrumentVersion" v USING "Instrument" i WHERE v."instrumentId" = i."id" AND i."studyId" = p_study;
   DELETE FROM "Study" WHERE "id" = p_study;
 
