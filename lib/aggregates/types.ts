@@ -20,7 +20,6 @@ export function toFilters(input: TFiltersInput): TFilters {
 export const ZCrossTabQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), by: z.enum(["country", "group"]).default("country") });
 export const ZHeatmapQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/).optional() });
 export const ZTextsQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/) });
-export const ZStudyParams = z.object({ studyId: z.uuid() });
 export const ZSuppression = z.object({ k: z.number().int().min(1).max(100) });
 
 /**

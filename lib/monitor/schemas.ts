@@ -2,7 +2,6 @@ import { z } from "zod";
 
 export const EXPERT_GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
 
-export const ZStudyParams = z.object({ studyId: z.uuid() });
 
 /** One cell's target: how many completed experts of this country and group the study aims for; 0 removes it. */
 export const ZCellTarget = z.object({

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { route } from "@/lib/http/handler";
 import { subscribeLive } from "@/lib/live/listener";
+import { monitorRoutes } from "@/lib/monitor/contract";
 import { getStudy } from "@/lib/study/service";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ const MAX_STREAM_MS = 5 * 60_000;
  * time something in the study changes, in any app instance. Events carry no data, only the topic:
  * the page refetches what it shows through its own authorized route.
  */
-export const GET = route({ roles: ["COORDINATOR"], params: z.object({ studyId: z.uuid() }) }, async ({ req, actor, params }) => {
+export const GET = route(monitorRoutes.live, async ({ req, actor, params }) => {
   await getStudy(actor, params.studyId);
   const encoder = new TextEncoder();
   const queued: string[] = [];

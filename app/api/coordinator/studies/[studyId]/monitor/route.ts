@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZStudyParams } from "@/lib/monitor/schemas";
+import { monitorRoutes } from "@/lib/monitor/contract";
 import { getMonitor } from "@/lib/monitor/service";
 
-export const GET = route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params }) => getMonitor(actor, params.studyId));
+export const GET = route(monitorRoutes.monitor, async ({ actor, params }) => getMonitor(actor, params.studyId));
