@@ -4,14 +4,11 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { LocalTime } from "@/components/interview/local-time";
-import { send } from "./api";
+import { api, type TResponseOf } from "@/lib/api/client";
 import { MessageActions } from "./message-actions";
 import "./messages.css";
 
-type THistory = {
-  expert: { id: string; studyId: string; status: string; remindersPaused: boolean; invitedAt: string | null };
-  messages: { id: string; kind: string; language: string; status: "QUEUED" | "SENT" | "FAILED"; transport: string | null; error: string | null; createdAt: string; sentAt: string | null }[];
-};
+type THistory = TResponseOf<"GET /api/coordinator/experts/[id]/messages">;
 
 const INVITABLE = ["VETTED", "INVITED", "STARTED", "COMPLETED"];
 
@@ -31,10 +28,10 @@ export function ExpertMessages({ expertId }: { expertId: string }) {
 
   useEffect(() => {
     let current = true;
-    void send<THistory>(`/api/coordinator/experts/${expertId}/messages`, "GET").then((res) => {
+    void api("GET /api/coordinator/experts/[id]/messages", { params: { id: expertId } }).then((res) => {
       if (!current) return;
       if (res.ok) setData(res.data);
-      else setError(res.message ?? common("unexpectedError"));
+      else setError(res.error.message ?? common("unexpectedError"));
     });
     return () => {
       current = false;
@@ -55,18 +52,18 @@ export function ExpertMessages({ expertId }: { expertId: string }) {
   const invite = async () => {
     setBusy(true);
     setError(null);
-    const res = await send("/api/coordinator/messages/invitations", "POST", { studyId: data.expert.studyId, expertIds: [expertId] });
+    const res = await api("POST /api/coordinator/messages/invitations", { body: { studyId: data.expert.studyId, expertIds: [expertId] } });
     setBusy(false);
-    if (!res.ok) setError(res.message ?? common("unexpectedError"));
+    if (!res.ok) setError(res.error.message ?? common("unexpectedError"));
     load();
   };
 
   const togglePause = async (paused: boolean) => {
     setBusy(true);
     setError(null);
-    const res = await send(`/api/coordinator/experts/${expertId}/reminders`, "PUT", { paused });
+    const res = await api("PUT /api/coordinator/experts/[id]/reminders", { params: { id: expertId }, body: { paused } });
     setBusy(false);
-    if (!res.ok) setError(res.message ?? common("unexpectedError"));
+    if (!res.ok) setError(res.error.message ?? common("unexpectedError"));
     load();
   };
 
