@@ -19,9 +19,26 @@ const ZPanelRow = z.object({
   responses: z.array(z.object({ id: z.string(), status: z.enum(ResponseStatus) })),
 });
 
+/** An expert's fields as the import read them (lib/panel/schemas.ts ZExpertFields, after parsing). */
+const ZExpertFieldsView = z.object({
+  name: z.string(),
+  email: z.string(),
+  country: z.string(),
+  expertGroup: z.enum(ExpertGroup),
+  organisation: z.string(),
+  position: z.string(),
+  degree: z.string(),
+  publications: z.number().nullable(),
+  experienceYears: z.number().nullable(),
+  leadershipRole: z.string(),
+  language: z.enum(["ru", "en"]),
+  track: z.enum(ExpertTrack),
+  notes: z.string(),
+});
+
 /** A CSV import's preview or result (lib/panel/import.ts): every row with its values, and every problem. */
 export const ZImportReport = z.object({
-  rows: z.array(z.object({ row: z.number(), values: z.record(z.enum(IMPORT_COLUMNS), z.string()), expert: z.record(z.string(), z.unknown()).nullable() })),
+  rows: z.array(z.object({ row: z.number(), values: z.record(z.enum(IMPORT_COLUMNS), z.string()), expert: ZExpertFieldsView.nullable() })),
   problems: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
 });
 
