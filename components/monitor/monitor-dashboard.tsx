@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { formatDuration, LocalTime } from "@/components/interview/local-time";
 import { useLiveEvents } from "@/components/live/use-live";
+import { api } from "@/lib/api/client";
 import type { TText } from "@/lib/instrument/text";
 import { EXPERT_GROUPS } from "@/lib/monitor/schemas";
 import type { TActivityRow, TCell, TMonitor } from "@/lib/monitor/service";
@@ -46,14 +47,9 @@ export function MonitorDashboard({ studyId, initial }: { studyId: string; initia
   const [failed, setFailed] = useState(false);
 
   const refetch = useCallback(async () => {
-    try {
-      const res = await fetch(`/api/coordinator/studies/${encodeURIComponent(studyId)}/monitor`, { cache: "no-store" });
-      if (!res.ok) throw new Error(String(res.status));
-      setData((await res.json()) as TMonitor);
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
+    const res = await api("GET /api/coordinator/studies/[studyId]/monitor", { params: { studyId } });
+    if (res.ok) setData(res.data);
+    setFailed(!res.ok);
   }, [studyId]);
   const status = useLiveEvents(studyId, ["panel", "responses", "answers"], () => void refetch());
 
@@ -228,15 +224,10 @@ function TargetsEditor({ studyId, cells, onSaved }: { studyId: string; cells: TC
     if (extra.target.trim() !== "") targets.push({ country: extra.country, expertGroup: extra.group, target: Number(extra.target) });
     if (targets.length === 0) return;
     setState({ kind: "busy" });
-    const res = await fetch(`/api/coordinator/studies/${encodeURIComponent(studyId)}/targets`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ targets }),
-    });
+    const res = await api("PUT /api/coordinator/studies/[studyId]/targets", { params: { studyId }, body: { targets } });
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: Array<{ path: string; message: string }> } } | null;
-      const details = body?.error?.details?.map((d) => `${d.path}: ${d.message}`).join("; ");
-      setState({ kind: "error", message: details || body?.error?.message || String(res.status) });
+      const details = res.error.fields.map((d) => `${d.path}: ${d.message}`).join("; ");
+      setState({ kind: "error", message: details || res.error.message || String(res.error.status) });
       return;
     }
     setDraft({});
