@@ -35,8 +35,8 @@ export function routeUrl(path: string, params?: Record<string, string>, query?: 
   return text ? `${filled}?${text}` : filled;
 }
 
-/** The address of a GET route, for links and downloads (`<a href>`), and for transports of their own (EventSource). */
-export function apiHref<K extends TRouteKey>(key: K, ...[input]: TOptionalInput<K>): string {
+/** A route's address: for links and downloads (`<a href>`), and for transports of their own (autosave, EventSource). */
+export function apiHref<K extends TRouteKey>(key: K, ...[input]: THrefInput<K>): string {
   const i = input as { params?: Record<string, string>; query?: object } | undefined;
   return routeUrl(key.slice(key.indexOf(" ") + 1), i?.params, i?.query);
 }
@@ -59,7 +59,8 @@ export function apiError(status: number, json: unknown): TApiError {
 }
 
 type TNeedsInput<I> = I extends { params: unknown } ? true : I extends { body: unknown } ? true : false;
-type TOptionalInput<K extends TRouteKey> = TNeedsInput<TInputOf<K>> extends true ? [input: TInputOf<K>] : [input?: TInputOf<K>];
+type TAddress<K extends TRouteKey> = Omit<TInputOf<K>, "body">;
+type THrefInput<K extends TRouteKey> = TAddress<K> extends { params: unknown } ? [input: TAddress<K>] : [input?: TAddress<K>];
 type TInit = { cache?: RequestCache; signal?: AbortSignal };
 type TCallArgs<K extends TRouteKey> = TNeedsInput<TInputOf<K>> extends true ? [input: TInputOf<K>, init?: TInit] : [input?: TInputOf<K>, init?: TInit];
 
