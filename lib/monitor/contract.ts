@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ExpertGroup, ExpertStatus } from "@/lib/generated/prisma/enums";
 import { defineRoute } from "@/lib/http/contract";
 import { ZText } from "@/lib/instrument/definition";
+import { LIVE_TOPICS } from "@/lib/live/events";
 import { STAGES } from "@/lib/monitor/funnel";
 import { ZSetTargets } from "@/lib/monitor/schemas";
 import { ZStudyParams } from "@/lib/study/schemas";
@@ -47,6 +48,10 @@ export const ZMonitor = z.object({
     beforeFirstAnswer: z.number(),
   }),
 });
+
+/** The data of the live stream's `change` events: only the topic (pages refetch through their own routes). */
+export const ZLiveChange = z.object({ topic: z.enum([...LIVE_TOPICS, "resync"]) });
+export type TLiveChange = z.output<typeof ZLiveChange>;
 
 export const monitorRoutes = {
   monitor: defineRoute({

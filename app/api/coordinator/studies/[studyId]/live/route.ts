@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http/handler";
 import { subscribeLive } from "@/lib/live/listener";
-import { monitorRoutes } from "@/lib/monitor/contract";
+import { monitorRoutes, type TLiveChange } from "@/lib/monitor/contract";
 import { getStudy } from "@/lib/study/service";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export const GET = route(monitorRoutes.live, async ({ req, actor, params }) => {
   const queued: string[] = [];
   let send = (text: string) => void queued.push(text);
   // Listen before answering, so that the "ready" the browser sees means nothing later is missed.
-  const unsubscribe = await subscribeLive(params.studyId, (event) => send(`event: change\ndata: ${JSON.stringify({ topic: event.topic })}\n\n`));
+  const unsubscribe = await subscribeLive(params.studyId, (event) => send(`event: change\ndata: ${JSON.stringify({ topic: event.topic } satisfies TLiveChange)}\n\n`));
   let cleanup = () => unsubscribe();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
