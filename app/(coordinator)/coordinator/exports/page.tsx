@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
+import { apiHref } from "@/lib/api/client";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listStudies } from "@/lib/study/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
@@ -15,11 +16,16 @@ const DOWNLOADS = [
   { file: "wide.csv", key: "wideCsv" },
   { file: "long.csv", key: "longCsv" },
   { file: "data.xlsx", key: "xlsx" },
-  { file: "data.sav", query: "?lang=ru", key: "savRu" },
-  { file: "data.sav", query: "?lang=en", key: "savEn" },
+  { file: "data.sav", lang: "ru", key: "savRu" },
+  { file: "data.sav", lang: "en", key: "savEn" },
   { file: "codebook.json", key: "codebook" },
   { file: "aggregates.csv", key: "aggregates" },
 ] as const;
+
+const href = (studyId: string, d: (typeof DOWNLOADS)[number]) =>
+  d.file === "aggregates.csv"
+    ? apiHref("GET /api/coordinator/studies/[studyId]/exports/aggregates.csv", { params: { studyId } })
+    : apiHref(`GET /api/coordinator/studies/[studyId]/exports/${d.file}`, { params: { studyId }, query: { lang: "lang" in d ? d.lang : undefined } });
 
 export default async function ExportsPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/exports");
@@ -49,9 +55,9 @@ export default async function ExportsPage({ searchParams }: TProps) {
               {DOWNLOADS.map((d) => (
                 <tr key={d.key}>
                   <td>
-                    <a href={`/api/coordinator/studies/${study.id}/exports/${d.file}${"query" in d ? d.query : ""}`} download data-export={d.key}>
+                    <a href={href(study.id, d)} download data-export={d.key}>
                       <code>{d.file}</code>
-                      {"query" in d ? ` (${d.query.slice(6)})` : ""}
+                      {"lang" in d ? ` (${d.lang})` : ""}
                     </a>
                   </td>
                   <td>{t(d.key)}</td>

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { NewInstrumentForm } from "@/components/instruments/new-instrument-form";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
+import { apiHref } from "@/lib/api/client";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listInstruments } from "@/lib/instrument/service";
 import { pick } from "@/lib/instrument/text";
@@ -47,7 +48,7 @@ export default async function InstrumentsPage() {
                     <td className="row-actions">
                       <Link href={`/coordinator/instruments/${v.id}/edit`}>{v.status === "DRAFT" ? t("edit") : t("open")}</Link>
                       <Link href={`/coordinator/instruments/${v.id}/preview`}>{t("preview")}</Link>
-                      <a href={`/api/coordinator/instrument-versions/${v.id}/export`}>{t("export")}</a>
+                      <a href={apiHref("GET /api/coordinator/instrument-versions/[versionId]/export", { params: { versionId: v.id } })}>{t("export")}</a>
                     </td>
                   </tr>
                 ))}

@@ -7,6 +7,7 @@ import { ResultsFunnel } from "@/components/results/funnel";
 import { ResultsReport } from "@/components/results/report";
 import { SuppressionForm } from "@/components/results/suppression-form";
 import "@/components/results/results.css";
+import { apiHref } from "@/lib/api/client";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getCrossTab, getPairHeatmap, getSummary, resultsMeta } from "@/lib/aggregates/service";
 import { GROUPS } from "@/lib/aggregates/shape";
@@ -56,8 +57,9 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
   const heatmap = getPairHeatmap(actor, study.id, filters, undefined, lang).then((r) => r.heatmap);
   const cross = firstCross ? getCrossTab(actor, study.id, filters, { item: firstCross, by: "country", groupLabel: (g) => t(`group_${g}` as "group_SCIENTIST") }, lang) : Promise.resolve(null);
   const funnel = getMonitor(actor, study.id).then((m) => m.overall);
-  const query = new URLSearchParams(Object.entries({ version: input.version, country: input.country, group: input.group, status: input.status === "all" ? "all" : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
-  const csv = `/api/coordinator/studies/${study.id}/exports/aggregates.csv${query.size ? `?${query}` : ""}`;
+  const filterQuery = { version: input.version, country: input.country, group: input.group, status: input.status === "all" ? ("all" as const) : undefined };
+  const query = new URLSearchParams(Object.entries(filterQuery).filter((e): e is [string, string] => Boolean(e[1])));
+  const csv = apiHref("GET /api/coordinator/studies/[studyId]/exports/aggregates.csv", { params: { studyId: study.id }, query: filterQuery });
   return (
     <div className="stack">
       <div className="no-print">
