@@ -12,6 +12,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { UNSTORABLE_CODE, UNSTORABLE_MESSAGE, findUnstorableText, unstorableMessage } from "@/lib/http/text-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseQuery } from "@/lib/interviews/input";
+import { contractResponse, type Reply } from "@/lib/http/reply";
 import { log } from "@/lib/log";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -79,40 +80,10 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: "internal", message: `Something went wrong (error id ${errorId}).` } }, { status: 500 });
 }
 
-/** An answer with its own status or headers (e.g. 409 with the stored value), still checked against the contract. */
-type TReplyInit = { status?: number; headers?: Record<string, string>; /** e.g. to set a cookie */ finish?: (res: NextResponse) => void };
-
-export class Reply<T> {
-  constructor(
-    readonly body: T,
-    readonly init: TReplyInit = {},
-  ) {}
-}
-
-export function reply<T>(body: T, init: TReplyInit): Reply<T> {
-  return new Reply(body, init);
-}
-
+/** Whether answers are checked against their contract (lib/http/reply.ts): outside production, or CHECK_RESPONSES=on. */
 function checkResponses(): boolean {
   const { CHECK_RESPONSES, NODE_ENV } = env();
   return CHECK_RESPONSES ? CHECK_RESPONSES === "on" : NODE_ENV !== "production";
-}
-
-/** Serializes the handler's answer; outside production it must match the contract's response schema (else a 500). */
-function respond(schema: z.ZodType | undefined, result: unknown): NextResponse {
-  const { body, init } = result instanceof Reply ? result : { body: result ?? { ok: true }, init: {} as TReplyInit };
-  let json = body;
-  if (schema && checkResponses()) {
-    const checked = schema.safeParse(body);
-    if (!checked.success) {
-      log.error({ event: "response.invalid", issues: checked.error.issues.map((i) => ({ path: i.path.join("."), code: i.code })) }, "response does not match its contract");
-      throw new Error("The response does not match its contract.");
-    }
-    json = checked.data;
-  }
-  const res = NextResponse.json(json, { status: init.status, headers: init.headers });
-  init.finish?.(res);
-  return res;
 }
 
 type TSpec = { body?: z.ZodType; params?: z.ZodType; query?: z.ZodType; response?: z.ZodType | TRouteContract["response"] };
@@ -142,7 +113,7 @@ function wrap<A>(spec: TSpec, authenticate: () => Promise<A>, handler: (args: { 
       const result = await handler({ req, actor, body, params, query });
       if (result instanceof NextResponse) return result;
       const schema = spec.response && "safeParse" in spec.response ? spec.response : undefined;
-      return respond(schema, result);
+      return contractResponse(schema, result, checkResponses());
     } catch (error) {
       return errorResponse(error);
     }

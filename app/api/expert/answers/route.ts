@@ -1,4 +1,5 @@
-import { reply, route } from "@/lib/http/handler";
+import { route } from "@/lib/http/handler";
+import { reply } from "@/lib/http/reply";
 import { responseRoutes } from "@/lib/responses/contract";
 import { saveAnswer } from "@/lib/responses/service";
 

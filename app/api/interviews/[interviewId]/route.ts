@@ -1,4 +1,5 @@
-import { reply, route } from "@/lib/http/handler";
+import { route } from "@/lib/http/handler";
+import { reply } from "@/lib/http/reply";
 import { interviewRoutes } from "@/lib/interviews/contract";
 import { getInterview } from "@/lib/interviews/service";
 
