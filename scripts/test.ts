@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedDatabase } from "./db/embedded";
 import { freePort } from "./lib/net";
-import { migrate } from "./db/migrate";
+import { migrate } from "../lib/db/migrate";
 import { ROOT, buildIfStale } from "./lib/build";
 import { findChromium, noChromiumHint } from "./lib/chromium";
 import { startNextServer, stopChild, waitForHealthy } from "./lib/server";

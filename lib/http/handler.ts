@@ -11,7 +11,7 @@ import { AppError, badRequest } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { UNSTORABLE_CODE, UNSTORABLE_MESSAGE, findUnstorableText, unstorableMessage } from "@/lib/http/text-input";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { parseQuery } from "@/lib/interviews/input";
+import { parseQuery } from "@/lib/http/input";
 import { contractResponse, type Reply } from "@/lib/http/reply";
 import { log } from "@/lib/log";
 

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExpertGroup, ExpertStatus, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import type { TGuide } from "@/lib/instrument/definition";
 import { publishedGuide, type TPublishedGuide } from "@/lib/interviews/guides";
-import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertId, parseInput } from "@/lib/http/input";
 import { moveAnchor } from "@/lib/quotes/anchors";
 import { assertRole } from "@/lib/auth/roles";
 import { versionTitles } from "@/lib/instrument/titles";
