@@ -15,6 +15,7 @@ import { EditorToolbar, type TSaveState } from "./editor-toolbar";
 import { GuideFields } from "./guide-fields";
 import { ProblemsList } from "./problems-list";
 import { QuestionnaireFields } from "./questionnaire-fields";
+import { languageOf } from "@/lib/i18n/config";
 
 export type TEditorVersion = {
   id: string;
@@ -157,7 +158,7 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
           }}
         >
           <header className="stack">
-            <h1 id="ie-heading">{pick(version.definition.title, locale === "en" ? "en" : "ru") || version.instrument.name}</h1>
+            <h1 id="ie-heading">{pick(version.definition.title, languageOf(locale)) || version.instrument.name}</h1>
             <p className="muted ie-meta">
               {t(`kind.${kind}`)} · {t("versionN", { n: version.number })} · <span className={`ie-badge ie-badge-${version.status.toLowerCase()}`}>{t(`status.${version.status}`)}</span>
             </p>

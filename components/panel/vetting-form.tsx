@@ -5,12 +5,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { VETTING_CRITERIA, type TVettingChecklist } from "@/lib/panel/vetting";
 import { api } from "@/lib/api/client";
+import { languageOf } from "@/lib/i18n/config";
 
 /** The study's vetting criteria as a checklist with a note each, and the vetted/rejected decision. */
 export function VettingForm({ expertId, initial, canDecide }: { expertId: string; initial: TVettingChecklist; canDecide: boolean }) {
   const t = useTranslations("panel");
   const common = useTranslations("common");
-  const lang = useLocale() === "en" ? "en" : "ru";
+  const lang = languageOf(useLocale());
   const router = useRouter();
   const [checklist, setChecklist] = useState(initial);
   const [busy, setBusy] = useState(false);

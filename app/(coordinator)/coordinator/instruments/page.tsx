@@ -9,6 +9,7 @@ import { listInstruments } from "@/lib/instrument/service";
 import { pick } from "@/lib/instrument/text";
 import { listStudies } from "@/lib/study/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("instruments");
 
@@ -24,7 +25,7 @@ export default async function InstrumentsPage() {
       {instruments.map((instrument) => (
         <section key={instrument.id} className="card stack" aria-labelledby={`instrument-${instrument.id}`} style={{ marginBottom: "1rem" }}>
           <h2 id={`instrument-${instrument.id}`} style={{ margin: 0 }}>
-            {pick(instrument.title, locale === "en" ? "en" : "ru") || instrument.name} <span className="muted">· {t(`kind.${instrument.kind}`)}</span>
+            {pick(instrument.title, languageOf(locale)) || instrument.name} <span className="muted">· {t(`kind.${instrument.kind}`)}</span>
           </h2>
           <p className="muted" style={{ margin: 0 }}>
             {locale === "en" ? instrument.study.titleEn : instrument.study.titleRu}

@@ -18,6 +18,7 @@ import { getMonitor } from "@/lib/monitor/service";
 import { listStudies } from "@/lib/study/service";
 import { chooseStudy } from "@/components/coordinator/study-picker";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("results");
 
@@ -31,7 +32,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function CoordinatorResultsPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/results");
   const params = await searchParams;
-  const lang = (await getLocale()) === "en" ? "en" : "ru";
+  const lang = languageOf(await getLocale());
   const t = await getTranslations("results");
   const studies = await listStudies(actor);
   // Another team's study (or none) is a 404, as on every study page.

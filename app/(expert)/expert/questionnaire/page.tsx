@@ -7,6 +7,7 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { pick } from "@/lib/instrument/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("questionnaire");
 
@@ -18,7 +19,7 @@ export default async function QuestionnairePage() {
   const q = state.questionnaire;
   if (!q) redirect("/expert");
   if (q.status === "SUBMITTED") redirect("/expert/thanks");
-  const lang = locale === "en" ? "en" : "ru";
+  const lang = languageOf(locale);
   return (
     <LiteMessages namespaces={["questionnaire", "answers", "expertFlow"]}>
       <h1>{pick(q.definition.title, lang)}</h1>

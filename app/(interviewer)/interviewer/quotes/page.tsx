@@ -5,6 +5,7 @@ import { QuotesBrowser, readQuoteFilters } from "@/components/quotes/quotes-brow
 import { requirePageActor } from "@/lib/auth/actor";
 import { listQuotes } from "@/lib/quotes/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("quotes");
 
@@ -14,7 +15,7 @@ export default async function InterviewerQuotesPage({ searchParams }: TProps) {
   const actor = await requirePageActor("INTERVIEWER", "/interviewer/quotes");
   const filters = readQuoteFilters(await searchParams);
   const locale = await getLocale();
-  const lang = locale === "en" ? "en" : "ru";
+  const lang = languageOf(locale);
   const [{ quotes }, options, t] = await Promise.all([listQuotes(actor, { ...filters, lang }), quoteFilterOptions(actor, lang), getTranslations("quotes")]);
   return (
     <div className="stack">
