@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { requestLanguage } from "@/lib/quotes/language";
+import { requestLanguage } from "@/lib/i18n/request-language";
 import { quoteRoutes } from "@/lib/quotes/contract";
 import { listQuotes } from "@/lib/quotes/service";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http/handler";
-import { requestLanguage } from "@/lib/quotes/language";
+import { requestLanguage } from "@/lib/i18n/request-language";
 import { quoteRoutes } from "@/lib/quotes/contract";
 import { exportQuotes } from "@/lib/quotes/service";
 
