@@ -4,7 +4,7 @@ import { apiHref } from "@/lib/api/client";
 import type { TLang } from "@/lib/instrument/text";
 import type { TQuoteView } from "@/lib/quotes/service";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
-import type { TBlockOption, TCodeGroup } from "./load";
+import type { TBlockOption, TCodeGroup } from "@/lib/quotes/filter-options";
 import "@/components/interview/interview.css";
 
 export const EXPERT_GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
