@@ -1,11 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { LocalTime } from "@/components/interview/local-time";
 import { api, type TResponseOf } from "@/lib/api/client";
-import { MessageActions } from "./message-actions";
+import { MessagesTable } from "./messages-table";
 import "./messages.css";
 
 type THistory = TResponseOf<"GET /api/coordinator/experts/[id]/messages">;
@@ -88,42 +86,7 @@ export function ExpertMessages({ expertId }: { expertId: string }) {
       {data.messages.length === 0 ? (
         <p className="muted">{t("historyEmpty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="muted">{t("historyTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("kind")}</th>
-                <th scope="col">{t("language")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("created")}</th>
-                <th scope="col">{t("sent")}</th>
-                <th scope="col">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{t(`kinds.${m.kind}` as "kinds.INVITATION")}</td>
-                  <td>{m.language.toUpperCase()}</td>
-                  <td>
-                    <span className={`msg-badge msg-status-${m.status}`}>{t(`statuses.${m.status}`)}</span>
-                    {m.transport && <> · {t(`transports.${m.transport as "smtp" | "outbox"}`)}</>}
-                    {m.error && <p className="hint">{t("failedReason", { reason: m.error })}</p>}
-                  </td>
-                  <td>
-                    <LocalTime iso={m.createdAt} />
-                  </td>
-                  <td>{m.sentAt ? <LocalTime iso={m.sentAt} /> : "—"}</td>
-                  <td className="stack">
-                    <Link href={`/coordinator/messages/${m.id}`}>{t("view")}</Link>
-                    <MessageActions messageId={m.id} expertId={expertId} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MessagesTable messages={data.messages} caption={t("historyTitle")} withRecipient={false} />
       )}
     </section>
   );
