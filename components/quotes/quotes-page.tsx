@@ -1,10 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { InterviewerNav } from "@/components/interview/interviewer-nav";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
-import type { TLang } from "@/lib/instrument/text";
-import type { TBlockOption, TCodeGroup } from "@/lib/quotes/filter-options";
-import type { TQuoteView } from "@/lib/quotes/service";
-import { QuotesBrowser, type TQuoteFilterValues } from "./quotes-browser";
+import type { ComponentProps } from "react";
+import { QuotesBrowser } from "./quotes-browser";
 
 const ROLES = {
   COORDINATOR: { base: "/coordinator/quotes", interviews: "/coordinator/interviews", lead: "leadCoordinator" },
@@ -12,14 +10,7 @@ const ROLES = {
 } as const;
 
 /** The quotes page of either role (coordinators: every quote; interviewers: their own): the role's navigation, lead and note links. */
-export async function QuotesPage(props: {
-  role: keyof typeof ROLES;
-  quotes: TQuoteView[];
-  filters: TQuoteFilterValues;
-  codeGroups: TCodeGroup[];
-  blocks: TBlockOption[];
-  lang: TLang;
-}) {
+export async function QuotesPage(props: { role: keyof typeof ROLES } & Omit<ComponentProps<typeof QuotesBrowser>, "base" | "noteHref">) {
   const t = await getTranslations("quotes");
   const role = ROLES[props.role];
   return (

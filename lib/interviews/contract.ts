@@ -6,6 +6,8 @@ import { ZGuide, ZText } from "@/lib/instrument/definition";
 import { ZCodeIds, ZCreateInterview, ZInterviewParams, ZNoteParams, ZOwnInterviewsQuery, ZSaveNote } from "@/lib/interviews/schemas";
 
 const ZExpertFacts = z.object({ pseudonym: z.number(), country: z.string(), expertGroup: z.enum(ExpertGroup) });
+/** What every list of interviews shows of one. */
+const ZInterviewRow = z.object({ id: z.string(), plannedAt: ZIsoDate, mode: z.enum(InterviewMode), status: z.enum(InterviewStatus) });
 const ZCodeIdsView = z.object({ codeIds: z.array(z.string()) });
 
 export const ZNoteView = z.object({
@@ -50,11 +52,7 @@ export const interviewRoutes = {
     roles: ["COORDINATOR"],
     response: z.object({
       interviews: z.array(
-        z.object({
-          id: z.string(),
-          plannedAt: ZIsoDate,
-          mode: z.enum(InterviewMode),
-          status: z.enum(InterviewStatus),
+        ZInterviewRow.extend({
           startedAt: ZIsoDate.nullable(),
           finishedAt: ZIsoDate.nullable(),
           durationSeconds: z.number(),
@@ -97,11 +95,7 @@ export const interviewRoutes = {
     query: ZOwnInterviewsQuery,
     response: z.object({
       interviews: z.array(
-        z.object({
-          id: z.string(),
-          plannedAt: ZIsoDate,
-          mode: z.enum(InterviewMode),
-          status: z.enum(InterviewStatus),
+        ZInterviewRow.extend({
           expert: ZExpertFacts,
           guideName: z.string(),
           guideTitle: ZText.optional(),
