@@ -2,13 +2,10 @@
 
 import { useDurableAutosave, type TServerValues } from "@/components/questionnaire/use-autosave";
 import { api, apiHref, type TInputOf, type TResponseOf } from "@/lib/api/client";
-import { classifyFailure, queueKey } from "@/lib/autosave/queue";
-import type { TErrorBody } from "@/lib/http/contract";
+import { classifyFailure, queueKey, readSaveAnswer } from "@/lib/autosave/queue";
 import type { TNoteValue, TServerNote } from "./types";
 
 export type TNoteSaveStatus = "saved" | "saving" | "offline" | "unavailable" | "refused" | "signedOut" | "finished" | "consentRequired";
-
-type TNoteReply = TResponseOf<"POST /api/interviews/[interviewId]/notes"> | TErrorBody;
 
 function toValues(notes: Record<string, Pick<TServerNote, "text" | "probesAsked" | "skipped" | "revision">>): TServerValues<TNoteValue> {
   const values: TServerValues<TNoteValue> = {};
@@ -43,9 +40,7 @@ export function useNoteAutosave({ userId, interviewId, initial }: { userId: stri
         headers: { "content-type": "application/json" },
         body: JSON.stringify(payload),
       });
-      const body = (await res.json().catch(() => null)) as TNoteReply | null;
-      const reply = body && "status" in body ? body : null;
-      const error = body && "error" in body ? body.error : null;
+      const { body, reply, error } = await readSaveAnswer<TResponseOf<"POST /api/interviews/[interviewId]/notes">>(res);
       if (res.ok && reply?.status === "saved") return { kind: "saved", revision: reply.revision };
       if (res.status === 409 && reply?.status === "conflict") return { kind: "conflict", revision: reply.revision, value: reply.note };
       // Finished (here or in another tab): kept, not sent; if a coordinator reopens it, they go out then.

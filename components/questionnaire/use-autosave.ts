@@ -10,6 +10,7 @@ import {
   markSent,
   queueKey,
   readQueue,
+  readSaveAnswer,
   refuse,
   retryRefusal,
   serverError,
@@ -19,7 +20,6 @@ import {
   type TRefusalReason,
 } from "@/lib/autosave/queue";
 import type { TInputOf, TResponseOf } from "@/lib/api/client";
-import type { TErrorBody } from "@/lib/http/contract";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 
 export type { TRefusalReason } from "@/lib/autosave/queue";
@@ -344,9 +344,7 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
     send: async (change) => {
       const payload: TInputOf<"POST /api/expert/answers">["body"] = { mutationId: change.mutationId, versionId, item: change.item, baseRevision: change.baseRevision, value: change.value };
       const res = await fetch("/api/expert/answers", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
-      const body = (await res.json().catch(() => null)) as TResponseOf<"POST /api/expert/answers"> | TErrorBody | null;
-      const reply = body && "status" in body ? body : null;
-      const error = body && "error" in body ? body.error : null;
+      const { body, reply, error } = await readSaveAnswer<TResponseOf<"POST /api/expert/answers">>(res);
       if (res.ok && reply?.status === "saved") return { kind: "saved", revision: reply.revision };
       if (res.status === 409 && reply?.status === "conflict") return { kind: "conflict", revision: reply.revision, value: reply.value };
       // Kept, not sent: if a coordinator reopens the response, they go out then.
