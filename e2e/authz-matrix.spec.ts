@@ -1,44 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PAGES, ROUTES, type TCall, type TMethod, type TRole, type TWorld } from "./authz-matrix";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { APP_DIR as APP, apiRoutes, urlPath, walk } from "@/lib/testing/app-routes";
 import { CALLERS, buildWorld, callers, fill, send, type TCaller } from "./authz-world";
 import { expect, test, type TStaff } from "./fixtures";
 
-const APP = path.join(__dirname, "..", "app");
 const ROOTS = ["app", "components", "lib"].map((d) => path.join(__dirname, "..", d));
-const METHODS: TMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-function walk(dir: string, visit: (file: string) => void): void {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, visit);
-    else visit(full);
-  }
-}
-
-/** "/api/quotes/[quoteId]" for app/api/quotes/[quoteId]/route.ts; (group) folders are not part of the URL. */
-const urlPath = (file: string) =>
-  `/${path
-    .relative(APP, path.dirname(file))
-    .split(path.sep)
-    .filter((s) => s && !/^\(.*\)$/.test(s))
-    .join("/")}`;
-
-/** Every route handler under app/api with the HTTP methods its file exports. */
-function apiRoutes(): Map<string, TMethod[]> {
-  const routes = new Map<string, TMethod[]>();
-  walk(path.join(APP, "api"), (file) => {
-    if (!/\/route\.(ts|tsx|js)$/.test(file)) return;
-    const source = readFileSync(file, "utf8");
-    const reexported = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(",").map((p) => p.trim().split(/\s+as\s+/).pop()!));
-    routes.set(
-      urlPath(file),
-      METHODS.filter((m) => new RegExp(`export\\s+(const|(async\\s+)?function)\\s+${m}\\b`).test(source) || reexported.includes(m)),
-    );
-  });
-  return routes;
-}
 
 /** Every page of the role areas (app/(expert), app/(interviewer), app/(coordinator)). */
 function rolePages(): string[] {

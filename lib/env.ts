@@ -28,6 +28,8 @@ const ZEnv = z
     DEMO: z.enum(["on", "off"]).default("on"),
     /** "off": this instance enqueues jobs but runs no worker (another instance processes them). */
     JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+    /** "on": every JSON answer is checked against its route's contract (a mismatch is a 500). Default: on outside production. */
+    CHECK_RESPONSES: z.enum(["on", "off"]).optional(),
   })
   .refine((env) => !env.SMTP_URL || (env.SMTP_FROM && env.NEXTAUTH_URL), {
     path: ["SMTP_FROM"],

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { createScratchDatabase } from "@/lib/testing/db";
-import { MIGRATIONS_DIR, migrate, readMigrations } from "@/scripts/db/migrate";
+import { MIGRATIONS_DIR, migrate, readMigrations } from "@/lib/db/migrate";
 
 const MIGRATION = "20261205210000_study_members";
 const cleanups: Array<() => Promise<void>> = [];

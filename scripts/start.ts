@@ -14,7 +14,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { EnvError, parseEnv } from "@/lib/env";
 import { demoExpertLink, type TDemoSignIns } from "@/prisma/seed/demo";
 import { ensureDatabase, startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded";
-import { migrate } from "./db/migrate";
+import { migrate } from "../lib/db/migrate";
 import { ROOT, buildIfStale } from "./lib/build";
 import { prepareDatabase } from "./lib/first-start";
 import { startNextServer, stopChild, waitForHealthy } from "./lib/server";

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedDatabase } from "./db/embedded";
 import { freePort } from "./lib/net";
-import { migrate } from "./db/migrate";
+import { migrate } from "../lib/db/migrate";
 import { ROOT, buildIfStale } from "./lib/build";
 import { findChromium, noChromiumHint } from "./lib/chromium";
 import { startNextServer, stopChild, waitForHealthy } from "./lib/server";
@@ -137,6 +137,8 @@ async function main(): Promise<number> {
         ...dbEnv,
         NEXTAUTH_URL: baseUrl,
         DB_POOL_MAX: "10",
+        // The production build, but every JSON answer checked against its route's contract (lib/http/handler.ts).
+        CHECK_RESPONSES: "on",
       };
       const server = startNextServer({ port, host: "127.0.0.1", env: appEnv });
       try {

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { api } from "@/lib/api/client";
 
 export function RequestNewLink({ token }: { token: string }) {
   const t = useTranslations("invite");
@@ -26,12 +27,8 @@ export function RequestNewLink({ token }: { token: string }) {
         disabled={state === "busy"}
         onClick={async () => {
           setState("busy");
-          const res = await fetch("/api/invitations/request", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ token }),
-          });
-          setState(res.ok ? "done" : res.status === 429 ? "throttled" : "error");
+          const res = await api("POST /api/invitations/request", { body: { token } });
+          setState(res.ok ? "done" : res.error.status === 429 ? "throttled" : "error");
         }}
       >
         {t("requestNew")}

@@ -5,7 +5,8 @@ import { clearOfflineCopies } from "@/components/questionnaire/offline-support";
 /**
  * Signs out through next-auth's own endpoint (CSRF token first, then the POST), as next-auth/react's
  * `signOut` does, without loading that library on every page. A full page load follows, so nothing
- * of the session stays in memory.
+ * of the session stays in memory. next-auth's endpoints are its own (form posts, not JSON contracts),
+ * so this is the one caller of an API route outside lib/api/client.ts (besides the autosave queues).
  */
 async function signOut(callbackUrl: string): Promise<void> {
   await clearOfflineCopies();

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { api, type TApiResult } from "@/lib/api/client";
 import { ZThemeCodeCode } from "@/lib/codebook/schemas";
 import { flattenTree, type TCodeNode } from "@/lib/codebook/tree";
 import "@/components/interview/interview.css";
@@ -165,28 +166,22 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
   const flat = flattenTree(codes);
 
   const reload = async () => {
-    const res = await fetch(`/api/coordinator/studies/${studyId}/codes`, { cache: "no-store" });
-    if (res.ok) setCodes(((await res.json()) as { codes: TCodeNode[] }).codes);
+    const res = await api("GET /api/coordinator/studies/[studyId]/codes", { params: { studyId } });
+    if (res.ok) setCodes(res.data.codes);
   };
 
-  const send = async (url: string, method: string, body?: unknown): Promise<TResult> => {
-    try {
-      const res = await fetch(url, { method, headers: body ? { "content-type": "application/json" } : undefined, body: body ? JSON.stringify(body) : undefined });
-      if (res.ok) return { ok: true };
-      const data = (await res.json().catch(() => null)) as { error?: { message?: string; details?: Array<{ path?: string; message?: string }> } } | null;
-      if (res.status === 409) return { ok: false, field: "code", message: "duplicate" };
-      const detail = data?.error?.details?.[0];
-      if (res.status === 400 && detail?.message === "cycle") return { ok: false, field: "parentId", message: "cycle" };
-      return { ok: false, message: data?.error?.message ?? common("unexpectedError") };
-    } catch {
-      return { ok: false, message: common("unexpectedError") };
-    }
+  /** A duplicate code and a move below itself are the form's own field errors; anything else is a message. */
+  const outcome = (res: TApiResult<unknown>): TResult => {
+    if (res.ok) return { ok: true };
+    if (res.error.status === 409) return { ok: false, field: "code", message: "duplicate" };
+    if (res.error.status === 400 && res.error.fields[0]?.message === "cycle") return { ok: false, field: "parentId", message: "cycle" };
+    return { ok: false, message: res.error.message ?? common("unexpectedError") };
   };
 
   const payload = (v: TCodeForm) => ({ code: v.code, parentId: v.parentId || null, nameRu: v.nameRu, nameEn: v.nameEn, descriptionRu: v.descriptionRu, descriptionEn: v.descriptionEn });
 
   const create = async (values: TCodeForm) => {
-    const result = await send(`/api/coordinator/studies/${studyId}/codes`, "POST", payload(values));
+    const result = outcome(await api("POST /api/coordinator/studies/[studyId]/codes", { params: { studyId }, body: payload(values) }));
     if (result.ok) {
       setAdding(null);
       setMessage({ kind: "success", text: t("created", { code: values.code }) });
@@ -196,7 +191,7 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
   };
 
   const update = async (codeId: string, values: TCodeForm) => {
-    const result = await send(`/api/coordinator/codes/${codeId}`, "PATCH", payload(values));
+    const result = outcome(await api("PATCH /api/coordinator/codes/[codeId]", { params: { codeId }, body: payload(values) }));
     if (result.ok) {
       setEditing(null);
       setMessage({ kind: "success", text: t("saved", { code: values.code }) });
@@ -206,7 +201,7 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
   };
 
   const remove = async (node: TCodeNode) => {
-    const result = await send(`/api/coordinator/codes/${node.id}`, "DELETE");
+    const result = outcome(await api("DELETE /api/coordinator/codes/[codeId]", { params: { codeId: node.id } }));
     setDeleting(null);
     setMessage(result.ok ? { kind: "success", text: t("deleted", { code: node.code }) } : { kind: "error", text: result.message });
     await reload();

@@ -1,5 +1,6 @@
 "use client";
 
+import { api } from "@/lib/api/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -14,11 +15,10 @@ export function DeleteDemoStudy({ studyId }: { studyId: string }) {
   const remove = async () => {
     if (!window.confirm(t("deleteDemo.confirm"))) return;
     setBusy(true);
-    const res = await fetch(`/api/coordinator/studies/${studyId}`, { method: "DELETE" });
+    const res = await api("DELETE /api/coordinator/studies/[studyId]", { params: { studyId } });
     setBusy(false);
     if (!res.ok) {
-      const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(data?.error?.message ?? common("unexpectedError"));
+      setError(res.error.message ?? common("unexpectedError"));
       return;
     }
     router.push("/coordinator");

@@ -5,16 +5,10 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { api } from "@/lib/api/client";
 import { ZCreateStaffUser, type TCreateStaffUser } from "@/lib/users/schemas";
 
 type TStaffRow = { id: string; name: string; email: string; role: "COORDINATOR" | "INTERVIEWER"; disabled: boolean };
-
-async function send(url: string, method: string, body: unknown): Promise<{ ok: boolean; message?: string }> {
-  const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  if (res.ok) return { ok: true };
-  const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return { ok: false, message: data?.error?.message };
-}
 
 export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; currentUserId: string }) {
   const t = useTranslations("coordinator");
@@ -29,17 +23,17 @@ export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; cur
   } = useForm<TCreateStaffUser>({ resolver: zodResolver(ZCreateStaffUser), defaultValues: { role: "INTERVIEWER", language: "ru" } });
 
   const onCreate = handleSubmit(async (values) => {
-    const result = await send("/api/coordinator/users", "POST", values);
-    setMessage(result.ok ? { kind: "success", text: t("created") } : { kind: "error", text: result.message ?? common("unexpectedError") });
+    const result = await api("POST /api/coordinator/users", { body: values });
+    setMessage(result.ok ? { kind: "success", text: t("created") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
     if (result.ok) {
       reset();
       router.refresh();
     }
   });
 
-  const change = async (id: string, patch: { role?: string; disabled?: boolean }) => {
-    const result = await send(`/api/coordinator/users/${id}`, "PATCH", patch);
-    setMessage(result.ok ? null : { kind: "error", text: result.message ?? common("unexpectedError") });
+  const change = async (id: string, patch: { role?: TStaffRow["role"]; disabled?: boolean }) => {
+    const result = await api("PATCH /api/coordinator/users/[id]", { params: { id }, body: patch });
+    setMessage(result.ok ? null : { kind: "error", text: result.error.message ?? common("unexpectedError") });
     router.refresh();
   };
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { auditActionName } from "@/components/audit/audit-values";
 import { ResultsFunnel } from "@/components/results/funnel";
-import type { TDashboard } from "@/lib/study/dashboard";
+import type { TDashboard } from "@/lib/monitor/dashboard";
 
 const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
 

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
+import { api } from "@/lib/api/client";
+import { applyFieldErrors } from "@/lib/api/form-errors";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
 import { STUDY_GROUPS, ZCreateStudy, type TCreateStudy, type TCreateStudyInput } from "@/lib/study/schemas";
 
@@ -30,14 +32,13 @@ export function StudyForm({ countryNames, groupNames }: { countryNames: Record<s
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
-    const res = await fetch("/api/coordinator/studies", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
-    const data = (await res.json().catch(() => null)) as { id?: string; error?: { message?: string; details?: Array<{ path: string; message: string }> } } | null;
-    if (res.ok && data?.id) {
-      router.push(`/coordinator/studies/${data.id}`);
+    const res = await api("POST /api/coordinator/studies", { body: values });
+    if (res.ok) {
+      router.push(`/coordinator/studies/${res.data.id}`);
       return;
     }
-    for (const d of data?.error?.details ?? []) setError(d.path as keyof TCreateStudyInput, { message: d.message });
-    setFailure(data?.error?.message ?? common("unexpectedError"));
+    applyFieldErrors(res.error, setError);
+    setFailure(res.error.message ?? common("unexpectedError"));
   });
 
   const field = (name: "titleRu" | "titleEn" | "descriptionRu" | "descriptionEn" | "consentRu" | "consentEn", multiline = false) => {

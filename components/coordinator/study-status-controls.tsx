@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { api } from "@/lib/api/client";
 
 /** The one next step of a study's lifecycle, as a button that asks for confirmation. */
 export function StudyStatusControls({ studyId, next }: { studyId: string; next: "FIELDWORK" | "CLOSED" | "ARCHIVED" | null }) {
@@ -15,11 +16,10 @@ export function StudyStatusControls({ studyId, next }: { studyId: string; next: 
   const move = async () => {
     if (!window.confirm(t(`confirm.${next}`))) return;
     setBusy(true);
-    const res = await fetch(`/api/coordinator/studies/${studyId}/status`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ to: next }) });
+    const res = await api("POST /api/coordinator/studies/[studyId]/status", { params: { studyId }, body: { to: next } });
     setBusy(false);
     if (!res.ok) {
-      const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(data?.error?.message ?? common("unexpectedError"));
+      setError(res.error.message ?? common("unexpectedError"));
       return;
     }
     setError(null);

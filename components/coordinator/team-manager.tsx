@@ -5,16 +5,10 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { api } from "@/lib/api/client";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
 
 type TMember = { userId: string; name: string; email: string; role: "COORDINATOR" | "INTERVIEWER"; disabled: boolean };
-
-async function send(url: string, method: string, body?: unknown): Promise<{ ok: boolean; message?: string }> {
-  const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (res.ok) return { ok: true };
-  const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return { ok: false, message: data?.error?.message };
-}
 
 /** A study's team: who is on it and as what; coordinators add existing staff accounts by e-mail and remove members. */
 export function TeamManager({ studyId, members, readOnly }: { studyId: string; members: TMember[]; readOnly: boolean }) {
@@ -30,8 +24,8 @@ export function TeamManager({ studyId, members, readOnly }: { studyId: string; m
   } = useForm<TAddMember>({ resolver: zodResolver(ZAddMember), defaultValues: { email: "", role: "INTERVIEWER" } });
 
   const onAdd = handleSubmit(async (values) => {
-    const result = await send(`/api/coordinator/studies/${studyId}/members`, "POST", values);
-    setMessage(result.ok ? { kind: "success", text: t("memberAdded") } : { kind: "error", text: result.message ?? common("unexpectedError") });
+    const result = await api("POST /api/coordinator/studies/[studyId]/members", { params: { studyId }, body: values });
+    setMessage(result.ok ? { kind: "success", text: t("memberAdded") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
     if (result.ok) {
       reset();
       router.refresh();
@@ -39,8 +33,8 @@ export function TeamManager({ studyId, members, readOnly }: { studyId: string; m
   });
 
   const remove = async (userId: string) => {
-    const result = await send(`/api/coordinator/studies/${studyId}/members/${userId}`, "DELETE");
-    setMessage(result.ok ? { kind: "success", text: t("memberRemoved") } : { kind: "error", text: result.message ?? common("unexpectedError") });
+    const result = await api("DELETE /api/coordinator/studies/[studyId]/members/[userId]", { params: { studyId, userId } });
+    setMessage(result.ok ? { kind: "success", text: t("memberRemoved") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
     router.refresh();
   };
 

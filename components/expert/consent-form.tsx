@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { api } from "@/lib/api/client";
 
 export function ConsentForm({ textVersion, lang }: { textVersion: number; lang: "ru" | "en" }) {
   const t = useTranslations("expertFlow");
@@ -11,11 +12,7 @@ export function ConsentForm({ textVersion, lang }: { textVersion: number; lang: 
 
   const decide = async (decision: "ACCEPTED" | "DECLINED") => {
     setState("busy");
-    const res = await fetch("/api/expert/consent", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ decision, textVersion, language: lang }),
-    });
+    const res = await api("POST /api/expert/consent", { body: { decision, textVersion, language: lang } });
     if (!res.ok) {
       setState("error");
       return;

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRef } from "react";
+import { apiHref } from "@/lib/api/client";
 
 export type TSaveState = "idle" | "unsaved" | "saving" | "saved" | "publishing" | "importing" | "opening";
 
@@ -65,7 +66,7 @@ export function EditorToolbar({
         <a className="button secondary" href={`/coordinator/instruments/${versionId}/preview`}>
           {t("preview")}
         </a>
-        <a className="button secondary" href={`/api/coordinator/instrument-versions/${versionId}/export`} download>
+        <a className="button secondary" href={apiHref("GET /api/coordinator/instrument-versions/[versionId]/export", { params: { versionId } })} download>
           {t("export")}
         </a>
         {!readOnly && (

@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { api, type TApiError, type TInputOf } from "@/lib/api/client";
 import type { TProblem } from "@/lib/instrument/check";
 import type { TDefinition } from "@/lib/instrument/definition";
 import { pick } from "@/lib/instrument/text";
-import { callApi } from "./api";
 import { BilingualField } from "./bilingual-field";
 import { cleanDefinition } from "./definition-tools";
 import { EditorContextProvider, groupProblems, useHydrated } from "./editor-context";
@@ -15,6 +15,7 @@ import { EditorToolbar, type TSaveState } from "./editor-toolbar";
 import { GuideFields } from "./guide-fields";
 import { ProblemsList } from "./problems-list";
 import { QuestionnaireFields } from "./questionnaire-fields";
+import { languageOf } from "@/lib/i18n/config";
 
 export type TEditorVersion = {
   id: string;
@@ -27,6 +28,16 @@ export type TEditorVersion = {
 type TMessage = { kind: "error" | "success"; text: string } | null;
 
 const editUrl = (versionId: string) => `/coordinator/instruments/${versionId}/edit`;
+
+function isProblem(value: unknown): value is TProblem {
+  return typeof value === "object" && value !== null && typeof (value as TProblem).path === "string" && typeof (value as TProblem).message === "string";
+}
+
+/** The problems a refused save, publish or import lists in its error details. */
+function problemsOf(error: TApiError): TProblem[] {
+  const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+  return Array.isArray(problems) ? problems.filter(isProblem) : [];
+}
 
 /**
  * The coordinators' editor of one instrument version. The definition is the form state; the
@@ -56,40 +67,42 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
     [subscribe],
   );
 
-  const failed = (result: { status: number; message: string | null; problems: TProblem[] }, ofFile = false) => {
-    if (result.problems.length) {
-      setProblems(result.problems);
+  const failed = (error: TApiError, ofFile = false) => {
+    const found = problemsOf(error);
+    if (found.length) {
+      setProblems(found);
       setProblemsOfFile(ofFile);
     }
-    setMessage({ kind: "error", text: result.message ?? common("unexpectedError") });
+    setMessage({ kind: "error", text: error.message ?? common("unexpectedError") });
   };
 
   /** PUT the form; true when the server stored it. */
   const save = async (): Promise<boolean> => {
     setState("saving");
     setMessage(null);
-    const result = await callApi<{ problems: TProblem[] }>(`/api/coordinator/instrument-versions/${version.id}`, "PUT", {
-      content: cleanDefinition(methods.getValues()),
+    const result = await api("PUT /api/coordinator/instrument-versions/[versionId]", {
+      params: { versionId: version.id },
+      body: { content: cleanDefinition(methods.getValues()) },
     });
     if (!result.ok) {
-      failed(result);
+      failed(result.error);
       setState("unsaved");
       return false;
     }
-    setProblems(result.data.problems ?? []);
+    setProblems(result.data.problems);
     setProblemsOfFile(false);
     setSavedAt(new Date());
     setState("saved");
-    setMessage({ kind: "success", text: result.data.problems?.length ? t("savedWithProblems", { count: result.data.problems.length }) : t("saved") });
+    setMessage({ kind: "success", text: result.data.problems.length ? t("savedWithProblems", { count: result.data.problems.length }) : t("saved") });
     return true;
   };
 
   const publish = async () => {
     if (!(await save())) return;
     setState("publishing");
-    const result = await callApi<{ contentHash: string }>(`/api/coordinator/instrument-versions/${version.id}/publish`, "POST");
+    const result = await api("POST /api/coordinator/instrument-versions/[versionId]/publish", { params: { versionId: version.id } });
     if (!result.ok) {
-      failed(result);
+      failed(result.error);
       setState("saved");
       return;
     }
@@ -99,18 +112,19 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
 
   const importFile = async (file: File) => {
     setMessage(null);
-    let body: unknown;
+    // The file is whatever the coordinator chose: the server checks its shape (400 with the details).
+    let body: TInputOf<"POST /api/coordinator/instruments/[instrumentId]/import">["body"];
     try {
-      body = JSON.parse(await file.text());
+      body = JSON.parse(await file.text()) as typeof body;
     } catch {
       setMessage({ kind: "error", text: t("importNotJson") });
       return;
     }
     const previous = state;
     setState("importing");
-    const result = await callApi<{ versionId: string; problems: TProblem[] }>(`/api/coordinator/instruments/${version.instrument.id}/import`, "POST", body);
+    const result = await api("POST /api/coordinator/instruments/[instrumentId]/import", { params: { instrumentId: version.instrument.id }, body });
     if (!result.ok) {
-      failed(result, true);
+      failed(result.error, true);
       setState(previous);
       return;
     }
@@ -122,9 +136,9 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
   const openDraft = async () => {
     setState("opening");
     setMessage(null);
-    const result = await callApi<{ versionId: string }>(`/api/coordinator/instruments/${version.instrument.id}/drafts`, "POST");
+    const result = await api("POST /api/coordinator/instruments/[instrumentId]/drafts", { params: { instrumentId: version.instrument.id } });
     if (!result.ok) {
-      failed(result);
+      failed(result.error);
       setState("idle");
       return;
     }
@@ -144,7 +158,7 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
           }}
         >
           <header className="stack">
-            <h1 id="ie-heading">{pick(version.definition.title, locale === "en" ? "en" : "ru") || version.instrument.name}</h1>
+            <h1 id="ie-heading">{pick(version.definition.title, languageOf(locale)) || version.instrument.name}</h1>
             <p className="muted ie-meta">
               {t(`kind.${kind}`)} · {t("versionN", { n: version.number })} · <span className={`ie-badge ie-badge-${version.status.toLowerCase()}`}>{t(`status.${version.status}`)}</span>
             </p>

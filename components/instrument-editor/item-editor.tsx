@@ -11,6 +11,7 @@ import { CheckboxField, CodeField } from "./fields";
 import { ItemTypeFields } from "./item-type-fields";
 import { ListControls } from "./list-controls";
 import { pick, type TText } from "@/lib/instrument/text";
+import { languageOf } from "@/lib/i18n/config";
 
 /**
  * One questionnaire item: code, type, required, texts, the type's own fields and conditions. It is
@@ -54,7 +55,7 @@ export function ItemEditor({
     <details className="ie-card ie-item" id={path} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <span className="ie-head-title">{owner}</span> <span className="ie-type-badge">{t(`types.${type}`)}</span>{" "}
-        <span className="ie-summary-text">{pick(text, locale === "en" ? "en" : "ru")}</span>
+        <span className="ie-summary-text">{pick(text, languageOf(locale))}</span>
       </summary>
       {open && (
         <fieldset className="ie-item-body">

@@ -10,6 +10,7 @@ import { AddButton } from "./list-controls";
 import { revealPath } from "./problems-list";
 import { pick } from "@/lib/instrument/text";
 import { SectionEditor } from "./section-editor";
+import { languageOf } from "@/lib/i18n/config";
 
 /** A questionnaire of more items than this opens with its items folded. */
 const FOLD_ABOVE = 10;
@@ -23,7 +24,7 @@ export function QuestionnaireFields() {
   const { control, getValues } = useFormContext();
   const { fields, append, remove, move } = useFieldArray({ control, name: "sections" });
   const sections = (useWatch({ control, name: "sections" }) as TQuestionnaire["sections"] | undefined) ?? [];
-  const locale = useLocale() === "en" ? "en" : "ru";
+  const locale = languageOf(useLocale());
   // Decided once, from the draft as it was opened.
   const [foldItems] = useState(() => ((getValues() as TQuestionnaire).sections ?? []).reduce((n, s) => n + (s.items?.length ?? 0), 0) > FOLD_ABOVE);
   return (

@@ -1,5 +1,6 @@
 "use client";
 
+import { api } from "@/lib/api/client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -29,13 +30,12 @@ export function CopyInstrumentForm({
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
-    const res = await fetch("/api/coordinator/instruments/copy", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
-    const data = (await res.json().catch(() => null)) as { versionId?: string; error?: { message?: string } } | null;
-    if (!res.ok || !data?.versionId) {
-      setFailure(data?.error?.message ?? t("failed"));
+    const res = await api("POST /api/coordinator/instruments/copy", { body: values });
+    if (!res.ok) {
+      setFailure(res.error.message ?? t("failed"));
       return;
     }
-    router.push(`/coordinator/instruments/${data.versionId}/edit`);
+    router.push(`/coordinator/instruments/${res.data.versionId}/edit`);
   });
 
   return (

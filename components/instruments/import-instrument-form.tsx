@@ -1,5 +1,6 @@
 "use client";
 
+import { api, type TInputOf } from "@/lib/api/client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -32,18 +33,15 @@ export function ImportInstrumentForm({ studies }: { studies: Array<{ id: string;
       setFailure(t("fileNotJson"));
       return;
     }
-    const res = await fetch("/api/coordinator/instruments/import", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...values, name: values.name || undefined, file: parsed }),
-    });
-    const data = (await res.json().catch(() => null)) as { versionId?: string; error?: { message?: string; details?: { problems?: Array<{ path: string; message: string }> } } } | null;
-    if (!res.ok || !data?.versionId) {
-      const problems = data?.error?.details?.problems ?? [];
-      setFailure([data?.error?.message ?? t("failed"), ...problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)].join(" "));
+    // The file's content is whatever it holds: the server checks it against the instrument format.
+    const content = parsed as TInputOf<"POST /api/coordinator/instruments/import">["body"]["file"];
+    const res = await api("POST /api/coordinator/instruments/import", { body: { ...values, name: values.name || undefined, file: content } });
+    if (!res.ok) {
+      const problems = (res.error.details as { problems?: Array<{ path: string; message: string }> } | undefined)?.problems ?? [];
+      setFailure([res.error.message ?? t("failed"), ...problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)].join(" "));
       return;
     }
-    router.push(`/coordinator/instruments/${data.versionId}/edit`);
+    router.push(`/coordinator/instruments/${res.data.versionId}/edit`);
   });
 
   return (

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { api } from "@/lib/api/client";
 import { ZCreateInstrument } from "@/lib/instrument/schemas";
 
 type TForm = z.input<typeof ZCreateInstrument>;
@@ -22,13 +23,12 @@ export function NewInstrumentForm({ studies }: { studies: Array<{ id: string; ti
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
-    const res = await fetch("/api/coordinator/instruments", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
-    const data = (await res.json().catch(() => null)) as { versionId?: string; error?: { message?: string } } | null;
-    if (!res.ok || !data?.versionId) {
-      setFailure(data?.error?.message ?? t("failed"));
+    const res = await api("POST /api/coordinator/instruments", { body: values });
+    if (!res.ok) {
+      setFailure(res.error.message ?? t("failed"));
       return;
     }
-    router.push(`/coordinator/instruments/${data.versionId}/edit`);
+    router.push(`/coordinator/instruments/${res.data.versionId}/edit`);
   });
 
   return (

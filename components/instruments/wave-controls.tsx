@@ -1,5 +1,6 @@
 "use client";
 
+import { api, type TApiResult } from "@/lib/api/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -21,13 +22,12 @@ export function WaveControls({ instrumentId, waves, published }: { instrumentId:
   const [busy, setBusy] = useState(false);
   const next = (waves.at(-1)?.number ?? 0) + 1;
 
-  const post = async (url: string, body: unknown) => {
+  const post = async (call: () => Promise<TApiResult<unknown>>) => {
     setBusy(true);
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await call();
     setBusy(false);
     if (!res.ok) {
-      const data = (await res.json().catch(() => null)) as { error?: { message?: string; details?: Array<{ message?: string }> } } | null;
-      setError(data?.error?.details?.[0]?.message ?? data?.error?.message ?? common("unexpectedError"));
+      setError(res.error.fields[0]?.message ?? res.error.message ?? common("unexpectedError"));
       return;
     }
     setError(null);
@@ -37,11 +37,12 @@ export function WaveControls({ instrumentId, waves, published }: { instrumentId:
   const open = () => {
     if (!window.confirm(t("waveConfirmOpen", { n: next }))) return;
     // The closing date is the end of that day, UTC.
-    void post(`/api/coordinator/instruments/${instrumentId}/waves`, { kind: "WAVE", audience: "PANEL", ...(closesOn ? { closesAt: `${closesOn}T23:59:59Z` } : {}) });
+    const body = { kind: "WAVE" as const, audience: "PANEL" as const, ...(closesOn ? { closesAt: `${closesOn}T23:59:59Z` } : {}) };
+    void post(() => api("POST /api/coordinator/instruments/[instrumentId]/waves", { params: { instrumentId }, body }));
   };
   const close = (w: TWaveRow) => {
     if (!window.confirm(t("waveConfirmClose", { n: w.number }))) return;
-    void post(`/api/coordinator/waves/${w.id}/close`, {});
+    void post(() => api("POST /api/coordinator/waves/[waveId]/close", { params: { waveId: w.id } }));
   };
 
   return (

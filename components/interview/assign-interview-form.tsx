@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
+import { api } from "@/lib/api/client";
 import { INTERVIEW_MODES } from "./types";
 
 export type TExpertOption = { id: string; pseudonym: number; name: string; country: string; studyId: string | null; studyTitle: string };
@@ -47,23 +48,14 @@ export function AssignInterviewForm({ experts, interviewers, guides }: { experts
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    try {
-      const res = await fetch("/api/coordinator/interviews", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...values, plannedAt: new Date(values.plannedAt).toISOString() }),
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setMessage({ kind: "error", text: body?.error?.message ?? common("unexpectedError") });
-        return;
-      }
-      setMessage({ kind: "success", text: t("assigned") });
-      reset({ expertId: "", interviewerId: values.interviewerId, versionId: "", plannedAt: "", mode: values.mode });
-      router.refresh();
-    } catch {
-      setMessage({ kind: "error", text: common("unexpectedError") });
+    const res = await api("POST /api/coordinator/interviews", { body: { ...values, plannedAt: new Date(values.plannedAt).toISOString() } });
+    if (!res.ok) {
+      setMessage({ kind: "error", text: res.error.message ?? common("unexpectedError") });
+      return;
     }
+    setMessage({ kind: "success", text: t("assigned") });
+    reset({ expertId: "", interviewerId: values.interviewerId, versionId: "", plannedAt: "", mode: values.mode });
+    router.refresh();
   });
 
   const fieldProps = (name: TField) => ({

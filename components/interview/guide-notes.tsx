@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
+import { api } from "@/lib/api/client";
 import type { TGuide } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { COUNTRIES } from "@/lib/study/countries";
@@ -22,11 +23,6 @@ export function useAttribution() {
 }
 
 const NONE: never[] = [];
-
-async function errorMessage(res: Response): Promise<string | null> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? null;
-}
 
 /**
  * Quotes and codes of one interview, for the interviewer's workspace and the coordinator's view:
@@ -53,62 +49,36 @@ export function useQuotesAndCodes({
       const blocked = beforeQuote ? await beforeQuote(questionCode) : null;
       if (blocked) return blocked;
       const slice = text.slice(start, end);
-      try {
-        const res = await fetch(`/api/interviews/${interviewId}/quotes`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ questionCode, start, end, text: slice }),
-        });
-        if (!res.ok) return (await errorMessage(res)) ?? t("quoteFailed");
-        const { id } = (await res.json()) as { id: string };
-        setQuotes((prev) => [...prev, { id, questionCode, start, end, text: slice, codeIds: [] }]);
-        return null;
-      } catch {
-        return t("quoteOffline");
-      }
+      const res = await api("POST /api/interviews/[interviewId]/quotes", { params: { interviewId }, body: { questionCode, start, end, text: slice } });
+      if (!res.ok) return res.error.status === 0 ? t("quoteOffline") : (res.error.message ?? t("quoteFailed"));
+      const { id } = res.data;
+      setQuotes((prev) => [...prev, { id, questionCode, start, end, text: slice, codeIds: [] }]);
+      return null;
     },
     [beforeQuote, interviewId, t],
   );
 
   const onQuoteCodes = useCallback(async (quoteId: string, codeIds: string[]) => {
-    try {
-      const res = await fetch(`/api/quotes/${quoteId}/codes`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ codeIds }) });
-      if (!res.ok) return false;
-      const body = (await res.json()) as { codeIds: string[] };
-      setQuotes((prev) => prev.map((q) => (q.id === quoteId ? { ...q, codeIds: body.codeIds } : q)));
-      return true;
-    } catch {
-      return false;
-    }
+    const res = await api("PUT /api/quotes/[quoteId]/codes", { params: { quoteId }, body: { codeIds } });
+    if (!res.ok) return false;
+    setQuotes((prev) => prev.map((q) => (q.id === quoteId ? { ...q, codeIds: res.data.codeIds } : q)));
+    return true;
   }, []);
 
   const onDeleteQuote = useCallback(async (quoteId: string) => {
-    try {
-      const res = await fetch(`/api/quotes/${quoteId}`, { method: "DELETE" });
-      if (!res.ok && res.status !== 404) return false;
-      setQuotes((prev) => prev.filter((q) => q.id !== quoteId));
-      return true;
-    } catch {
-      return false;
-    }
+    const res = await api("DELETE /api/quotes/[quoteId]", { params: { quoteId } });
+    if (!res.ok && res.error.status !== 404) return false;
+    setQuotes((prev) => prev.filter((q) => q.id !== quoteId));
+    return true;
   }, []);
 
   const onNoteCodes = useCallback(
     async (questionCode: string, codeIds: string[]) => {
       if (beforeQuote && (await beforeQuote(questionCode))) return false;
-      try {
-        const res = await fetch(`/api/interviews/${interviewId}/notes/${encodeURIComponent(questionCode)}/codes`, {
-          method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ codeIds }),
-        });
-        if (!res.ok) return false;
-        const body = (await res.json()) as { codeIds: string[] };
-        setNoteCodes((prev) => ({ ...prev, [questionCode]: body.codeIds }));
-        return true;
-      } catch {
-        return false;
-      }
+      const res = await api("PUT /api/interviews/[interviewId]/notes/[questionCode]/codes", { params: { interviewId, questionCode }, body: { codeIds } });
+      if (!res.ok) return false;
+      setNoteCodes((prev) => ({ ...prev, [questionCode]: res.data.codeIds }));
+      return true;
     },
     [beforeQuote, interviewId],
   );

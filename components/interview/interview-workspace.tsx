@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { api } from "@/lib/api/client";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { GuideNotes, useAttribution, useQuotesAndCodes } from "./guide-notes";
 import { InterviewFacts } from "./interview-facts";
@@ -101,17 +102,15 @@ export function InterviewWorkspace({ userId, lang, interview }: { userId: string
   const recordConsent = async () => {
     setConsentBusy(true);
     setConsentError(false);
-    try {
-      const res = await fetch(`/api/interviews/${interview.id}/consent`, { method: "POST" });
-      if (!res.ok) throw new Error(String(res.status));
-      const body = (await res.json()) as { consentAt: string };
-      setMeta((m) => ({ ...m, consentAt: body.consentAt, startedAt: m.startedAt ?? body.consentAt, status: m.status === "PLANNED" ? "IN_PROGRESS" : m.status }));
-      void flush();
-    } catch {
+    const res = await api("POST /api/interviews/[interviewId]/consent", { params: { interviewId: interview.id } });
+    setConsentBusy(false);
+    if (!res.ok) {
       setConsentError(true);
-    } finally {
-      setConsentBusy(false);
+      return;
     }
+    const { consentAt } = res.data;
+    setMeta((m) => ({ ...m, consentAt, startedAt: m.startedAt ?? consentAt, status: m.status === "PLANNED" ? "IN_PROGRESS" : m.status }));
+    void flush();
   };
 
   const finish = async () => {
@@ -129,14 +128,13 @@ export function InterviewWorkspace({ userId, lang, interview }: { userId: string
         setFinishError(t("finishRefused", { items: notSaved.join(", ") }));
         return;
       }
-      const res = await fetch(`/api/interviews/${interview.id}/finish`, { method: "POST" });
+      const res = await api("POST /api/interviews/[interviewId]/finish", { params: { interviewId: interview.id } });
       if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setFinishError(body?.error?.message ?? t("finishFailed"));
+        setFinishError(res.error.message ?? t("finishFailed"));
         return;
       }
-      const body = (await res.json()) as { finishedAt: string; durationSeconds: number };
-      setMeta((m) => ({ ...m, status: "DONE", finishedAt: body.finishedAt, durationSeconds: body.durationSeconds }));
+      const { finishedAt, durationSeconds } = res.data;
+      setMeta((m) => ({ ...m, status: "DONE", finishedAt, durationSeconds }));
       dialog.current?.close();
     } catch {
       setFinishError(t("finishFailed"));

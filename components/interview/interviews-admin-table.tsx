@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { api } from "@/lib/api/client";
 import { LocalTime } from "./local-time";
 import type { TInterviewMode, TInterviewStatus } from "./types";
 
@@ -31,15 +32,10 @@ export function InterviewsAdminTable({ interviews }: { interviews: TAdminIntervi
     setBusy(id);
     setMessage(null);
     try {
-      const res = await fetch(`/api/coordinator/interviews/${id}/${action}`, { method: "POST" });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setMessage({ kind: "error", text: body?.error?.message ?? common("unexpectedError") });
-      } else {
-        setMessage({ kind: "success", text: action === "reopen" ? t("reopened") : t("cancelled") });
-      }
-    } catch {
-      setMessage({ kind: "error", text: common("unexpectedError") });
+      const params = { interviewId: id };
+      const res = action === "reopen" ? await api("POST /api/coordinator/interviews/[interviewId]/reopen", { params }) : await api("POST /api/coordinator/interviews/[interviewId]/cancel", { params });
+      if (!res.ok) setMessage({ kind: "error", text: res.error.message ?? common("unexpectedError") });
+      else setMessage({ kind: "success", text: action === "reopen" ? t("reopened") : t("cancelled") });
     } finally {
       setBusy(null);
       setConfirming(null);

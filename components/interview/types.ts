@@ -13,7 +13,7 @@ export type TNoteValue = { text: string; probesAsked: string[]; skipped: boolean
 export const EMPTY_NOTE: TNoteValue = { text: "", probesAsked: [], skipped: false };
 
 export type TServerNote = TNoteValue & { revision: number; firstWorkedAt: string | null; lastWorkedAt: string | null; codeIds: string[] };
-/** `noteChanged`: the note was edited where the passage was (lib/quotes/anchors.ts); the quote keeps its text. */
+/** `noteChanged`: the note was edited where the passage was (lib/interviews/anchors.ts); the quote keeps its text. */
 export type TQuoteItem = { id: string; questionCode: string; start: number; end: number; text: string; noteChanged?: boolean; codeIds: string[] };
 export type TExpertRef = { pseudonym: number; country: string; expertGroup: string };
 

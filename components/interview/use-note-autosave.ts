@@ -1,17 +1,11 @@
 "use client";
 
 import { useDurableAutosave, type TServerValues } from "@/components/questionnaire/use-autosave";
-import { classifyFailure, queueKey } from "@/lib/autosave/queue";
+import { api, apiHref, type TInputOf, type TResponseOf } from "@/lib/api/client";
+import { classifyFailure, queueKey, readSaveAnswer } from "@/lib/autosave/queue";
 import type { TNoteValue, TServerNote } from "./types";
 
 export type TNoteSaveStatus = "saved" | "saving" | "offline" | "unavailable" | "refused" | "signedOut" | "finished" | "consentRequired";
-
-type TNoteResponse = {
-  status?: string;
-  revision?: number;
-  note?: TNoteValue;
-  error?: { code?: string; details?: unknown };
-};
 
 function toValues(notes: Record<string, Pick<TServerNote, "text" | "probesAsked" | "skipped" | "revision">>): TServerValues<TNoteValue> {
   const values: TServerValues<TNoteValue> = {};
@@ -29,37 +23,38 @@ export function useNoteAutosave({ userId, interviewId, initial }: { userId: stri
     key: queueKey(userId, `interview.${interviewId}`),
     initial: toValues(initial),
     keepOnChange: ["finished"],
+    // The save path keeps its own transport (the queue reads the 409's body); what it sends and
+    // reads is the route's contract (lib/interviews/contract.ts).
     send: async (change) => {
       const note = change.value ?? { text: "", probesAsked: [], skipped: false };
-      const res = await fetch(`/api/interviews/${interviewId}/notes`, {
+      const payload: TInputOf<"POST /api/interviews/[interviewId]/notes">["body"] = {
+        mutationId: change.mutationId,
+        questionCode: change.item,
+        baseRevision: change.baseRevision,
+        text: note.text,
+        probesAsked: note.probesAsked,
+        skipped: note.skipped,
+      };
+      const res = await fetch(apiHref("POST /api/interviews/[interviewId]/notes", { params: { interviewId } }), {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          mutationId: change.mutationId,
-          questionCode: change.item,
-          baseRevision: change.baseRevision,
-          text: note.text,
-          probesAsked: note.probesAsked,
-          skipped: note.skipped,
-        }),
+        body: JSON.stringify(payload),
       });
-      const body = (await res.json().catch(() => null)) as TNoteResponse | null;
-      if (res.ok && body?.status === "saved") return { kind: "saved", revision: body.revision! };
-      if (res.status === 409 && body?.status === "conflict") return { kind: "conflict", revision: body.revision!, value: body.note ?? null };
+      const { body, reply, error } = await readSaveAnswer<TResponseOf<"POST /api/interviews/[interviewId]/notes">>(res);
+      if (res.ok && reply?.status === "saved") return { kind: "saved", revision: reply.revision };
+      if (res.status === 409 && reply?.status === "conflict") return { kind: "conflict", revision: reply.revision, value: reply.note };
       // Finished (here or in another tab): kept, not sent; if a coordinator reopens it, they go out then.
-      if (res.status === 409 && body?.error?.code === "finished") return { kind: "halt", status: "finished" };
-      if (res.status === 403 && body?.error?.code === "consent_required") return { kind: "halt", status: "consentRequired" };
+      if (res.status === 409 && error?.code === "finished") return { kind: "halt", status: "finished" };
+      if (res.status === 403 && error?.code === "consent_required") return { kind: "halt", status: "consentRequired" };
       // Signed out (e.g. the session expired): everything stays queued until the interviewer is back.
       if (res.status === 401 || res.status === 403) return { kind: "halt", status: "signedOut" };
       // Refused for good (invalid, unknown question, a reused mutation id), or a server error to retry.
       return classifyFailure(res.status, body);
     },
     snapshot: async () => {
-      const res = await fetch(`/api/interviews/${interviewId}`, { cache: "no-store" });
-      if (res.status === 401 || res.status === 403) return "signedOut";
-      if (!res.ok) return null;
-      const data = (await res.json()) as { notes?: Record<string, TServerNote> };
-      return data.notes ? toValues(data.notes) : null;
+      const res = await api("GET /api/interviews/[interviewId]", { params: { interviewId } });
+      if (!res.ok) return res.error.status === 401 || res.error.status === 403 ? "signedOut" : null;
+      return toValues(res.data.notes);
     },
   });
   return { ...autosave, status: autosave.status as TNoteSaveStatus };

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { LANGUAGES, type TLanguage } from "@/lib/i18n/config";
+import { api } from "@/lib/api/client";
+import { LANGUAGES, isLanguage, type TLanguage } from "@/lib/i18n/config";
 
 /** Its texts come translated from the (server) header, so the root layout needs no client messages. */
 export function LanguageSwitcher({ current, label, names }: { current: TLanguage; label: string; names: Record<TLanguage, string> }) {
@@ -17,12 +18,9 @@ export function LanguageSwitcher({ current, label, names }: { current: TLanguage
         style={{ width: "auto" }}
         onChange={(event) => {
           const language = event.target.value;
+          if (!isLanguage(language)) return;
           startTransition(async () => {
-            await fetch("/api/locale", {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ language }),
-            });
+            await api("POST /api/locale", { body: { language } });
             router.refresh();
           });
         }}

@@ -1,6 +1,8 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { apiHref } from "@/lib/api/client";
 import type { TLiveTopic } from "@/lib/live/events";
+import type { TLiveChange } from "@/lib/monitor/contract";
 
 export type TLiveStatus = "connecting" | "live" | "offline";
 
@@ -34,7 +36,7 @@ export function useLiveEvents(studyId: string, topics: readonly TLiveTopic[], on
       timer = setTimeout(run, Math.max(0, lastRun + debounceMs - Date.now()));
     };
 
-    const source = new EventSource(`/api/coordinator/studies/${encodeURIComponent(studyId)}/live`);
+    const source = new EventSource(apiHref("GET /api/coordinator/studies/[studyId]/live", { params: { studyId } }));
     source.addEventListener("ready", () => {
       setStatus("live");
       // Whatever changed between the page's render and this subscription (or while reconnecting)
@@ -43,7 +45,7 @@ export function useLiveEvents(studyId: string, topics: readonly TLiveTopic[], on
     });
     source.addEventListener("change", (e) => {
       try {
-        const { topic } = JSON.parse((e as MessageEvent<string>).data) as { topic: string };
+        const { topic } = JSON.parse((e as MessageEvent<string>).data) as TLiveChange;
         if (topic === "resync" || wanted.has(topic)) schedule();
       } catch {
         // Malformed events are ignored.

@@ -1,17 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { LocalTime } from "@/components/interview/local-time";
-import { send } from "./api";
-import { MessageActions } from "./message-actions";
+import { api, type TResponseOf } from "@/lib/api/client";
+import { MessagesTable } from "./messages-table";
 import "./messages.css";
 
-type THistory = {
-  expert: { id: string; studyId: string; status: string; remindersPaused: boolean; invitedAt: string | null };
-  messages: { id: string; kind: string; language: string; status: "QUEUED" | "SENT" | "FAILED"; transport: string | null; error: string | null; createdAt: string; sentAt: string | null }[];
-};
+type THistory = TResponseOf<"GET /api/coordinator/experts/[id]/messages">;
 
 const INVITABLE = ["VETTED", "INVITED", "STARTED", "COMPLETED"];
 
@@ -31,10 +26,10 @@ export function ExpertMessages({ expertId }: { expertId: string }) {
 
   useEffect(() => {
     let current = true;
-    void send<THistory>(`/api/coordinator/experts/${expertId}/messages`, "GET").then((res) => {
+    void api("GET /api/coordinator/experts/[id]/messages", { params: { id: expertId } }).then((res) => {
       if (!current) return;
       if (res.ok) setData(res.data);
-      else setError(res.message ?? common("unexpectedError"));
+      else setError(res.error.message ?? common("unexpectedError"));
     });
     return () => {
       current = false;
@@ -55,18 +50,18 @@ export function ExpertMessages({ expertId }: { expertId: string }) {
   const invite = async () => {
     setBusy(true);
     setError(null);
-    const res = await send("/api/coordinator/messages/invitations", "POST", { studyId: data.expert.studyId, expertIds: [expertId] });
+    const res = await api("POST /api/coordinator/messages/invitations", { body: { studyId: data.expert.studyId, expertIds: [expertId] } });
     setBusy(false);
-    if (!res.ok) setError(res.message ?? common("unexpectedError"));
+    if (!res.ok) setError(res.error.message ?? common("unexpectedError"));
     load();
   };
 
   const togglePause = async (paused: boolean) => {
     setBusy(true);
     setError(null);
-    const res = await send(`/api/coordinator/experts/${expertId}/reminders`, "PUT", { paused });
+    const res = await api("PUT /api/coordinator/experts/[id]/reminders", { params: { id: expertId }, body: { paused } });
     setBusy(false);
-    if (!res.ok) setError(res.message ?? common("unexpectedError"));
+    if (!res.ok) setError(res.error.message ?? common("unexpectedError"));
     load();
   };
 
@@ -91,42 +86,7 @@ export function ExpertMessages({ expertId }: { expertId: string }) {
       {data.messages.length === 0 ? (
         <p className="muted">{t("historyEmpty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="muted">{t("historyTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("kind")}</th>
-                <th scope="col">{t("language")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("created")}</th>
-                <th scope="col">{t("sent")}</th>
-                <th scope="col">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{t(`kinds.${m.kind}` as "kinds.INVITATION")}</td>
-                  <td>{m.language.toUpperCase()}</td>
-                  <td>
-                    <span className={`msg-badge msg-status-${m.status}`}>{t(`statuses.${m.status}`)}</span>
-                    {m.transport && <> · {t(`transports.${m.transport as "smtp" | "outbox"}`)}</>}
-                    {m.error && <p className="hint">{t("failedReason", { reason: m.error })}</p>}
-                  </td>
-                  <td>
-                    <LocalTime iso={m.createdAt} />
-                  </td>
-                  <td>{m.sentAt ? <LocalTime iso={m.sentAt} /> : "—"}</td>
-                  <td className="stack">
-                    <Link href={`/coordinator/messages/${m.id}`}>{t("view")}</Link>
-                    <MessageActions messageId={m.id} expertId={expertId} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MessagesTable messages={data.messages} caption={t("historyTitle")} withRecipient={false} />
       )}
     </section>
   );

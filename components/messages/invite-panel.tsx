@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { send } from "./api";
+import { api } from "@/lib/api/client";
 
 export type TInvitableExpert = { id: string; pseudonym: number; name: string; status: string; language: "ru" | "en" };
 
@@ -20,10 +20,10 @@ export function InvitePanel({ studyId, experts }: { studyId: string; experts: TI
   const invite = async (body: { expertIds: string[] } | { allVetted: true }) => {
     setBusy(true);
     setResult(null);
-    const res = await send<{ messageIds: string[] }>("/api/coordinator/messages/invitations", "POST", { studyId, ...body });
+    const res = await api("POST /api/coordinator/messages/invitations", { body: { studyId, ...body } });
     setBusy(false);
     if (!res.ok) {
-      setResult({ kind: "error", text: res.message ?? common("unexpectedError") });
+      setResult({ kind: "error", text: res.error.message ?? common("unexpectedError") });
       return;
     }
     setResult({ kind: "success", text: t("queued", { count: res.data.messageIds.length }) });

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { send } from "./api";
+import { api } from "@/lib/api/client";
 
 /**
  * Re-send (a new message with a fresh link) and re-issue (a fresh link shown here once, through
@@ -20,19 +20,19 @@ export function MessageActions({ messageId, expertId }: { messageId: string; exp
   const resend = async () => {
     setBusy(true);
     setNote(null);
-    const res = await send(`/api/coordinator/messages/${messageId}/resend`, "POST");
+    const res = await api("POST /api/coordinator/messages/[id]/resend", { params: { id: messageId } });
     setBusy(false);
-    setNote(res.ok ? { kind: "success", text: t("resent") } : { kind: "error", text: res.message ?? common("unexpectedError") });
+    setNote(res.ok ? { kind: "success", text: t("resent") } : { kind: "error", text: res.error.message ?? common("unexpectedError") });
     if (res.ok) router.refresh();
   };
 
   const reissue = async () => {
     setBusy(true);
     setNote(null);
-    const res = await send<{ path: string }>(`/api/coordinator/experts/${expertId}/invitation`, "POST");
+    const res = await api("POST /api/coordinator/experts/[id]/invitation", { params: { id: expertId } });
     setBusy(false);
     if (res.ok) setLink(`${window.location.origin}${res.data.path}`);
-    else setNote({ kind: "error", text: res.message ?? common("unexpectedError") });
+    else setNote({ kind: "error", text: res.error.message ?? common("unexpectedError") });
   };
 
   return (

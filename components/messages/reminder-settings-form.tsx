@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { api } from "@/lib/api/client";
 import { ZReminderSettings, parseDays, type TReminderSettings } from "@/lib/messaging/schemas";
 
 const days = z.string().refine((text) => {
@@ -33,8 +34,8 @@ export function ReminderSettingsForm({ studyId, settings }: { studyId: string; s
   const onSubmit = handleSubmit(async (values) => {
     setResult(null);
     const body: TReminderSettings = { remindNotStartedDays: parseDays(values.notStarted)!, remindNotFinishedDays: parseDays(values.notFinished)!, remindersPaused: values.paused };
-    const res = await fetch(`/api/coordinator/studies/${studyId}/reminders`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
-    if (!res?.ok) {
+    const res = await api("PUT /api/coordinator/studies/[studyId]/reminders", { params: { studyId }, body });
+    if (!res.ok) {
       setResult({ kind: "error", text: common("unexpectedError") });
       return;
     }

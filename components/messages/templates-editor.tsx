@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
+import { api } from "@/lib/api/client";
 import { DEFAULT_TEMPLATES, LANGUAGES, MESSAGE_KINDS, PLACEHOLDERS, ZTemplateSet, type TTemplate, type TTemplateSet } from "@/lib/messaging/templates";
-import { send } from "./api";
 
 /** The six templates of a study, Russian and English side by side; validated by the same schema as the server's. */
 export function TemplatesEditor({ studyId, templates }: { studyId: string; templates: (TTemplate & { isDefault: boolean })[] }) {
@@ -38,9 +38,9 @@ export function TemplatesEditor({ studyId, templates }: { studyId: string; templ
 
   const onSubmit = handleSubmit(async (values) => {
     setResult(null);
-    const res = await send(`/api/coordinator/studies/${studyId}/message-templates`, "PUT", values);
+    const res = await api("PUT /api/coordinator/studies/[studyId]/message-templates", { params: { studyId }, body: values });
     if (!res.ok) {
-      setResult({ kind: "error", text: res.message ?? common("unexpectedError") });
+      setResult({ kind: "error", text: res.error.message ?? common("unexpectedError") });
       return;
     }
     setResult({ kind: "success", text: t("saved") });

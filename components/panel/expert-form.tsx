@@ -4,10 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { EXPERT_GROUPS, EXPERT_TRACKS, ZExpertFields, type TExpertFields, type TExpertFieldsInput } from "@/lib/panel/schemas";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
-import { sendJson } from "./api";
+import { api } from "@/lib/api/client";
+import { applyFieldErrors } from "@/lib/api/form-errors";
 
 type TProps = { mode: "create"; studyId: string; initial?: undefined } | { mode: "edit"; expertId: string; initial: TExpertFieldsInput };
 
@@ -47,17 +48,16 @@ export function ExpertForm(props: TProps) {
     setMessage(null);
     const result =
       props.mode === "create"
-        ? await sendJson<{ pseudonym: number }>("/api/coordinator/experts", "POST", { ...values, studyId: props.studyId })
-        : await sendJson(`/api/coordinator/experts/${props.expertId}`, "PATCH", values);
+        ? await api("POST /api/coordinator/experts", { body: { ...values, studyId: props.studyId } })
+        : await api("PATCH /api/coordinator/experts/[id]", { params: { id: props.expertId }, body: values });
     if (!result.ok) {
-      const details = Array.isArray(result.details) ? (result.details as Array<{ path: string; message: string }>) : [];
-      for (const d of details) setError(d.path as FieldPath<TExpertFieldsInput>, { type: "server", message: d.message });
-      if (result.status === 409) setError("email", { type: "server", message: result.message });
-      setMessage({ kind: "error", text: result.message ?? common("unexpectedError") });
+      applyFieldErrors(result.error, setError);
+      if (result.error.status === 409) setError("email", { type: "server", message: result.error.message ?? undefined });
+      setMessage({ kind: "error", text: result.error.message ?? common("unexpectedError") });
       return;
     }
-    if (props.mode === "create") {
-      setMessage({ kind: "success", text: t("added", { n: (result.data as { pseudonym: number }).pseudonym }) });
+    if ("pseudonym" in result.data) {
+      setMessage({ kind: "success", text: t("added", { n: result.data.pseudonym }) });
       reset(EMPTY);
     } else {
       setMessage({ kind: "success", text: t("saved") });

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { TImportProblem, TImportRow } from "@/lib/panel/import";
-import { sendJson } from "./api";
+import { api, type TResponseOf } from "@/lib/api/client";
 
-type TReport = { rows: TImportRow[]; problems: TImportProblem[]; imported: number };
+type TReport = TResponseOf<"POST /api/coordinator/experts/import">;
+type TImportProblem = TReport["problems"][number];
 
 /** Paste or choose a CSV, preview every row and problem, then import all rows at once (or none). */
 export function ImportForm({ studyId }: { studyId: string }) {
@@ -22,7 +22,7 @@ export function ImportForm({ studyId }: { studyId: string }) {
   const run = async (commit: boolean) => {
     setBusy(commit ? "import" : "preview");
     setMessage(null);
-    const result = await sendJson<TReport>("/api/coordinator/experts/import", "POST", { studyId, csv, commit });
+    const result = await api("POST /api/coordinator/experts/import", { body: { studyId, csv, commit } });
     setBusy(null);
     if (result.ok) {
       setReport(result.data);
@@ -33,10 +33,10 @@ export function ImportForm({ studyId }: { studyId: string }) {
       return;
     }
     // A commit refused for problems found on re-validation returns the report (422).
-    const details = result.details as TReport | undefined;
+    const details = result.error.details as Omit<TReport, "imported"> | undefined;
     if (details && Array.isArray(details.problems)) setReport({ ...details, imported: 0 });
     else setReport(null);
-    setMessage({ kind: "error", text: result.message ?? common("unexpectedError") });
+    setMessage({ kind: "error", text: result.error.message ?? common("unexpectedError") });
   };
 
   const onFile = async (file: File | undefined) => {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { sendJson } from "./api";
+import { api } from "@/lib/api/client";
 
 /** Issues a fresh single-use sign-in link (older links stop working) and shows it once. */
 export function IssueLinkButton({ expertId, onError }: { expertId: string; onError: (message: string) => void }) {
@@ -10,8 +10,8 @@ export function IssueLinkButton({ expertId, onError }: { expertId: string; onErr
   const common = useTranslations("common");
   const [link, setLink] = useState<string | null>(null);
   const issue = async () => {
-    const result = await sendJson<{ path: string }>(`/api/coordinator/experts/${expertId}/invitation`, "POST");
-    if (!result.ok) return onError(result.message ?? common("unexpectedError"));
+    const result = await api("POST /api/coordinator/experts/[id]/invitation", { params: { id: expertId } });
+    if (!result.ok) return onError(result.error.message ?? common("unexpectedError"));
     setLink(`${window.location.origin}${result.data.path}`);
   };
   return (

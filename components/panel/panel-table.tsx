@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { api } from "@/lib/api/client";
 import { IssueLinkButton } from "./issue-link-button";
 
 export type TPanelRow = {
@@ -30,7 +31,7 @@ export function PanelTable({ experts, caption }: { experts: TPanelRow[]; caption
 
   const reopen = async (responseId: string) => {
     setError(null);
-    const res = await fetch(`/api/coordinator/responses/${responseId}/reopen`, { method: "POST" });
+    const res = await api("POST /api/coordinator/responses/[responseId]/reopen", { params: { responseId } });
     if (!res.ok) setError(common("unexpectedError"));
     router.refresh();
   };

@@ -1,5 +1,6 @@
 "use client";
 
+import { api } from "@/lib/api/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -14,11 +15,10 @@ export function ReopenResponseButton({ responseId }: { responseId: string }) {
   const reopen = async () => {
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/coordinator/responses/${responseId}/reopen`, { method: "POST" });
+    const res = await api("POST /api/coordinator/responses/[responseId]/reopen", { params: { responseId } });
     setBusy(false);
     if (!res.ok) {
-      const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(data?.error?.message ?? common("unexpectedError"));
+      setError(res.error.message ?? common("unexpectedError"));
       return;
     }
     router.refresh();

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { TStatusAction } from "@/lib/panel/schemas";
 import { IssueLinkButton } from "./issue-link-button";
-import { sendJson } from "./api";
+import { api } from "@/lib/api/client";
 
 /** Decline, withdraw or reinstate (only the moves the lifecycle allows are offered), and link re-issue. */
 export function StatusActions({ expertId, actions }: { expertId: string; actions: TStatusAction[] }) {
@@ -15,8 +15,8 @@ export function StatusActions({ expertId, actions }: { expertId: string; actions
   const [error, setError] = useState<string | null>(null);
   const act = async (action: TStatusAction) => {
     setError(null);
-    const result = await sendJson(`/api/coordinator/experts/${expertId}/status`, "POST", { action });
-    if (!result.ok) setError(result.message ?? common("unexpectedError"));
+    const result = await api("POST /api/coordinator/experts/[id]/status", { params: { id: expertId }, body: { action } });
+    if (!result.ok) setError(result.error.message ?? common("unexpectedError"));
     router.refresh();
   };
   return (

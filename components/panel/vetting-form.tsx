@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { VETTING_CRITERIA, type TVettingChecklist } from "@/lib/panel/vetting";
-import { sendJson } from "./api";
+import { api } from "@/lib/api/client";
+import { languageOf } from "@/lib/i18n/config";
 
 /** The study's vetting criteria as a checklist with a note each, and the vetted/rejected decision. */
 export function VettingForm({ expertId, initial, canDecide }: { expertId: string; initial: TVettingChecklist; canDecide: boolean }) {
   const t = useTranslations("panel");
   const common = useTranslations("common");
-  const lang = useLocale() === "en" ? "en" : "ru";
+  const lang = languageOf(useLocale());
   const router = useRouter();
   const [checklist, setChecklist] = useState(initial);
   const [busy, setBusy] = useState(false);
@@ -19,9 +20,9 @@ export function VettingForm({ expertId, initial, canDecide }: { expertId: string
   const submit = async (decision?: "VETTED" | "REJECTED") => {
     setBusy(true);
     setMessage(null);
-    const result = await sendJson(`/api/coordinator/experts/${expertId}/vetting`, "PUT", { checklist, decision });
+    const result = await api("PUT /api/coordinator/experts/[id]/vetting", { params: { id: expertId }, body: { checklist, decision } });
     setBusy(false);
-    setMessage(result.ok ? { kind: "success", text: t("saved") } : { kind: "error", text: result.message ?? common("unexpectedError") });
+    setMessage(result.ok ? { kind: "success", text: t("saved") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
     if (result.ok) router.refresh();
   };
 

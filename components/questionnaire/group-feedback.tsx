@@ -1,5 +1,6 @@
 "use client";
 
+import { api, apiHref } from "@/lib/api/client";
 import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TItemFeedback, TNumericFeedback } from "@/lib/delphi/feedback";
 import { useEffect, useRef } from "react";
@@ -184,16 +185,12 @@ export function DelphiLive({ onFeedback, saveStatus }: { onFeedback: (f: TExpert
     if (timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
-      fetch("/api/expert/delphi", { cache: "no-store" })
-        .then((r) => (r.ok ? (r.json() as Promise<{ feedback: TExpertFeedback }>) : null))
-        .then((body) => body && callback.current(body.feedback))
-        .catch(() => {
-          // Offline: the figures update when the stream is back.
-        });
+      // A failure (offline) leaves the figures as they are: they update when the stream is back.
+      void api("GET /api/expert/delphi", {}, { cache: "no-store" }).then((res) => res.ok && callback.current(res.data.feedback));
     }, 300);
   });
   useEffect(() => {
-    const source = new EventSource("/api/expert/delphi/live");
+    const source = new EventSource(apiHref("GET /api/expert/delphi/live"));
     const schedule = refetch.current;
     source.addEventListener("ready", schedule);
     source.addEventListener("change", schedule);

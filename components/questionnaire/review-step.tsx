@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { useLiteTranslations } from "@/components/layout/lite-translations";
+import { api } from "@/lib/api/client";
 import { answerError, responseProblems, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import type { TAnswers } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
@@ -78,14 +79,15 @@ export function ReviewStep({ definition, answers, lang, onGoTo, onBack, flush, p
       setFailure(t("notSavedRefused"));
       return;
     }
-    const res = await fetch("/api/expert/submit", { method: "POST" });
+    const res = await api("POST /api/expert/submit");
     if (res.ok) {
       router.push("/expert/thanks");
       router.refresh();
       return;
     }
-    const body = (await res.json().catch(() => null)) as { error?: { details?: { problems?: Array<{ item: string; error: string }> } } } | null;
-    const list = body?.error?.details?.problems ?? [];
+    // A 422 lists the required items still missing (lib/responses/service.ts submitResponse).
+    const problems = (res.error.details as { problems?: unknown } | undefined)?.problems;
+    const list = Array.isArray(problems) ? (problems as Array<{ item: string; error: string }>) : [];
     setServerProblems(list);
     setFailure(list.length ? t("refused") : t("submitFailed"));
   });

@@ -10,6 +10,7 @@ import {
   markSent,
   queueKey,
   readQueue,
+  readSaveAnswer,
   refuse,
   retryRefusal,
   serverError,
@@ -18,6 +19,7 @@ import {
   type TRefusal,
   type TRefusalReason,
 } from "@/lib/autosave/queue";
+import type { TInputOf, TResponseOf } from "@/lib/api/client";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 
 export type { TRefusalReason } from "@/lib/autosave/queue";
@@ -337,18 +339,17 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
     initial: server,
     stickyWhenIdle: ["submitted"],
     keepOnChange: ["versionChanged"],
+    // The save path keeps its own transport (the queue reads the 409's body, and the page's weight has
+    // no room for more); what it sends and reads is the route's contract (lib/responses/contract.ts).
     send: async (change) => {
-      const res = await fetch("/api/expert/answers", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ mutationId: change.mutationId, versionId, item: change.item, baseRevision: change.baseRevision, value: change.value }),
-      });
-      const body = (await res.json().catch(() => null)) as { status?: string; revision?: number; value?: TAnswerValue | null; error?: { code?: string; details?: unknown } } | null;
-      if (res.ok && body?.status === "saved") return { kind: "saved", revision: body.revision! };
-      if (res.status === 409 && body?.status === "conflict") return { kind: "conflict", revision: body.revision!, value: body.value ?? null };
+      const payload: TInputOf<"POST /api/expert/answers">["body"] = { mutationId: change.mutationId, versionId, item: change.item, baseRevision: change.baseRevision, value: change.value };
+      const res = await fetch("/api/expert/answers", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+      const { body, reply, error } = await readSaveAnswer<TResponseOf<"POST /api/expert/answers">>(res);
+      if (res.ok && reply?.status === "saved") return { kind: "saved", revision: reply.revision };
+      if (res.status === 409 && reply?.status === "conflict") return { kind: "conflict", revision: reply.revision, value: reply.value };
       // Kept, not sent: if a coordinator reopens the response, they go out then.
-      if (res.status === 409 && body?.error?.code === "submitted") return { kind: "halt", status: "submitted" };
-      if (res.status === 409 && body?.error?.code === "version_changed") return { kind: "halt", status: "versionChanged" };
+      if (res.status === 409 && error?.code === "submitted") return { kind: "halt", status: "submitted" };
+      if (res.status === 409 && error?.code === "version_changed") return { kind: "halt", status: "versionChanged" };
       // Signed out (e.g. the session expired): keep everything queued until the expert is back.
       if (res.status === 401 || res.status === 403) return { kind: "halt", status: "signedOut" };
       // Refused for good (invalid, unknown item, a reused mutation id), or a server error to retry.
@@ -358,7 +359,7 @@ export function useAutosave({ userId, versionId, server }: { userId: string; ver
       const res = await fetch("/api/expert/questionnaire", { cache: "no-store" });
       if (res.status === 401 || res.status === 403) return "signedOut";
       if (!res.ok) return null;
-      const data = (await res.json()) as { questionnaire: { versionId: string; answers: TServerAnswers } | null };
+      const data = (await res.json()) as TResponseOf<"GET /api/expert/questionnaire">;
       if (!data.questionnaire || data.questionnaire.versionId !== versionId) return null;
       return data.questionnaire.answers;
     },

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { apiHref } from "@/lib/api/client";
 import type { TLang } from "@/lib/instrument/text";
 import type { TQuoteView } from "@/lib/quotes/service";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
-import type { TBlockOption, TCodeGroup } from "./load";
+import type { TBlockOption, TCodeGroup } from "@/lib/quotes/filter-options";
 import "@/components/interview/interview.css";
 
 export const EXPERT_GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
@@ -24,11 +25,6 @@ export function readQuoteFilters(params: Record<string, string | string[] | unde
   };
 }
 
-function query(values: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) if (v) params.set(k, v);
-  return params.toString();
-}
 
 /**
  * The quotes browser (interviewers: quotes of their own interviews; coordinators: all): filters,
@@ -54,7 +50,7 @@ export async function QuotesBrowser({
   const t = await getTranslations("quotes");
   const common = await getTranslations("common");
   const filtered = Object.values(filters).some(Boolean);
-  const exportQuery = (format: "csv" | "md") => `/api/quotes/export?${query({ format, lang, ...filters })}`;
+  const exportQuery = (format: "csv" | "md") => apiHref("GET /api/quotes/export", { query: { format, lang, ...filters } });
   const codeOption = (c: { id: string; label: string; depth: number }) => (
     <option key={c.id} value={c.id}>
       {`${"\u00a0\u00a0".repeat(c.depth)}${c.label}`}

@@ -1,4 +1,5 @@
 "use client";
+import { api } from "@/lib/api/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -11,11 +12,7 @@ export function DecimalsForm({ studyId, decimals }: { studyId: string; decimals:
   const [message, setMessage] = useState("");
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const res = await fetch(`/api/coordinator/studies/${studyId}/decimals`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ decimals: Number(value) }),
-    });
+    const res = await api("PUT /api/coordinator/studies/[studyId]/decimals", { params: { studyId }, body: { decimals: Number(value) } });
     setMessage(res.ok ? t("decimalsSaved", { n: Number(value) }) : t("saveFailed"));
     if (res.ok) router.refresh();
   };

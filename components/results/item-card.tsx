@@ -1,9 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
+import type { TApiResult, TResponseOf } from "@/lib/api/client";
 import { formatCell } from "@/lib/aggregates/format";
 import type { TCell, TItemSummary } from "@/lib/aggregates/types";
 import { ChartBlock } from "./chart-block";
+
+export type TLoadTexts = (code: string) => Promise<TApiResult<TResponseOf<"GET /api/coordinator/studies/[studyId]/aggregates/texts">>>;
 
 /** One item: its notes, a chart per chartable table and the table itself, and its texts on request. */
 function ItemCardView({
@@ -12,7 +15,7 @@ function ItemCardView({
   decimals,
   scale,
   hidden,
-  textsUrl,
+  loadTexts,
 }: {
   item: TItemSummary<TCell>;
   k: number;
@@ -20,15 +23,15 @@ function ItemCardView({
   scale?: { min: number; max: number };
   /** Left out by the report's search (still printed). */
   hidden: boolean;
-  textsUrl: (code: string) => string;
+  loadTexts: TLoadTexts;
 }) {
   const t = useTranslations("results");
   const tr = (key: string) => t(key as "count");
   const [texts, setTexts] = useState<string[] | null | undefined>(undefined);
   const showTexts = async () => {
     if (texts !== undefined) return setTexts(undefined);
-    const res = await fetch(textsUrl(item.code), { cache: "no-store" });
-    if (res.ok) setTexts(((await res.json()) as { texts: string[] | null }).texts);
+    const res = await loadTexts(item.code);
+    if (res.ok) setTexts(res.data.texts);
   };
   return (
     <section className={hidden ? "card results-item is-filtered" : "card results-item"} aria-labelledby={`item-${item.code}`} data-item={item.code}>

@@ -3,17 +3,21 @@ import { useLocale, useTranslations } from "next-intl";
 import { Suspense, use, useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { flushSync } from "react-dom";
 import { useLiveEvents } from "@/components/live/use-live";
+import { api, apiHref, type TApiResult, type TInputOf } from "@/lib/api/client";
 import { matchesSearch } from "@/lib/aggregates/display";
 import { formatCell } from "@/lib/aggregates/format";
 import type { TCell, THeatmap, TSummary, TTable } from "@/lib/aggregates/types";
 import { DataTable } from "./data-table";
-import { ItemCard } from "./item-card";
+import { ItemCard, type TLoadTexts } from "./item-card";
 
 export type TMetaItem = { code: string; type: string; title: string; section: string; scale?: { min: number; max: number }; crossTab: boolean; pairs: boolean };
 export type TMetaSection = { code: string; title: string };
 export type TCross = { k: number; item: string; title: string; table: TTable<TCell> } | null;
 
 type TData = { summary: Promise<TSummary<TCell>>; heatmap: Promise<THeatmap<TCell>>; cross: Promise<TCross> };
+type TFilterQuery = NonNullable<TInputOf<"GET /api/coordinator/studies/[studyId]/aggregates">["query"]>;
+/** The page's own filters, as its URL has them (the server read them with the same schema). */
+const pageFilters = (query: string) => Object.fromEntries(new URLSearchParams(query)) as TFilterQuery;
 type TPickers = { crossItem: string; crossBy: "country" | "group"; pairItem: string };
 
 const sectionId = (code: string) => `section-${code}`;
@@ -32,7 +36,6 @@ export function ResultsReport(props: TData & { studyId: string; query: string; k
   const t = useTranslations("results");
   const tl = useTranslations("live");
   const locale = useLocale();
-  const base = `/api/coordinator/studies/${props.studyId}`;
   const crossItems = props.items.filter((i) => i.crossTab);
   const pairItems = props.items.filter((i) => i.pairs);
   const [failed, setFailed] = useState(false);
@@ -45,43 +48,34 @@ export function ResultsReport(props: TData & { studyId: string; query: string; k
   const pickers = useRef<TPickers>(firstPickers);
   const [picked, setPicked] = useState(firstPickers);
 
-  const withQuery = useCallback(
-    (path: string, extra: Record<string, string> = {}) => {
-      const q = new URLSearchParams(props.query);
-      for (const [key, value] of Object.entries(extra)) if (value) q.set(key, value);
-      const s = q.toString();
-      return `${base}${path}${s ? `?${s}` : ""}`;
-    },
-    [base, props.query],
-  );
-
-  /** The figures at `url`; should that fail, the ones shown before stay (and a note says so). */
-  const load = useCallback(<T, R = T>(url: string, previous: Promise<R>, pickOut: (json: T) => R = (j) => j as unknown as R): Promise<R> => {
-    return fetch(url, { cache: "no-store" })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(String(res.status));
-        const value = pickOut((await res.json()) as T);
-        setFailed(false);
-        setUpdated(new Date());
-        return value;
-      })
-      .catch(() => {
+  /** The figures a request brings; should it fail, the ones shown before stay (and a note says so). */
+  const load = useCallback(<T, R>(request: Promise<TApiResult<T>>, previous: Promise<R>, pickOut: (data: T) => R): Promise<R> => {
+    return request.then((res) => {
+      if (!res.ok) {
         setFailed(true);
         return previous;
-      });
+      }
+      setFailed(false);
+      setUpdated(new Date());
+      return pickOut(res.data);
+    });
   }, []);
 
   const refresh = useCallback(
     (parts: ReadonlyArray<keyof TData>) => {
       const { pairItem, crossItem, crossBy } = pickers.current;
+      const filters = pageFilters(props.query);
+      const params = { studyId: props.studyId };
       const next = { ...data.current };
-      if (parts.includes("summary")) next.summary = load(withQuery("/aggregates"), data.current.summary);
-      if (parts.includes("heatmap") && pairItem) next.heatmap = load<{ heatmap: THeatmap<TCell> }, THeatmap<TCell>>(withQuery("/aggregates/heatmap", { item: pairItem }), data.current.heatmap, (j) => j.heatmap);
-      if (parts.includes("cross") && crossItem) next.cross = load(withQuery("/aggregates/crosstab", { item: crossItem, by: crossBy }), data.current.cross);
+      if (parts.includes("summary")) next.summary = load(api("GET /api/coordinator/studies/[studyId]/aggregates", { params, query: filters }), data.current.summary, (d) => d);
+      if (parts.includes("heatmap") && pairItem)
+        next.heatmap = load(api("GET /api/coordinator/studies/[studyId]/aggregates/heatmap", { params, query: { ...filters, item: pairItem } }), data.current.heatmap, (d) => d.heatmap);
+      if (parts.includes("cross") && crossItem)
+        next.cross = load(api("GET /api/coordinator/studies/[studyId]/aggregates/crosstab", { params, query: { ...filters, item: crossItem, by: crossBy } }), data.current.cross, (d) => d);
       data.current = next;
       startTransition(() => setView(next));
     },
-    [load, withQuery],
+    [load, props.query, props.studyId],
   );
 
   const pick = (change: Partial<TPickers>) => {
@@ -238,7 +232,7 @@ export function ResultsReport(props: TData & { studyId: string; query: string; k
               <CrossTab promise={view.cross} k={props.k} decimals={props.decimals} />
             </Suspense>
             <p className="no-print">
-              <a className="button secondary" href={withQuery("/exports/aggregates.csv", { crossItem: picked.crossItem, by: picked.crossBy })} download>
+              <a className="button secondary" href={apiHref("GET /api/coordinator/studies/[studyId]/exports/aggregates.csv", { params: { studyId: props.studyId }, query: { ...pageFilters(props.query), crossItem: picked.crossItem, by: picked.crossBy } })} download>
                 {t("exportCsvCross")}
               </a>
             </p>
@@ -287,7 +281,7 @@ export function ResultsReport(props: TData & { studyId: string; query: string; k
               codes={props.items.filter((i) => i.section === s.code)}
               matching={searching ? matching : null}
               decimals={props.decimals}
-              textsUrl={(code) => withQuery("/aggregates/texts", { item: code })}
+              loadTexts={(code) => api("GET /api/coordinator/studies/[studyId]/aggregates/texts", { params: { studyId: props.studyId }, query: { ...pageFilters(props.query), item: code } })}
             />
           </Suspense>
           <p className="no-print">
@@ -312,14 +306,14 @@ function Respondents({ promise }: { promise: Promise<TSummary<TCell>> }) {
   );
 }
 
-function SectionItems({ promise, codes, matching, decimals, textsUrl }: { promise: Promise<TSummary<TCell>>; codes: TMetaItem[]; matching: ReadonlySet<string> | null; decimals: number; textsUrl: (code: string) => string }) {
+function SectionItems({ promise, codes, matching, decimals, loadTexts }: { promise: Promise<TSummary<TCell>>; codes: TMetaItem[]; matching: ReadonlySet<string> | null; decimals: number; loadTexts: TLoadTexts }) {
   const summary = use(promise);
   const byCode = new Map(summary.items.map((i) => [i.code, i]));
   return (
     <div className="stack">
       {codes.map((meta) => {
         const item = byCode.get(meta.code);
-        return item ? <ItemCard key={item.code} item={item} k={summary.k} decimals={decimals} scale={meta.scale} hidden={matching !== null && !matching.has(item.code)} textsUrl={textsUrl} /> : null;
+        return item ? <ItemCard key={item.code} item={item} k={summary.k} decimals={decimals} scale={meta.scale} hidden={matching !== null && !matching.has(item.code)} loadTexts={loadTexts} /> : null;
       })}
     </div>
   );

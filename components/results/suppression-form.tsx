@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { api } from "@/lib/api/client";
 
 /** Coordinators set the study's suppression threshold k (PUT, audited on the server). */
 export function SuppressionForm({ studyId, k }: { studyId: string; k: number }) {
@@ -11,11 +12,7 @@ export function SuppressionForm({ studyId, k }: { studyId: string; k: number }) 
   const [message, setMessage] = useState("");
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const res = await fetch(`/api/coordinator/studies/${studyId}/suppression`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ k: Number(value) }),
-    });
+    const res = await api("PUT /api/coordinator/studies/[studyId]/suppression", { params: { studyId }, body: { k: Number(value) } });
     setMessage(res.ok ? t("suppressionSaved", { k: Number(value) }) : t("saveFailed"));
     if (res.ok) router.refresh();
   };

@@ -1,5 +1,6 @@
 "use client";
 
+import { api } from "@/lib/api/client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -52,17 +53,16 @@ export function PlanRoundForm({ studyId, instrumentId, number, items, preselecte
       realtime: v.realtime,
       closesAt: v.closesOn ? new Date(`${v.closesOn}T23:59:59Z`).toISOString() : null,
       rules: {
-        scale: { kind: "scale", maxIqr: v.maxIqr, ...(v.minTopShare !== undefined && !Number.isNaN(v.minTopShare) ? { minShare: v.minTopShare } : {}) },
-        choice: { kind: "choice", minShare: v.choiceShare },
-        ranking: { kind: "ranking", minW: v.minW },
-        stability: v.stabilityKind === "changed" ? { kind: "changed", maxChangedShare: v.stabilityValue } : { kind: "iqr", maxIqrChange: v.stabilityValue },
+        scale: { kind: "scale" as const, maxIqr: v.maxIqr, ...(v.minTopShare !== undefined && !Number.isNaN(v.minTopShare) ? { minShare: v.minTopShare } : {}) },
+        choice: { kind: "choice" as const, minShare: v.choiceShare },
+        ranking: { kind: "ranking" as const, minW: v.minW },
+        stability: v.stabilityKind === "changed" ? { kind: "changed" as const, maxChangedShare: v.stabilityValue } : { kind: "iqr" as const, maxIqrChange: v.stabilityValue },
         items: {},
       },
     };
-    const res = await fetch(`/api/coordinator/studies/${studyId}/rounds`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await api("POST /api/coordinator/studies/[studyId]/rounds", { params: { studyId }, body });
     if (!res.ok) {
-      const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(data?.error?.message ?? common("unexpectedError"));
+      setError(res.error.message ?? common("unexpectedError"));
       return;
     }
     setError(null);

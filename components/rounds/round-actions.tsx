@@ -1,5 +1,6 @@
 "use client";
 
+import { api } from "@/lib/api/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -16,11 +17,10 @@ export function RoundActions({ studyId, waveId, status }: { studyId: string; wav
   const run = async () => {
     if (!window.confirm(t(action === "open" ? "confirmOpen" : "confirmClose"))) return;
     setBusy(true);
-    const res = await fetch(`/api/coordinator/studies/${studyId}/rounds/${waveId}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action }) });
+    const res = await api("POST /api/coordinator/studies/[studyId]/rounds/[waveId]", { params: { studyId, waveId }, body: { action } });
     setBusy(false);
     if (!res.ok) {
-      const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(data?.error?.message ?? common("unexpectedError"));
+      setError(res.error.message ?? common("unexpectedError"));
       return;
     }
     setError(null);

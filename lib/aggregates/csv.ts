@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { columnHeader, formatCell } from "@/lib/aggregates/format";
 import type { TCell, THeatmap, TSummary, TTable } from "@/lib/aggregates/types";
-import { guardCell } from "@/lib/quotes/export";
+import { guardCell } from "@/lib/csv/guard";
 
 /**
  * The dashboard's tables as one CSV (UTF-8 with a byte order mark, so spreadsheets read Cyrillic):

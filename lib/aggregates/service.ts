@@ -9,7 +9,7 @@ import type { TActor } from "@/lib/auth/sessions";
 import { badRequest, notFound } from "@/lib/errors";
 import type { TItem } from "@/lib/instrument/definition";
 import type { TLang } from "@/lib/instrument/text";
-import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { chosenWave, studyQuestionnaires, type TStudyWave } from "@/lib/study/study-waves";
 import { AGGREGATE_SETTINGS, cubeSql, textsSql, withCube, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
 import { tallyAddSql, tallyDefinition, tallyLockSql, tallyRemoveSql, tallyResetSql, tallySummarySql, tallyZeroSql, TALLY_BATCH } from "@/lib/aggregates/tally";
@@ -18,7 +18,7 @@ import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregate
 import { boxKey, figureKey, pairSide, type TBox } from "@/lib/aggregates/figures";
 import { crossTabRows, cubeFigure, heatmapRows, protect, readCube, type TCube, type TProtection } from "@/lib/aggregates/protect";
 import { ZPercentDecimals, type TCell, type TFilters, type THeatmap, type TPercentDecimals, type TSummary, type TTable } from "@/lib/aggregates/types";
-import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertId, parseInput } from "@/lib/http/input";
 
 /**
  * Aggregates of a study's questionnaire answers for coordinators: counted in PostgreSQL (query.ts),

@@ -13,7 +13,7 @@ import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/defin
 import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
 import { confirmedText } from "@/lib/instrument/text";
 import { addExpert } from "@/lib/panel/experts";
-import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { openWave } from "@/lib/study/wave-admin";
 import { testPrisma } from "@/lib/testing/db";

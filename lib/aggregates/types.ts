@@ -22,7 +22,6 @@ export function toFilters(input: TFiltersInput): TFilters {
 export const ZCrossTabQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), by: z.enum(["country", "group"]).default("country") });
 export const ZHeatmapQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/).optional() });
 export const ZTextsQuery = ZFilters.extend({ item: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/) });
-export const ZStudyParams = z.object({ studyId: z.uuid() });
 export const ZSuppression = z.object({ k: z.number().int().min(1).max(100) });
 /** Decimals of the study's percentages: none, one (the default) or two. */
 export const ZPercentDecimals = z.object({ decimals: z.number().int().min(0).max(2) });

@@ -5,7 +5,7 @@ import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZAuditQuery, type TAuditQuery } from "@/lib/audit/schemas";
-import { parseInput } from "@/lib/interviews/input";
+import { parseInput } from "@/lib/http/input";
 
 export type TAuditRow = {
   id: string;

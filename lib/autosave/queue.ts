@@ -1,5 +1,6 @@
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TPending, TQueueState, TRefusalReason } from "@/lib/autosave/storage";
+import type { TErrorBody } from "@/lib/http/contract";
 
 /**
  * The browser side of autosave: every change waits here, in localStorage, until the server has
@@ -20,6 +21,12 @@ export * from "@/lib/autosave/storage";
 export const MAX_SERVER_ERRORS = 3;
 
 const REFUSALS: Record<number, TRefusalReason> = { 404: "gone", 409: "rejected", 413: "tooLarge" };
+
+/** A save's answer read once: the route's reply (saved, or a conflict) or its error body (lib/http/contract.ts). */
+export async function readSaveAnswer<R extends { status: string }>(res: Response): Promise<{ body: unknown; reply: R | null; error: TErrorBody["error"] | null }> {
+  const body = (await res.json().catch(() => null)) as R | TErrorBody | null;
+  return { body, reply: body && "status" in body ? body : null, error: body && "error" in body ? body.error : null };
+}
 
 /**
  * What an error answer to a save means, once the caller has handled its own cases (conflict,

@@ -33,5 +33,4 @@ export const ZUpdateCode = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to change.");
 export type TUpdateCode = z.input<typeof ZUpdateCode>;
 
-export const ZStudyParams = z.object({ studyId: z.uuid() });
 export const ZCodeParams = z.object({ codeId: z.uuid() });

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { TDb } from "@/lib/db/types";
-import type { TCodebookEntry } from "@/prisma/seed/eaeu/codebook";
+import type { TText } from "@/lib/instrument/text";
+
+/** One code of a thematic codebook; `children` refine it. */
+export type TCodebookEntry = { code: string; name: TText; description: TText; children?: TCodebookEntry[] };
 
 /**
  * Inserts a codebook tree into a study, parents before children, each level in the given order.

@@ -8,7 +8,7 @@ import { badRequest, conflict, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZCreateCode, ZUpdateCode, type TCreateCode, type TUpdateCode } from "@/lib/codebook/schemas";
 import { buildTree, wouldCreateCycle, type TCodeNode, type TCodeRow } from "@/lib/codebook/tree";
-import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertId, parseInput } from "@/lib/http/input";
 import { assertRole } from "@/lib/auth/roles";
 import { coordinatedBy, interviewedBy } from "@/lib/study/access";
 

@@ -7,7 +7,7 @@ import { itemFeedback, hasFeedback } from "@/lib/delphi/feedback";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import { allItems } from "@/lib/instrument/items";
-import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { askedIn } from "@/lib/study/wave-items";
 import { currentAssignment, type TAssignment } from "@/lib/study/waves";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { TReportRow } from "@/lib/delphi/report";
-import { guardCell } from "@/lib/quotes/export";
+import { guardCell } from "@/lib/csv/guard";
 
 /**
  * The round report and the round-comparison table as files. Figures are written as numbers (with

@@ -7,7 +7,7 @@ import { BATCH_SIZE, answerMap, responses, textWidths, type TExportContext, type
 import { CANNOT_ASSESS, NOT_ANSWERED, answerText, waveLabel, type TBilingual, type TCell } from "@/lib/exports/layout";
 import { createSav } from "@/lib/exports/sav";
 import type { TLang } from "@/lib/instrument/text";
-import { guardCell } from "@/lib/quotes/export";
+import { guardCell } from "@/lib/csv/guard";
 
 /**
  * The export formats, each an async generator of file chunks of about CHUNK_SIZE: a consumer that

@@ -1,24 +1,24 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { ZStudyParams } from "@/lib/codebook/schemas";
+import { exportRoutes } from "@/lib/exports/contract";
 import type { TExportFormat } from "@/lib/exports/formats";
 import { exportStudyData } from "@/lib/exports/service";
 import { route } from "@/lib/http/handler";
-import { parseQuery } from "@/lib/interviews/input";
 
-const ZExportQuery = z.object({
-  lang: z.enum(["ru", "en"]).optional(),
-  wave: z.union([z.literal("all"), z.coerce.number().int().min(1).max(10_000)]).optional(),
-});
+const CONTRACTS = {
+  "wide.csv": exportRoutes.wide,
+  "long.csv": exportRoutes.long,
+  "data.xlsx": exportRoutes.xlsx,
+  "data.sav": exportRoutes.sav,
+  "codebook.json": exportRoutes.codebook,
+} as const satisfies Record<TExportFormat, unknown>;
 
 /**
  * The GET handler of one export format: `?lang=ru|en` picks the labels of the .sav file (default: the
  * coordinator's language); `?wave=N|all` the wave exported (default: the latest).
  */
 export function exportRoute(format: TExportFormat) {
-  return route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params, req }) => {
-    const query = parseQuery(ZExportQuery, req.nextUrl.searchParams);
+  return route(CONTRACTS[format], async ({ actor, params, query }) => {
     const file = await exportStudyData(actor, params.studyId, format, query.lang ?? actor.language, query.wave);
     return new NextResponse(file.body, {
       headers: {

@@ -10,7 +10,7 @@ import { loadExportContext, pgSql } from "@/lib/exports/data";
 import { env } from "@/lib/env";
 import { CONTENT_TYPES, WRITERS, toWebStream, type TExportFormat } from "@/lib/exports/formats";
 import type { TLang } from "@/lib/instrument/text";
-import { assertId } from "@/lib/interviews/input";
+import { assertId } from "@/lib/http/input";
 import { log } from "@/lib/log";
 
 const globalForExports = globalThis as unknown as { exportPool?: pg.Pool };

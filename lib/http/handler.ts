@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import type { TParsed, TRouteContract, TServerResponse } from "@/lib/http/contract";
 import { requireActor, getActor } from "@/lib/auth/actor";
 import type { TActor } from "@/lib/auth/sessions";
 import { isArchivedRefusal, isDatabaseUnavailable } from "@/lib/db/errors";
@@ -10,6 +11,8 @@ import { AppError, badRequest } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { UNSTORABLE_CODE, UNSTORABLE_MESSAGE, findUnstorableText, unstorableMessage } from "@/lib/http/text-input";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { parseQuery } from "@/lib/http/input";
+import { contractResponse, type Reply } from "@/lib/http/reply";
 import { log } from "@/lib/log";
 import { archived } from "@/lib/study/lifecycle";
 
@@ -79,11 +82,15 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: "internal", message: `Something went wrong (error id ${errorId}).` } }, { status: 500 });
 }
 
-function wrap<B extends z.ZodType, P extends z.ZodType, A>(
-  spec: { body?: B; params?: P },
-  authenticate: () => Promise<A>,
-  handler: (args: THandlerArgs<B, P, A>) => Promise<unknown>,
-) {
+/** Whether answers are checked against their contract (lib/http/reply.ts): outside production, or CHECK_RESPONSES=on. */
+function checkResponses(): boolean {
+  const { CHECK_RESPONSES, NODE_ENV } = env();
+  return CHECK_RESPONSES ? CHECK_RESPONSES === "on" : NODE_ENV !== "production";
+}
+
+type TSpec = { body?: z.ZodType; params?: z.ZodType; query?: z.ZodType; response?: z.ZodType | TRouteContract["response"] };
+
+function wrap<A>(spec: TSpec, authenticate: () => Promise<A>, handler: (args: { req: NextRequest; actor: A; body: unknown; params: unknown; query: unknown }) => Promise<unknown>) {
   return async (req: NextRequest, ctx: TRouteContext): Promise<NextResponse> => {
     try {
       if (MUTATING.has(req.method)) checkOrigin(req);
@@ -94,6 +101,7 @@ function wrap<B extends z.ZodType, P extends z.ZodType, A>(
         if (!parsed.success) throw badRequest("The address is not valid.", zodDetails(parsed.error));
         params = parsed.data;
       }
+      const query = spec.query ? parseQuery(spec.query, req.nextUrl.searchParams) : undefined;
       let body: unknown = undefined;
       if (spec.body) {
         const json = await readJson(req);
@@ -104,31 +112,44 @@ function wrap<B extends z.ZodType, P extends z.ZodType, A>(
         if (!parsed.success) throw badRequest("The request is not valid.", zodDetails(parsed.error));
         body = parsed.data;
       }
-      const result = await handler({ req, actor, body: body as z.output<B>, params: params as z.output<P> });
+      const result = await handler({ req, actor, body, params, query });
       if (result instanceof NextResponse) return result;
-      return NextResponse.json(result ?? { ok: true });
+      const schema = spec.response && "safeParse" in spec.response ? spec.response : undefined;
+      return contractResponse(schema, result, checkResponses());
     } catch (error) {
       return errorResponse(error);
     }
   };
 }
 
+type TContractActor<C extends TRouteContract> = C["roles"] extends "anyone" ? TActor | null : TActor;
+type TContractResult<C extends TRouteContract> = C["response"] extends z.ZodType ? TServerResponse<C> | Reply<TServerResponse<C>> : NextResponse;
+type TContractHandler<C extends TRouteContract> = (args: TParsed<C> & { req: NextRequest; actor: TContractActor<C> }) => Promise<TContractResult<C>>;
+
 /**
  * Wraps a route handler: origin check for writes, authentication and role (401 anonymous, 403
- * another role), zod validation of params and body, and error mapping. The handler itself calls one
- * lib function, which checks authorization again where it reads or writes.
+ * another role), zod validation of params, query and body, and error mapping. The handler itself
+ * calls one lib function, which checks authorization again where it reads or writes.
+ *
+ * With a contract (lib/http/contract.ts) the handler's answer must be the contract's response:
+ * TypeScript checks it, and outside production the wrapper checks it again at run time. The older
+ * form `route({ roles, body?, params? }, handler)` still works for routes not yet on a contract.
  */
+export function route<C extends TRouteContract>(contract: C, handler: TContractHandler<C>): (req: NextRequest, ctx: TRouteContext) => Promise<NextResponse>;
 export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
   spec: { roles: readonly Role[]; body?: B; params?: P },
   handler: (args: THandlerArgs<B, P, TActor>) => Promise<unknown>,
-) {
-  return wrap(spec, () => requireActor(spec.roles), handler);
+): (req: NextRequest, ctx: TRouteContext) => Promise<NextResponse>;
+export function route(spec: TSpec & { roles: readonly Role[] | "anyone" }, handler: (args: never) => Promise<unknown>) {
+  const roles = spec.roles;
+  const run = handler as (args: unknown) => Promise<unknown>;
+  return roles === "anyone" ? wrap(spec, getActor, run) : wrap(spec, () => requireActor(roles), run);
 }
 
-/** The same for endpoints anyone may call; the actor is null when anonymous. */
+/** The older form for endpoints anyone may call; the actor is null when anonymous (a contract says roles: "anyone"). */
 export function publicRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
   spec: { body?: B; params?: P },
   handler: (args: THandlerArgs<B, P, TActor | null>) => Promise<unknown>,
 ) {
-  return wrap(spec, getActor, handler);
+  return wrap(spec, getActor, handler as (args: unknown) => Promise<unknown>);
 }

@@ -3,6 +3,11 @@ export type TLanguage = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: TLanguage = "ru";
 export const LANGUAGE_COOKIE = "lang";
 
+/** The interface language of a next-intl locale: English for "en", else Russian (the default). */
+export function languageOf(locale: string): TLanguage {
+  return locale === "en" ? "en" : "ru";
+}
+
 export function isLanguage(value: unknown): value is TLanguage {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }

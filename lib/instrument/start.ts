@@ -10,7 +10,7 @@ import { checkDefinition } from "@/lib/instrument/check";
 import { createInstrumentWith, invalidDefinition } from "@/lib/instrument/create";
 import type { TDefinition } from "@/lib/instrument/definition";
 import { ZCopyInstrument, ZImportInstrument, type TCopyInstrument, type TImportInstrument } from "@/lib/instrument/schemas";
-import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertId, parseInput } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
 
 /**

@@ -8,8 +8,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExpertGroup, ExpertStatus, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import type { TGuide } from "@/lib/instrument/definition";
 import { publishedGuide, type TPublishedGuide } from "@/lib/interviews/guides";
-import { assertId, parseInput } from "@/lib/interviews/input";
-import { moveAnchor } from "@/lib/quotes/anchors";
+import { assertId, parseInput } from "@/lib/http/input";
+import { moveAnchor } from "@/lib/interviews/anchors";
 import { assertRole } from "@/lib/auth/roles";
 import { versionTitles } from "@/lib/instrument/titles";
 import type { TText } from "@/lib/instrument/text";
@@ -293,7 +293,7 @@ export type TInterviewDetail = {
   expert: { pseudonym: number; country: string; expertGroup: ExpertGroup };
   guide: { versionId: string; definition: TGuide };
   notes: Record<string, TNoteView>;
-  /** `noteChanged`: an edit of the note changed the quoted passage (lib/quotes/anchors.ts). */
+  /** `noteChanged`: an edit of the note changed the quoted passage (lib/interviews/anchors.ts). */
   quotes: Array<{ id: string; questionCode: string; start: number; end: number; text: string; noteChanged: boolean; codeIds: string[] }>;
   codes: TCodeNode[];
 };
@@ -457,7 +457,7 @@ async function wasReopened(tx: Prisma.TransactionClient, interviewId: string): P
 }
 
 /**
- * The quotes of a note follow an edit of its text (lib/quotes/anchors.ts): their offsets move with
+ * The quotes of a note follow an edit of its text (lib/interviews/anchors.ts): their offsets move with
  * the text around them; one whose passage the edit changed is flagged (`noteChanged`).
  */
 async function moveQuotes(tx: Prisma.TransactionClient, interviewId: string, questionCode: string, before: string, after: string): Promise<void> {

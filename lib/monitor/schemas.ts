@@ -2,7 +2,6 @@ import { z } from "zod";
 
 export const EXPERT_GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
 
-export const ZStudyParams = z.object({ studyId: z.uuid() });
 /** `?wave=N`: the wave whose funnel is shown (default: the latest). */
 export const ZMonitorQuery = z.object({ wave: z.coerce.number().int().min(1).max(10_000).optional() });
 

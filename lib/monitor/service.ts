@@ -9,8 +9,8 @@ import type { ExpertGroup, ExpertStatus } from "@/lib/generated/prisma/enums";
 import type { TText } from "@/lib/instrument/text";
 import { funnelRows, targetProgress, type TStageCounts, type TStageRow } from "@/lib/monitor/funnel";
 import { ZSetTargets, type TSetTargets } from "@/lib/monitor/schemas";
-import { assertId, parseInput } from "@/lib/interviews/input";
-import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import { assertId, parseInput } from "@/lib/http/input";
+import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { chosenWave, studyQuestionnaires } from "@/lib/study/study-waves";
 
 type TCountRow = TStageCounts & {

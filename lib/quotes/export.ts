@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { guardCell } from "@/lib/csv/guard";
 import { COUNTRIES } from "@/lib/study/countries";
 
 /** Exports of quotes, grouped by code: CSV for analysis, Markdown for reading. Pure. */
@@ -9,14 +10,6 @@ export type TLang = "ru" | "en";
 export function attribution(pseudonym: number, country: string, lang: TLang): string {
   const name = COUNTRIES[country]?.formal[lang] ?? country;
   return `${lang === "ru" ? "Эксперт" : "Expert"} ${pseudonym} (${name})`;
-}
-
-/**
- * Against formula injection: a spreadsheet runs a cell beginning with = + - @ (or a tab or carriage
- * return before one), so such a cell is prefixed with an apostrophe and read as text.
- */
-export function guardCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 export type TExportQuote = {

@@ -6,7 +6,7 @@ import { buildTree, descendantIds, flattenTree, pathName, type TCodeRow } from "
 import { badRequest, notFound } from "@/lib/errors";
 import type { ExpertGroup } from "@/lib/generated/prisma/enums";
 import { publishedGuide } from "@/lib/interviews/guides";
-import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertId, parseInput } from "@/lib/http/input";
 import { ZCodeIds, type TCodeIds } from "@/lib/interviews/schemas";
 import { interviewGuide, interviewScope, lockInterview, mainQuestion } from "@/lib/interviews/service";
 import { attribution, quotesCsv, quotesMarkdown, uncodedName, type TExportGroup, type TLang } from "@/lib/quotes/export";

@@ -6,8 +6,8 @@ import { notFound } from "@/lib/errors";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import { formatAnswer } from "@/lib/instrument/format-answer";
 import { pick, type TLang } from "@/lib/instrument/text";
-import { assertId } from "@/lib/interviews/input";
-import { publishedQuestionnaire } from "@/lib/responses/definitions";
+import { assertId } from "@/lib/http/input";
+import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { coordinatedBy } from "@/lib/study/access";
 
 /**

@@ -12,7 +12,7 @@ import { optionOrderFor } from "@/lib/instrument/order";
 import type { TText } from "@/lib/instrument/text";
 import { announceLive } from "@/lib/live/announce";
 import { applyStatusEvent } from "@/lib/panel/status-events";
-import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/responses/definitions";
+import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/instrument/published";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
 import { takesAnswers } from "@/lib/study/lifecycle";
 import { askedIn, askedItemsOf } from "@/lib/study/wave-items";

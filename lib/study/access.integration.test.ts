@@ -20,7 +20,7 @@ import { createQuote, deleteQuote, exportQuotes, listQuotes, setQuoteCodes } fro
 import { CRITERION_KEYS, type TVettingChecklist } from "@/lib/panel/vetting";
 import { getExpertRecord } from "@/lib/responses/record";
 import { reopenResponse } from "@/lib/responses/service";
-import { getStudyDashboard } from "@/lib/study/dashboard";
+import { getStudyDashboard } from "@/lib/monitor/dashboard";
 import { getStudy, listStudies, listStudyInterviewers } from "@/lib/study/service";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { LONG_TRANSACTION } from "@/lib/db/types";
 import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertId } from "@/lib/interviews/input";
+import { assertId } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
 
 /**

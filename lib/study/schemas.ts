@@ -56,7 +56,7 @@ export const ZStudyRole = z.enum(["COORDINATOR", "INTERVIEWER"]);
 export const ZAddMember = z.object({ email: z.string().trim().toLowerCase().max(320).pipe(z.email()), role: ZStudyRole });
 export type TAddMember = z.input<typeof ZAddMember>;
 
-export const ZStudyIdParams = z.object({ studyId: z.uuid() });
+export const ZStudyParams = z.object({ studyId: z.uuid() });
 export const ZStudyStatusChange = z.object({ to: z.enum(["FIELDWORK", "CLOSED", "ARCHIVED"]) });
 export type TStudyStatusChange = z.input<typeof ZStudyStatusChange>;
 export const ZMemberParams = z.object({ studyId: z.uuid(), userId: z.uuid() });

@@ -7,7 +7,7 @@ import type { TActor } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import type { Language, StudyStatus } from "@/lib/generated/prisma/enums";
 import { confirmedText } from "@/lib/instrument/text";
-import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertId, parseInput } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
 import { NEXT_STATUS } from "@/lib/study/lifecycle";
 import { ZCreateStudy, ZStudyStatusChange, type TCreateStudyInput, type TStudyStatusChange } from "@/lib/study/schemas";

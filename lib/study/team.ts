@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { badRequest, conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertId, parseInput } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
 import { archived } from "@/lib/study/lifecycle";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";

@@ -10,7 +10,7 @@ import { getMonitor } from "@/lib/monitor/service";
 import { getExpert, listExperts } from "@/lib/panel/service";
 import { createQuote, listQuotes } from "@/lib/quotes/service";
 import { getExpertRecord } from "@/lib/responses/record";
-import { getStudyDashboard } from "@/lib/study/dashboard";
+import { getStudyDashboard } from "@/lib/monitor/dashboard";
 import { createStudy, listStudies, listStudyInterviewers } from "@/lib/study/service";
 import { addMember } from "@/lib/study/team";
 import { testPrisma } from "@/lib/testing/db";

@@ -1,39 +1,24 @@
 import "server-only";
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
-import { assertId, parseInput } from "@/lib/interviews/input";
+import { assertId, parseInput } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
 import { takesAnswers } from "@/lib/study/lifecycle";
+import { ZOpenWave, type TOpenWaveInput } from "@/lib/study/wave-schemas";
+
+export { ZOpenWave, ZOpenWaveBody, ZWaveIdParams, type TOpenWaveInput } from "@/lib/study/wave-schemas";
 
 /**
- * A coordinator opens the next wave of a questionnaire (a plain second wave, or a Delphi round: the
- * same function for both) and closes a wave. Opening wave N+1 closes every wave still open, so an
+ * A coordinator opens the next wave of a questionnaire (a plain wave; a Delphi round is planned with
+ * its rules and then opened in lib/delphi/rounds.ts) and closes a wave (a round too). Opening wave N+1 closes every wave still open, so an
  * expert answers one wave at a time. What the wave asks (items, audience, rules, version) is fixed
  * once it is open (the database's trigger `wave_fixed_once_open`). Both are audited (entity "Wave")
  * and scoped to the studies the coordinator coordinates: another team's questionnaire or wave is a 404.
  */
-export const ZOpenWave = z.object({
-  instrumentId: z.uuid(),
-  /** A plain wave only: a Delphi round is planned with its rules, then opened (lib/delphi/rounds.ts). */
-  kind: z.literal("WAVE").default("WAVE"),
-  audience: z.enum(["PANEL", "PREVIOUS_COMPLETED"]).default("PANEL"),
-  /** The version it asks; absent: the latest published one when each expert starts. */
-  versionId: z.uuid().nullish(),
-  /** The items it asks; empty: every item. */
-  itemCodes: z.array(z.string().trim().min(1).max(100)).max(1_000).default([]),
-  /** An ISO date-time, in the future. */
-  closesAt: z.iso.datetime({ offset: true }).nullish(),
-});
-export type TOpenWaveInput = z.input<typeof ZOpenWave>;
-
-export const ZWaveIdParams = z.object({ waveId: z.uuid() });
-/** The HTTP body of "open a wave" (the instrument is the route's). */
-export const ZOpenWaveBody = ZOpenWave.omit({ instrumentId: true });
 
 export type TWaveOpened = { id: string; number: number; kind: "WAVE" | "DELPHI_ROUND"; closedWaves: number[] };
 

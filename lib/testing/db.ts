@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { dropDatabase, ensureDatabase, withDatabase } from "@/scripts/db/embedded";
-import { migrate } from "@/scripts/db/migrate";
+import { dropDatabase, ensureDatabase, withDatabase } from "@/lib/db/admin";
+import { migrate } from "@/lib/db/migrate";
 import { createPool, createPrismaClient } from "@/lib/db/client";
 
 export function requireEnv(name: "DATABASE_URL" | "TEST_SERVER_URL"): string {

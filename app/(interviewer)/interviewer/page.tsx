@@ -10,6 +10,7 @@ import { listOwnInterviews } from "@/lib/interviews/service";
 import { COUNTRIES } from "@/lib/study/countries";
 import "@/components/interview/interview.css";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("yourInterviews");
 
@@ -26,7 +27,7 @@ export default async function InterviewerHomePage({ searchParams }: TProps) {
     getTranslations("common"),
     getLocale(),
   ]);
-  const lang = locale === "en" ? "en" : "ru";
+  const lang = languageOf(locale);
   const filters: Array<{ value: TInterviewStatus | undefined; label: string }> = [
     { value: undefined, label: ti("filterAll") },
     ...INTERVIEW_STATUSES.map((s) => ({ value: s, label: ti(`status.${s}`) })),

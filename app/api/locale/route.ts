@@ -1,12 +1,13 @@
-import { NextResponse } from "next/server";
-import { z } from "zod";
-import { publicRoute } from "@/lib/http/handler";
-import { LANGUAGE_COOKIE, LANGUAGES } from "@/lib/i18n/config";
+import { publicRoutes } from "@/lib/api/public-contract";
+import { route } from "@/lib/http/handler";
+import { reply } from "@/lib/http/reply";
+import { LANGUAGE_COOKIE } from "@/lib/i18n/config";
 import { setOwnLanguage } from "@/lib/users/preferences";
 
-export const POST = publicRoute({ body: z.object({ language: z.enum(LANGUAGES) }) }, async ({ actor, body }) => {
+export const POST = route(publicRoutes.locale, async ({ actor, body }) => {
   if (actor) await setOwnLanguage(actor, body.language);
-  const res = NextResponse.json({ language: body.language });
-  res.cookies.set(LANGUAGE_COOKIE, body.language, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
-  return res;
+  return reply(
+    { language: body.language },
+    { finish: (res) => res.cookies.set(LANGUAGE_COOKIE, body.language, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 }) },
+  );
 });

@@ -1,11 +1,7 @@
 import { route } from "@/lib/http/handler";
-import { parseQuery } from "@/lib/interviews/input";
-import { requestLanguage } from "@/lib/quotes/language";
-import { ZQuoteFilters } from "@/lib/quotes/schemas";
+import { requestLanguage } from "@/lib/i18n/request-language";
+import { quoteRoutes } from "@/lib/quotes/contract";
 import { listQuotes } from "@/lib/quotes/service";
 
 /** The quotes browser: `?code=&block=&country=&group=` (and `lang=`, else the interface language). */
-export const GET = route({ roles: ["INTERVIEWER", "COORDINATOR"] }, async ({ actor, req }) => {
-  const filters = parseQuery(ZQuoteFilters, req.nextUrl.searchParams);
-  return listQuotes(actor, { ...filters, lang: requestLanguage(req, actor, filters.lang) });
-});
+export const GET = route(quoteRoutes.list, async ({ actor, query, req }) => listQuotes(actor, { ...query, lang: requestLanguage(req, actor, query.lang) }));

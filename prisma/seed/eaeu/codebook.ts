@@ -1,7 +1,7 @@
-import { confirmedText as t, type TText } from "@/lib/instrument/text";
+import type { TCodebookEntry } from "@/lib/codebook/seed";
+import { confirmedText as t } from "@/lib/instrument/text";
 
-/** One code of a thematic codebook; `children` refine it. */
-export type TCodebookEntry = { code: string; name: TText; description: TText; children?: TCodebookEntry[] };
+export type { TCodebookEntry };
 
 /**
  * The thematic codebook for coding quotes from the demo study's expert interviews. The themes follow

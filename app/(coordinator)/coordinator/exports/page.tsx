@@ -5,6 +5,7 @@ import { WavePicker } from "@/components/coordinator/wave-picker";
 import { db } from "@/lib/db";
 import { chosenWave, coordinatorQuestionnaire } from "@/lib/study/study-waves";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
+import { apiHref } from "@/lib/api/client";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listStudies } from "@/lib/study/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
@@ -18,11 +19,20 @@ const DOWNLOADS = [
   { file: "wide.csv", key: "wideCsv" },
   { file: "long.csv", key: "longCsv" },
   { file: "data.xlsx", key: "xlsx" },
-  { file: "data.sav", query: "?lang=ru", key: "savRu" },
-  { file: "data.sav", query: "?lang=en", key: "savEn" },
+  { file: "data.sav", lang: "ru", key: "savRu" },
+  { file: "data.sav", lang: "en", key: "savEn" },
   { file: "codebook.json", key: "codebook" },
   { file: "aggregates.csv", key: "aggregates" },
 ] as const;
+
+/** A download's link; `wave` only when the questionnaire has more than one (a number, or "all" for the data files). */
+const href = (studyId: string, d: (typeof DOWNLOADS)[number], wave: number | "all" | undefined) =>
+  d.file === "aggregates.csv"
+    ? apiHref("GET /api/coordinator/studies/[studyId]/exports/aggregates.csv", { params: { studyId }, query: { wave: wave === "all" ? undefined : wave } })
+    : apiHref(`GET /api/coordinator/studies/[studyId]/exports/${d.file}`, {
+        params: { studyId },
+        query: { lang: "lang" in d ? d.lang : undefined, wave: d.file === "codebook.json" ? undefined : wave },
+      });
 
 export default async function ExportsPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/exports");
@@ -37,13 +47,8 @@ export default async function ExportsPage({ searchParams }: TProps) {
   const questionnaire = study ? await coordinatorQuestionnaire(db(), actor, study.id) : null;
   const waves = (questionnaire?.waves ?? []).filter((w) => w.status !== "PLANNED");
   const wave: number | "all" | null = askedWave === "all" ? "all" : questionnaire ? (chosenWave(questionnaire, Number(askedWave) || undefined)?.number ?? null) : null;
-  const withWave = (file: string, query: string) => {
-    // Only with more than one wave: the demo's single-wave links stay as they were.
-    if (waves.length < 2 || wave === null || file === "codebook.json" || (wave === "all" && file === "aggregates.csv")) return query;
-    const q = new URLSearchParams(query.slice(1));
-    q.set("wave", String(wave));
-    return `?${q}`;
-  };
+  // Only with more than one wave: the single-wave links stay as they were.
+  const linkWave = waves.length < 2 || wave === null ? undefined : wave;
   return (
     <div className="stack">
       <CoordinatorNav current="/coordinator/exports" />
@@ -66,9 +71,9 @@ export default async function ExportsPage({ searchParams }: TProps) {
               {DOWNLOADS.map((d) => (
                 <tr key={d.key}>
                   <td>
-                    <a href={`/api/coordinator/studies/${study.id}/exports/${d.file}${withWave(d.file, "query" in d ? d.query : "")}`} download data-export={d.key}>
+                    <a href={href(study.id, d, linkWave)} download data-export={d.key}>
                       <code>{d.file}</code>
-                      {"query" in d ? ` (${d.query.slice(6)})` : ""}
+                      {"lang" in d ? ` (${d.lang})` : ""}
                     </a>
                   </td>
                   <td>{t(d.key)}</td>

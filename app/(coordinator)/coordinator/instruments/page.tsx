@@ -6,11 +6,13 @@ import { NewInstrumentForm } from "@/components/instruments/new-instrument-form"
 import { WaveControls } from "@/components/instruments/wave-controls";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
+import { apiHref } from "@/lib/api/client";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listInstruments } from "@/lib/instrument/service";
 import { pick } from "@/lib/instrument/text";
 import { listStudies } from "@/lib/study/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("instruments");
 
@@ -28,7 +30,7 @@ export default async function InstrumentsPage() {
       {instruments.map((instrument) => (
         <section key={instrument.id} className="card stack" aria-labelledby={`instrument-${instrument.id}`} style={{ marginBottom: "1rem" }}>
           <h2 id={`instrument-${instrument.id}`} style={{ margin: 0 }}>
-            {pick(instrument.title, locale === "en" ? "en" : "ru") || instrument.name} <span className="muted">· {t(`kind.${instrument.kind}`)}</span>
+            {pick(instrument.title, languageOf(locale)) || instrument.name} <span className="muted">· {t(`kind.${instrument.kind}`)}</span>
           </h2>
           <p className="muted" style={{ margin: 0 }}>
             {locale === "en" ? instrument.study.titleEn : instrument.study.titleRu}
@@ -52,7 +54,7 @@ export default async function InstrumentsPage() {
                     <td className="row-actions">
                       <Link href={`/coordinator/instruments/${v.id}/edit`}>{v.status === "DRAFT" ? t("edit") : t("open")}</Link>
                       <Link href={`/coordinator/instruments/${v.id}/preview`}>{t("preview")}</Link>
-                      <a href={`/api/coordinator/instrument-versions/${v.id}/export`}>{t("export")}</a>
+                      <a href={apiHref("GET /api/coordinator/instrument-versions/[versionId]/export", { params: { versionId: v.id } })}>{t("export")}</a>
                     </td>
                   </tr>
                 ))}

@@ -11,6 +11,7 @@ import { listPanel } from "@/lib/panel/service";
 import { listStudies, listStudyInterviewers } from "@/lib/study/service";
 import "@/components/interview/interview.css";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("interviews");
 
@@ -26,7 +27,7 @@ export default async function CoordinatorInterviewsPage() {
     getLocale(),
   ]);
   const title = (s: { titleEn: string; titleRu: string }) => (locale === "en" ? s.titleEn : s.titleRu);
-  const lang = locale === "en" ? "en" : "ru";
+  const lang = languageOf(locale);
   const studyBySlug = new Map(studies.map((s) => [s.slug, s.id]));
   const guides: TGuideOption[] = instruments
     .filter((i) => i.kind === "GUIDE")

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { LocalTime } from "@/components/interview/local-time";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { InvitePanel } from "@/components/messages/invite-panel";
-import { MessageActions } from "@/components/messages/message-actions";
+import { MessagesTable } from "@/components/messages/messages-table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { StudyPicker, chooseStudy } from "@/components/coordinator/study-picker";
 import { requirePageActor } from "@/lib/auth/actor";
@@ -23,7 +22,7 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 export default async function CoordinatorMessagesPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/messages");
   const params = await searchParams;
-  const [studies, t, common] = await Promise.all([listStudies(actor), getTranslations("messages"), getTranslations("common")]);
+  const [studies, t] = await Promise.all([listStudies(actor), getTranslations("messages")]);
   const study = chooseStudy(studies, params.study);
   const filters = ZMessageFilters.parse({ status: params.status, kind: params.kind });
   const [messages, experts] = study ? await Promise.all([listMessages(actor, study.id, filters), invitableExperts(actor, study.id)]) : [[], []];
@@ -79,53 +78,11 @@ export default async function CoordinatorMessagesPage({ searchParams }: TProps) 
             {messages.length === 0 ? (
               <p className="muted">{t("empty")}</p>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="muted">{t("caption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("kind")}</th>
-                      <th scope="col">{t("recipient")}</th>
-                      <th scope="col">{t("language")}</th>
-                      <th scope="col">{t("status")}</th>
-                      <th scope="col">{t("transport")}</th>
-                      <th scope="col">{t("created")}</th>
-                      <th scope="col">{t("sent")}</th>
-                      <th scope="col">{t("actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {messages.map((m) => (
-                      <tr key={m.id} data-testid={`message-${m.id}`}>
-                        <td>{t(`kinds.${m.kind}`)}</td>
-                        <td>
-                          {common("expertPseudonym", { n: m.expert.pseudonym })}
-                          <br />
-                          <span className="muted">{m.expert.user.name}</span>
-                        </td>
-                        <td>{m.language.toUpperCase()}</td>
-                        <td>
-                          <span className={`msg-badge msg-status-${m.status}`}>{t(`statuses.${m.status}`)}</span>
-                          {m.error && (
-                            <p className="hint">
-                              {t("failedReason", { reason: m.error })} ({t("attempts", { count: m.attempts })})
-                            </p>
-                          )}
-                        </td>
-                        <td>{m.transport ? t(`transports.${m.transport as "smtp" | "outbox"}`) : "—"}</td>
-                        <td>
-                          <LocalTime iso={m.createdAt.toISOString()} />
-                        </td>
-                        <td>{m.sentAt ? <LocalTime iso={m.sentAt.toISOString()} /> : "—"}</td>
-                        <td className="stack">
-                          <Link href={`/coordinator/messages/${m.id}`}>{t("view")}</Link>
-                          <MessageActions messageId={m.id} expertId={m.expert.id} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <MessagesTable
+                messages={messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null }))}
+                caption={t("caption")}
+                withRecipient
+              />
             )}
           </>
         )}

@@ -7,6 +7,7 @@ import { ResultsReport } from "@/components/results/report";
 import { DecimalsForm } from "@/components/results/decimals-form";
 import { SuppressionForm } from "@/components/results/suppression-form";
 import "@/components/results/results.css";
+import { apiHref } from "@/lib/api/client";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getCrossTab, getPairHeatmap, getSummary, resultsMeta } from "@/lib/aggregates/service";
 import { GROUPS } from "@/lib/aggregates/shape";
@@ -18,6 +19,7 @@ import { listStudies } from "@/lib/study/service";
 import { chooseStudy } from "@/components/coordinator/study-picker";
 import { waveName } from "@/components/coordinator/wave-picker";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("results");
 
@@ -28,7 +30,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function CoordinatorResultsPage({ searchParams }: TProps) {
   const actor = await requirePageActor("COORDINATOR", "/coordinator/results");
   const params = await searchParams;
-  const lang = (await getLocale()) === "en" ? "en" : "ru";
+  const lang = languageOf(await getLocale());
   const t = await getTranslations("results");
   const studies = await listStudies(actor);
   // Another team's study (or none) is a 404, as on every study page.
@@ -58,10 +60,9 @@ export default async function CoordinatorResultsPage({ searchParams }: TProps) {
   const funnel = getMonitor(actor, study.id, meta.wave).then((m) => m.overall);
   // The wave stays in every request of the page (charts, texts, the CSV) once it is not the only one.
   const wave = meta.waves.length > 1 ? String(meta.wave) : undefined;
-  const query = new URLSearchParams(
-    Object.entries({ wave, version: input.version, country: input.country, group: input.group, status: input.status === "all" ? "all" : undefined }).filter((e): e is [string, string] => Boolean(e[1])),
-  );
-  const csv = `/api/coordinator/studies/${study.id}/exports/aggregates.csv${query.size ? `?${query}` : ""}`;
+  const filterQuery = { wave, version: input.version, country: input.country, group: input.group, status: input.status === "all" ? ("all" as const) : undefined };
+  const query = new URLSearchParams(Object.entries(filterQuery).filter((e): e is [string, string] => Boolean(e[1])));
+  const csv = apiHref("GET /api/coordinator/studies/[studyId]/exports/aggregates.csv", { params: { studyId: study.id }, query: { ...filterQuery, wave: meta.waves.length > 1 ? (meta.wave ?? undefined) : undefined } });
   return (
     <div className="stack">
       <div className="no-print">

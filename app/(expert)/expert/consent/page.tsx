@@ -6,13 +6,14 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { pick } from "@/lib/instrument/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("consent");
 
 export default async function ConsentPage() {
   const actor = await requirePageActor("EXPERT", "/expert/consent");
   const [state, t, locale] = await Promise.all([getQuestionnaireState(actor), getTranslations("expertFlow"), getLocale()]);
-  const lang = locale === "en" ? "en" : "ru";
+  const lang = languageOf(locale);
   if (state.closed && !state.consent.accepted) return <StudyClosed wave={state.studyClosed ? null : state.wave} />;
   return (
     <ClientMessages namespaces={["expertFlow"]}>

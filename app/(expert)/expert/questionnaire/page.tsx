@@ -8,6 +8,7 @@ import { pick } from "@/lib/instrument/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
 import { getExpertFeedback } from "@/lib/delphi/expert";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("questionnaire");
 
@@ -19,7 +20,7 @@ export default async function QuestionnairePage() {
   const q = state.questionnaire;
   if (!q) redirect("/expert");
   if (q.status === "SUBMITTED") redirect("/expert/thanks");
-  const lang = locale === "en" ? "en" : "ru";
+  const lang = languageOf(locale);
   const delphi = state.wave?.kind === "DELPHI_ROUND" ? await getExpertFeedback(actor) : null;
   return (
     <LiteMessages namespaces={["questionnaire", "answers", "expertFlow"]}>

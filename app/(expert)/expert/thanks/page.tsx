@@ -5,6 +5,7 @@ import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { requirePageActor } from "@/lib/auth/actor";
 import { getOwnAnswers } from "@/lib/responses/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("thanks");
 
@@ -12,7 +13,7 @@ export default async function ThanksPage() {
   const actor = await requirePageActor("EXPERT", "/expert/thanks");
   const [own, t, locale] = await Promise.all([getOwnAnswers(actor), getTranslations("expertFlow"), getLocale()]);
   if (own.status !== "SUBMITTED") redirect("/expert/questionnaire");
-  const lang = locale === "en" ? "en" : "ru";
+  const lang = languageOf(locale);
   return (
     <LiteMessages namespaces={["questionnaire"]}>
       <h1>{t("thanksTitle")}</h1>

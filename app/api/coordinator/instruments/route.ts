@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/handler";
-import { ZCreateInstrument } from "@/lib/instrument/schemas";
+import { instrumentRoutes } from "@/lib/instrument/contract";
 import { createInstrument, listInstruments } from "@/lib/instrument/service";
 
-export const GET = route({ roles: ["COORDINATOR"] }, async ({ actor }) => ({ instruments: await listInstruments(actor) }));
+export const GET = route(instrumentRoutes.list, async ({ actor }) => ({ instruments: await listInstruments(actor) }));
 
-export const POST = route({ roles: ["COORDINATOR"], body: ZCreateInstrument }, async ({ actor, body }) => createInstrument(actor, body));
+export const POST = route(instrumentRoutes.create, async ({ actor, body }) => createInstrument(actor, body));

@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/handler";
-import { ZCreateInterview } from "@/lib/interviews/schemas";
+import { interviewRoutes } from "@/lib/interviews/contract";
 import { createInterview, listInterviews } from "@/lib/interviews/service";
 
-export const GET = route({ roles: ["COORDINATOR"] }, async ({ actor }) => listInterviews(actor));
+export const GET = route(interviewRoutes.list, async ({ actor }) => listInterviews(actor));
 
-export const POST = route({ roles: ["COORDINATOR"], body: ZCreateInterview }, async ({ actor, body }) => createInterview(actor, body));
+export const POST = route(interviewRoutes.create, async ({ actor, body }) => createInterview(actor, body));

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZCreateStudy } from "@/lib/study/schemas";
+import { studyRoutes } from "@/lib/study/contract";
 import { createStudy } from "@/lib/study/service";
 
-export const POST = route({ roles: ["COORDINATOR"], body: ZCreateStudy }, async ({ actor, body }) => createStudy(actor, body));
+export const POST = route(studyRoutes.create, async ({ actor, body }) => createStudy(actor, body));

@@ -1,9 +1,7 @@
 import { route } from "@/lib/http/handler";
-import { ZCreateStaffUser } from "@/lib/users/schemas";
+import { userRoutes } from "@/lib/users/contract";
 import { createStaffUser, listStaff } from "@/lib/users/service";
 
-export const GET = route({ roles: ["COORDINATOR"] }, async ({ actor }) => ({ users: await listStaff(actor) }));
+export const GET = route(userRoutes.list, async ({ actor }) => ({ users: await listStaff(actor) }));
 
-export const POST = route({ roles: ["COORDINATOR"], body: ZCreateStaffUser }, async ({ actor, body }) => ({
-  user: await createStaffUser(actor, body),
-}));
+export const POST = route(userRoutes.create, async ({ actor, body }) => ({ user: await createStaffUser(actor, body) }));

@@ -1,10 +1,10 @@
-import { NextResponse } from "next/server";
 import { route } from "@/lib/http/handler";
-import { ZSaveAnswer } from "@/lib/responses/schemas";
+import { reply } from "@/lib/http/reply";
+import { responseRoutes } from "@/lib/responses/contract";
 import { saveAnswer } from "@/lib/responses/service";
 
 /** Autosave of one answer: 200 once committed, 409 with the stored value when a newer one exists. */
-export const POST = route({ roles: ["EXPERT"], body: ZSaveAnswer }, async ({ actor, body }) => {
+export const POST = route(responseRoutes.saveAnswer, async ({ actor, body }) => {
   const result = await saveAnswer(actor, body);
-  return NextResponse.json(result, { status: result.status === "conflict" ? 409 : 200, headers: { "Cache-Control": "no-store" } });
+  return reply(result, { status: result.status === "conflict" ? 409 : 200, headers: { "Cache-Control": "no-store" } });
 });

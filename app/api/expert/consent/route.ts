@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZConsentDecision } from "@/lib/responses/schemas";
+import { responseRoutes } from "@/lib/responses/contract";
 import { recordConsent } from "@/lib/responses/service";
 
-export const POST = route({ roles: ["EXPERT"], body: ZConsentDecision }, async ({ actor, body }) => recordConsent(actor, body));
+export const POST = route(responseRoutes.consent, async ({ actor, body }) => recordConsent(actor, body));

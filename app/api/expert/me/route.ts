@@ -1,4 +1,5 @@
 import { route } from "@/lib/http/handler";
+import { panelRoutes } from "@/lib/panel/contract";
 import { getOwnExpertProfile } from "@/lib/panel/service";
 
-export const GET = route({ roles: ["EXPERT"] }, async ({ actor }) => ({ expert: await getOwnExpertProfile(actor) }));
+export const GET = route(panelRoutes.me, async ({ actor }) => ({ expert: await getOwnExpertProfile(actor) }));

@@ -1,5 +1,6 @@
 import { route } from "@/lib/http/handler";
+import { responseRoutes } from "@/lib/responses/contract";
 import { getQuestionnaireState } from "@/lib/responses/service";
 
 /** The expert's questionnaire and every saved answer with its revision (used to resume and to sync tabs). */
-export const GET = route({ roles: ["EXPERT"] }, async ({ actor }) => getQuestionnaireState(actor));
+export const GET = route(responseRoutes.questionnaire, async ({ actor }) => getQuestionnaireState(actor));

@@ -1,4 +1,5 @@
 import { route } from "@/lib/http/handler";
+import { responseRoutes } from "@/lib/responses/contract";
 import { submitResponse } from "@/lib/responses/service";
 
-export const POST = route({ roles: ["EXPERT"] }, async ({ actor }) => submitResponse(actor));
+export const POST = route(responseRoutes.submit, async ({ actor }) => submitResponse(actor));

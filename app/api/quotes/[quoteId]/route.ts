@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZQuoteParams } from "@/lib/quotes/schemas";
+import { quoteRoutes } from "@/lib/quotes/contract";
 import { deleteQuote } from "@/lib/quotes/service";
 
-export const DELETE = route({ roles: ["INTERVIEWER", "COORDINATOR"], params: ZQuoteParams }, async ({ actor, params }) => deleteQuote(actor, params.quoteId));
+export const DELETE = route(quoteRoutes.remove, async ({ actor, params }) => deleteQuote(actor, params.quoteId));

@@ -1,13 +1,11 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http/handler";
-import { parseQuery } from "@/lib/interviews/input";
-import { requestLanguage } from "@/lib/quotes/language";
-import { ZQuoteExport } from "@/lib/quotes/schemas";
+import { requestLanguage } from "@/lib/i18n/request-language";
+import { quoteRoutes } from "@/lib/quotes/contract";
 import { exportQuotes } from "@/lib/quotes/service";
 
 /** The visible quotes as a file grouped by code: `?format=csv|md&lang=en|ru` (and the browser's filters). */
-export const GET = route({ roles: ["INTERVIEWER", "COORDINATOR"] }, async ({ actor, req }) => {
-  const query = parseQuery(ZQuoteExport, req.nextUrl.searchParams);
+export const GET = route(quoteRoutes.export, async ({ actor, query, req }) => {
   const file = await exportQuotes(actor, { ...query, lang: requestLanguage(req, actor, query.lang) });
   return new NextResponse(file.body, {
     headers: {

@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getInterview, listInterviews } from "@/lib/interviews/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("interview");
 
@@ -26,7 +27,7 @@ export default async function CoordinatorInterviewPage({ params }: TProps) {
   return (
     <ClientMessages namespaces={["interview", "codebook"]}>
       <CoordinatorNav current="/coordinator/interviews" />
-      <InterviewReview lang={locale === "en" ? "en" : "ru"} interview={toClientInterview(interview)} expertName={row?.expert.name} interviewerName={row?.interviewer.name} />
+      <InterviewReview lang={languageOf(locale)} interview={toClientInterview(interview)} expertName={row?.expert.name} interviewerName={row?.interviewer.name} />
     </ClientMessages>
   );
 }

@@ -12,7 +12,7 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { AppError } from "@/lib/errors";
 import { NEXT_STATUS } from "@/lib/study/lifecycle";
-import { getStudyDashboard } from "@/lib/study/dashboard";
+import { getStudyDashboard } from "@/lib/monitor/dashboard";
 import { getStudySettings } from "@/lib/study/service";
 import { listMembers } from "@/lib/study/team";
 

@@ -7,6 +7,7 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getInterview } from "@/lib/interviews/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("interview");
 
@@ -23,7 +24,7 @@ export default async function InterviewWorkspacePage({ params }: TProps) {
   const locale = await getLocale();
   return (
     <ClientMessages namespaces={["interview", "codebook"]}>
-      <InterviewWorkspace userId={actor.userId} lang={locale === "en" ? "en" : "ru"} interview={toClientInterview(interview)} />
+      <InterviewWorkspace userId={actor.userId} lang={languageOf(locale)} interview={toClientInterview(interview)} />
     </ClientMessages>
   );
 }

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZCopyInstrument } from "@/lib/instrument/schemas";
+import { instrumentRoutes } from "@/lib/instrument/contract";
 import { copyInstrument } from "@/lib/instrument/start";
 
-export const POST = route({ roles: ["COORDINATOR"], body: ZCopyInstrument }, async ({ actor, body }) => copyInstrument(actor, body));
+export const POST = route(instrumentRoutes.copy, async ({ actor, body }) => copyInstrument(actor, body));

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZImportInstrument } from "@/lib/instrument/schemas";
+import { instrumentRoutes } from "@/lib/instrument/contract";
 import { importInstrument } from "@/lib/instrument/start";
 
-export const POST = route({ roles: ["COORDINATOR"], body: ZImportInstrument }, async ({ actor, body }) => importInstrument(actor, body));
+export const POST = route(instrumentRoutes.importNew, async ({ actor, body }) => importInstrument(actor, body));

@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/handler";
-import { ZInviteRequest } from "@/lib/messaging/schemas";
+import { messagingRoutes } from "@/lib/messaging/contract";
 import { inviteExperts } from "@/lib/messaging/service";
 
 /** Queues invitations: { studyId, expertIds } or { studyId, allVetted: true }. */
-export const POST = route({ roles: ["COORDINATOR"], body: ZInviteRequest }, async ({ actor, body }) => inviteExperts(actor, body));
+export const POST = route(messagingRoutes.invite, async ({ actor, body }) => inviteExperts(actor, body));

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
+import { studyRoutes } from "@/lib/study/contract";
 import { deleteDemoStudy } from "@/lib/study/delete-demo";
-import { ZStudyIdParams } from "@/lib/study/schemas";
 
-export const DELETE = route({ roles: ["COORDINATOR"], params: ZStudyIdParams }, async ({ actor, params }) => deleteDemoStudy(actor, params.studyId));
+export const DELETE = route(studyRoutes.deleteDemo, async ({ actor, params }) => deleteDemoStudy(actor, params.studyId));

@@ -1,7 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZUpdateUser, ZUserIdParams } from "@/lib/users/schemas";
+import { userRoutes } from "@/lib/users/contract";
 import { updateStaffUser } from "@/lib/users/service";
 
-export const PATCH = route({ roles: ["COORDINATOR"], params: ZUserIdParams, body: ZUpdateUser }, async ({ actor, params, body }) => ({
-  user: await updateStaffUser(actor, params.id, body),
-}));
+export const PATCH = route(userRoutes.update, async ({ actor, params, body }) => ({ user: await updateStaffUser(actor, params.id, body) }));

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZInterviewParams } from "@/lib/interviews/schemas";
+import { interviewRoutes } from "@/lib/interviews/contract";
 import { recordInterviewConsent } from "@/lib/interviews/service";
 
-export const POST = route({ roles: ["INTERVIEWER"], params: ZInterviewParams }, async ({ actor, params }) => recordInterviewConsent(actor, params.interviewId));
+export const POST = route(interviewRoutes.consent, async ({ actor, params }) => recordInterviewConsent(actor, params.interviewId));

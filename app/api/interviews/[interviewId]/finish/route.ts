@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZInterviewParams } from "@/lib/interviews/schemas";
+import { interviewRoutes } from "@/lib/interviews/contract";
 import { finishInterview } from "@/lib/interviews/service";
 
-export const POST = route({ roles: ["INTERVIEWER"], params: ZInterviewParams }, async ({ actor, params }) => finishInterview(actor, params.interviewId));
+export const POST = route(interviewRoutes.finish, async ({ actor, params }) => finishInterview(actor, params.interviewId));

@@ -1,8 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZCodeIds } from "@/lib/interviews/schemas";
-import { ZQuoteParams } from "@/lib/quotes/schemas";
+import { quoteRoutes } from "@/lib/quotes/contract";
 import { setQuoteCodes } from "@/lib/quotes/service";
 
-export const PUT = route({ roles: ["INTERVIEWER", "COORDINATOR"], params: ZQuoteParams, body: ZCodeIds }, async ({ actor, params, body }) =>
-  setQuoteCodes(actor, params.quoteId, body),
-);
+export const PUT = route(quoteRoutes.codes, async ({ actor, params, body }) => setQuoteCodes(actor, params.quoteId, body));

@@ -9,6 +9,7 @@ import { ZVersionParams } from "@/lib/instrument/schemas";
 import { getVersion } from "@/lib/instrument/service";
 import { pick } from "@/lib/instrument/text";
 import { pageMetadata } from "@/lib/i18n/metadata";
+import { languageOf } from "@/lib/i18n/config";
 
 export const generateMetadata = pageMetadata("preview");
 
@@ -20,7 +21,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ versio
   const [version, t, locale] = await Promise.all([getVersion(actor, versionId).catch(() => null), getTranslations("instruments"), getLocale()]);
   if (!version) notFound();
   const { definition } = checkDefinition(version.content);
-  const lang = locale === "en" ? "en" : "ru";
+  const lang = languageOf(locale);
   return (
     <LiteMessages namespaces={["questionnaire", "answers"]}>
       <p>

@@ -1,7 +1,5 @@
-import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { panelRoutes } from "@/lib/panel/contract";
 import { reissueInvitation } from "@/lib/panel/service";
 
-export const POST = route({ roles: ["COORDINATOR"], params: z.object({ id: z.uuid() }) }, async ({ actor, params }) =>
-  reissueInvitation(actor, params.id),
-);
+export const POST = route(panelRoutes.invitation, async ({ actor, params }) => reissueInvitation(actor, params.id));

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/http/handler";
-import { ZVersionParams } from "@/lib/instrument/schemas";
+import { instrumentRoutes } from "@/lib/instrument/contract";
 import { exportVersion } from "@/lib/instrument/service";
 
-export const GET = route({ roles: ["COORDINATOR"], params: ZVersionParams }, async ({ actor, params }) => {
+export const GET = route(instrumentRoutes.export, async ({ actor, params }) => {
   const file = await exportVersion(actor, params.versionId);
   const name = `${file.name.replace(/[^\p{L}\p{N}_-]+/gu, "-")}-v${file.number}.json`;
   return new NextResponse(JSON.stringify(file, null, 2), {

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZVersionParams } from "@/lib/instrument/schemas";
+import { instrumentRoutes } from "@/lib/instrument/contract";
 import { publishVersion } from "@/lib/instrument/service";
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZVersionParams }, async ({ actor, params }) => publishVersion(actor, params.versionId));
+export const POST = route(instrumentRoutes.publish, async ({ actor, params }) => publishVersion(actor, params.versionId));

@@ -1,7 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZInstrumentFile, ZInstrumentParams } from "@/lib/instrument/schemas";
+import { instrumentRoutes } from "@/lib/instrument/contract";
 import { importDefinition } from "@/lib/instrument/service";
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZInstrumentParams, body: ZInstrumentFile }, async ({ actor, params, body }) =>
-  importDefinition(actor, params.instrumentId, body.definition),
-);
+export const POST = route(instrumentRoutes.import, async ({ actor, params, body }) => importDefinition(actor, params.instrumentId, body.definition));

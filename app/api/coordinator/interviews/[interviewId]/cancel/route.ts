@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZInterviewParams } from "@/lib/interviews/schemas";
+import { interviewRoutes } from "@/lib/interviews/contract";
 import { cancelInterview } from "@/lib/interviews/service";
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZInterviewParams }, async ({ actor, params }) => cancelInterview(actor, params.interviewId));
+export const POST = route(interviewRoutes.cancel, async ({ actor, params }) => cancelInterview(actor, params.interviewId));

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZInterviewParams } from "@/lib/interviews/schemas";
+import { interviewRoutes } from "@/lib/interviews/contract";
 import { reopenInterview } from "@/lib/interviews/service";
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZInterviewParams }, async ({ actor, params }) => reopenInterview(actor, params.interviewId));
+export const POST = route(interviewRoutes.reopen, async ({ actor, params }) => reopenInterview(actor, params.interviewId));

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { messagingRoutes } from "@/lib/messaging/contract";
 import { resendMessage } from "@/lib/messaging/service";
 
-export const POST = route({ roles: ["COORDINATOR"], params: z.object({ id: z.uuid() }) }, async ({ actor, params }) => resendMessage(actor, params.id));
+export const POST = route(messagingRoutes.resend, async ({ actor, params }) => resendMessage(actor, params.id));

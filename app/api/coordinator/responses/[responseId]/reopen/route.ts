@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZResponseParams } from "@/lib/responses/schemas";
+import { responseRoutes } from "@/lib/responses/contract";
 import { reopenResponse } from "@/lib/responses/service";
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZResponseParams }, async ({ actor, params }) => reopenResponse(actor, params.responseId));
+export const POST = route(responseRoutes.reopen, async ({ actor, params }) => reopenResponse(actor, params.responseId));

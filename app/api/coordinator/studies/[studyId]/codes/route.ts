@@ -1,9 +1,7 @@
 import { route } from "@/lib/http/handler";
-import { ZCreateCode, ZStudyParams } from "@/lib/codebook/schemas";
+import { codebookRoutes } from "@/lib/codebook/contract";
 import { createCode, listCodes } from "@/lib/codebook/service";
 
-export const GET = route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params }) => listCodes(actor, params.studyId));
+export const GET = route(codebookRoutes.list, async ({ actor, params }) => listCodes(actor, params.studyId));
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZStudyParams, body: ZCreateCode }, async ({ actor, params, body }) =>
-  createCode(actor, params.studyId, body),
-);
+export const POST = route(codebookRoutes.create, async ({ actor, params, body }) => createCode(actor, params.studyId, body));

@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/handler";
-import { ZAddMember, ZStudyIdParams } from "@/lib/study/schemas";
+import { studyRoutes } from "@/lib/study/contract";
 import { addMember, listMembers } from "@/lib/study/team";
 
-export const GET = route({ roles: ["COORDINATOR"], params: ZStudyIdParams }, async ({ actor, params }) => ({ members: await listMembers(actor, params.studyId) }));
+export const GET = route(studyRoutes.members, async ({ actor, params }) => ({ members: await listMembers(actor, params.studyId) }));
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZStudyIdParams, body: ZAddMember }, async ({ actor, params, body }) => addMember(actor, params.studyId, body));
+export const POST = route(studyRoutes.addMember, async ({ actor, params, body }) => addMember(actor, params.studyId, body));

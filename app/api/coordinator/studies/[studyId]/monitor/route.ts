@@ -1,8 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { parseQuery } from "@/lib/interviews/input";
-import { ZMonitorQuery, ZStudyParams } from "@/lib/monitor/schemas";
+import { monitorRoutes } from "@/lib/monitor/contract";
 import { getMonitor } from "@/lib/monitor/service";
 
-export const GET = route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params, req }) =>
-  getMonitor(actor, params.studyId, parseQuery(ZMonitorQuery, req.nextUrl.searchParams).wave),
-);
+export const GET = route(monitorRoutes.monitor, async ({ actor, params, query }) => getMonitor(actor, params.studyId, query.wave));

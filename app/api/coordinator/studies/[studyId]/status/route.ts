@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZStudyIdParams, ZStudyStatusChange } from "@/lib/study/schemas";
+import { studyRoutes } from "@/lib/study/contract";
 import { setStudyStatus } from "@/lib/study/service";
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZStudyIdParams, body: ZStudyStatusChange }, async ({ actor, params, body }) => setStudyStatus(actor, params.studyId, body));
+export const POST = route(studyRoutes.setStatus, async ({ actor, params, body }) => setStudyStatus(actor, params.studyId, body));

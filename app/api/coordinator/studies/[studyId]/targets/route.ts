@@ -1,7 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZSetTargets, ZStudyParams } from "@/lib/monitor/schemas";
+import { monitorRoutes } from "@/lib/monitor/contract";
 import { setTargets } from "@/lib/monitor/service";
 
-export const PUT = route({ roles: ["COORDINATOR"], params: ZStudyParams, body: ZSetTargets }, async ({ actor, params, body }) =>
-  setTargets(actor, params.studyId, body),
-);
+export const PUT = route(monitorRoutes.targets, async ({ actor, params, body }) => setTargets(actor, params.studyId, body));

@@ -1,4 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { closeWave, ZWaveIdParams } from "@/lib/study/wave-admin";
+import { studyRoutes } from "@/lib/study/contract";
+import { closeWave } from "@/lib/study/wave-admin";
 
-export const POST = route({ roles: ["COORDINATOR"], params: ZWaveIdParams }, async ({ actor, params }) => closeWave(actor, params.waveId));
+export const POST = route(studyRoutes.closeWave, async ({ actor, params }) => closeWave(actor, params.waveId));

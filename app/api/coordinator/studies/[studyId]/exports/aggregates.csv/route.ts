@@ -2,16 +2,16 @@ import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { route } from "@/lib/http/handler";
 import { aggregatesCsv } from "@/lib/aggregates/csv";
-import { readAggregateQuery } from "@/lib/aggregates/request";
+import { aggregateRoutes } from "@/lib/aggregates/contract";
+import { aggregateRequest } from "@/lib/aggregates/request";
 import { auditAggregateExport, getCrossTab, getPairHeatmaps, getPercentDecimals, getSummary } from "@/lib/aggregates/service";
-import { ZExportQuery, ZStudyParams } from "@/lib/aggregates/types";
 
 /**
  * The dashboard's tables as CSV, with the same filters (and optionally its cross-tab), the same
  * suppression and the same formatting (percentages at the study's decimals); recorded in the audit log.
  */
-export const GET = route({ roles: ["COORDINATOR"], params: ZStudyParams }, async ({ actor, params, req }) => {
-  const { query, filters, lang } = readAggregateQuery(ZExportQuery, req, actor);
+export const GET = route(aggregateRoutes.exportCsv, async ({ actor, params, query, req }) => {
+  const { filters, lang } = aggregateRequest(query, req, actor);
   const t = await getTranslations({ locale: lang, namespace: "results" });
   const groupLabel = (g: string) => t(`group_${g}` as "group_SCIENTIST");
   const [summary, heatmaps, crossTab, decimals] = await Promise.all([

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZMemberParams } from "@/lib/study/schemas";
+import { studyRoutes } from "@/lib/study/contract";
 import { removeMember } from "@/lib/study/team";
 
-export const DELETE = route({ roles: ["COORDINATOR"], params: ZMemberParams }, async ({ actor, params }) => removeMember(actor, params.studyId, params.userId));
+export const DELETE = route(studyRoutes.removeMember, async ({ actor, params }) => removeMember(actor, params.studyId, params.userId));

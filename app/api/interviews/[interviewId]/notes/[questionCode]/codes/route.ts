@@ -1,7 +1,5 @@
 import { route } from "@/lib/http/handler";
-import { ZCodeIds, ZNoteParams } from "@/lib/interviews/schemas";
+import { interviewRoutes } from "@/lib/interviews/contract";
 import { setNoteCodes } from "@/lib/interviews/service";
 
-export const PUT = route({ roles: ["INTERVIEWER", "COORDINATOR"], params: ZNoteParams, body: ZCodeIds }, async ({ actor, params, body }) =>
-  setNoteCodes(actor, params.interviewId, params.questionCode, body),
-);
+export const PUT = route(interviewRoutes.noteCodes, async ({ actor, params, body }) => setNoteCodes(actor, params.interviewId, params.questionCode, body));

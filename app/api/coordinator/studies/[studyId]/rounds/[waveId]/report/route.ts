@@ -2,12 +2,10 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/http/handler";
 import { comparisonTable, reportTable, tableCsv, tableXlsx } from "@/lib/delphi/export";
 import { auditRoundDownload, getRoundComparison, getRoundReport } from "@/lib/delphi/rounds";
-import { ZReportQuery, ZRoundParams } from "@/lib/delphi/schemas";
-import { parseQuery } from "@/lib/interviews/input";
+import { delphiRoutes } from "@/lib/delphi/contract";
 
 /** The round report, or the round-comparison table, as CSV or XLSX (audited). */
-export const GET = route({ roles: ["COORDINATOR"], params: ZRoundParams }, async ({ actor, params, req }) => {
-  const query = parseQuery(ZReportQuery, req.nextUrl.searchParams);
+export const GET = route(delphiRoutes.report, async ({ actor, params, query }) => {
   const report = await getRoundReport(actor, params.studyId, params.waveId);
   const table = query.table === "report" ? reportTable(report.wave.number, report.rows, report.k) : comparisonTable(await getRoundComparison(actor, params.studyId, params.waveId));
   await auditRoundDownload(actor, params.studyId, params.waveId, query);

@@ -3,7 +3,7 @@ import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { assertId } from "@/lib/interviews/input";
+import { assertId } from "@/lib/http/input";
 import { getMonitor, type TCell, type TFunnel } from "@/lib/monitor/service";
 import { coordinatedBy } from "@/lib/study/access";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createScratchDatabase } from "@/lib/testing/db";
-import { MIGRATIONS_DIR, migrate, MigrationError } from "@/scripts/db/migrate";
+import { MIGRATIONS_DIR, migrate, MigrationError } from "@/lib/db/migrate";
 
 type TMigrationRow = {
   migration_name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedRegion, moveAnchor } from "@/lib/quotes/anchors";
+import { changedRegion, moveAnchor } from "@/lib/interviews/anchors";
 
 const note = "Borders are slow. Customs take days. Trade suffers.";
 const at = (text: string, passage: string) => ({ start: text.indexOf(passage), end: text.indexOf(passage) + passage.length, text: passage });

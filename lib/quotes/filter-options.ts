@@ -6,6 +6,8 @@ import { getVersion } from "@/lib/instrument/service";
 import { ZGuide, type TGuide } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/instrument/text";
 import { getInterview, listInterviews, listOwnInterviews } from "@/lib/interviews/service";
+import { listQuotes } from "@/lib/quotes/service";
+import type { TQuoteFilters } from "@/lib/quotes/schemas";
 import { listStudies } from "@/lib/study/service";
 
 export type TCodeOption = { id: string; label: string; depth: number };
@@ -46,4 +48,10 @@ export async function quoteFilterOptions(actor: TActor, lang: TLang): Promise<{ 
   const byStudy = new Map(details.map((d) => [d.studyId, d.codes]));
   const codeGroups = [...byStudy.values()].map((codes) => ({ label: null, codes: codeOptions(codes, lang) })).filter((g) => g.codes.length > 0);
   return { codeGroups, blocks: blockOptions(details.map((d) => d.guide.definition), lang) };
+}
+
+/** The quotes page's data for either role: the quotes its filters select and what the filters offer. */
+export async function quotesPageData(actor: TActor, filters: TQuoteFilters, lang: TLang) {
+  const [{ quotes }, options] = await Promise.all([listQuotes(actor, { ...filters, lang }), quoteFilterOptions(actor, lang)]);
+  return { quotes, ...options };
 }

@@ -4,7 +4,7 @@ import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
 import { setTargets } from "@/lib/monitor/service";
-import { getStudyDashboard } from "@/lib/study/dashboard";
+import { getStudyDashboard } from "@/lib/monitor/dashboard";
 import { createStudy } from "@/lib/study/service";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
