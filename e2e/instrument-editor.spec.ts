@@ -8,10 +8,12 @@ test("a coordinator builds an instrument, previews it in both languages, publish
   await signInAsStaff(page, coordinator);
   await page.getByRole("link", { name: "Instruments" }).click();
   const name = `Pilot ${Date.now()}`;
-  await page.getByLabel("Study").selectOption(studyId);
-  await page.getByLabel("Kind").selectOption("questionnaire");
-  await page.getByLabel("Name").fill(name);
-  await page.getByRole("button", { name: "Create draft" }).click();
+  // The page also has the import and copy forms: the new-draft form is the one with "Create draft".
+  const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create draft" }) });
+  await create.getByLabel("Study").selectOption(studyId);
+  await create.getByLabel("Kind").selectOption("questionnaire");
+  await create.getByLabel("Name").fill(name);
+  await create.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/edit$/);
 
   // Q1: a single choice with two options, in both languages.
@@ -86,9 +88,10 @@ test("an import with problems is refused whole, listing them", async ({ page, pr
   await expect(page).toHaveURL(/\/coordinator$/);
   await page.goto("/coordinator/instruments");
   const name = `Import ${Date.now()}`;
-  await page.getByLabel("Study").selectOption(studyId);
-  await page.getByLabel("Name").fill(name);
-  await page.getByRole("button", { name: "Create draft" }).click();
+  const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create draft" }) });
+  await create.getByLabel("Study").selectOption(studyId);
+  await create.getByLabel("Name").fill(name);
+  await create.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/edit$/);
   const before = await prisma.instrumentVersion.findFirstOrThrow({ where: { instrument: { name } } });
 
