@@ -16,5 +16,8 @@ export const ZOpenWave = z.object({
 export type TOpenWaveInput = z.input<typeof ZOpenWave>;
 
 export const ZWaveIdParams = z.object({ waveId: z.uuid() });
-/** The HTTP body of "open a wave" (the instrument is the route's). */
-export const ZOpenWaveBody = ZOpenWave.omit({ instrumentId: true });
+/**
+ * The HTTP body of "open a wave" (the instrument is the route's). It names the kind: opening a wave
+ * ends the open one for the whole panel, so an empty body is refused rather than taken for defaults.
+ */
+export const ZOpenWaveBody = ZOpenWave.omit({ instrumentId: true }).extend({ kind: z.literal("WAVE") });
