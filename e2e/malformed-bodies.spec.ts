@@ -39,7 +39,11 @@ function wrongType(value: unknown): fc.Arbitrary<unknown> {
   if (typeof value === "string") return fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), obj);
   if (typeof value === "number") return fc.oneof(fc.string({ maxLength: 10 }), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), obj);
   if (typeof value === "boolean") return fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), obj);
-  if (Array.isArray(value)) return fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), obj, fc.array(fc.integer(), { minLength: 1, maxLength: 3 }));
+  if (Array.isArray(value)) {
+    // An array of the other element type: numbers where the valid array holds anything else, strings where it holds numbers.
+    const otherElements = typeof value[0] === "number" ? fc.array(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 3 }) : fc.array(fc.integer(), { minLength: 1, maxLength: 3 });
+    return fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), obj, otherElements);
+  }
   return fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }));
 }
 
