@@ -138,8 +138,12 @@ export const NONE = "\u0000none";
 
 export type TProtection = {
   k: number;
-  /** Figures hidden to protect others ("–"), by figureKey. */
-  hidden: Set<string>;
+  /**
+   * Figures hidden to protect others ("–"): per item code, the figureKeys of that item's figures.
+   * Keys name a box and a feature ("base", "v:3", …), which many items share: read them through
+   * `hiddenOf`, never across items (one item's protection says nothing of another's figures).
+   */
+  hidden: Map<string, ReadonlySet<string>>;
   /** Items none of whose figures is shown. */
   withheld: Set<string>;
   /** Bin ranges of number items, the same in every view. */
@@ -219,7 +223,7 @@ const MAX_PARTNERS = 12;
  * Deterministic: the same cube and k give the same result.
  */
 export function protect(items: readonly TItem[], cube: TCube, k: number, conditional: ReadonlySet<string> = new Set()): TProtection {
-  const out: TProtection = { k, hidden: new Set(), withheld: new Set(), ranges: new Map() };
+  const out: TProtection = { k, hidden: new Map(), withheld: new Set(), ranges: new Map() };
   for (const item of items) {
     if (item.type === "number") {
       const all: Array<[number, number]> = [];
@@ -236,21 +240,23 @@ export function protect(items: readonly TItem[], cube: TCube, k: number, conditi
       .digest("base64");
     let done = itemCache.get(key);
     if (done) itemCache.delete(key);
-    else {
-      const one: TProtection = { k, hidden: new Set(), withheld: new Set(), ranges: out.ranges };
-      protectItem(item, model, k, one, conditional.has(item.code));
-      done = { hidden: [...one.hidden], withheld: one.withheld.size > 0 };
-    }
+    else done = protectItem(item, model, k, conditional.has(item.code));
     itemCache.set(key, done);
     while (itemCache.size > ITEM_CACHE) itemCache.delete(itemCache.keys().next().value!);
-    for (const h of done.hidden) out.hidden.add(h);
+    if (done.hidden.size > 0) out.hidden.set(item.code, done.hidden);
     if (done.withheld) out.withheld.add(item.code);
   }
   return out;
 }
 
 const ITEM_CACHE = 2_000;
-const itemCache = new Map<string, { hidden: string[]; withheld: boolean }>();
+type TItemProtection = { hidden: ReadonlySet<string>; withheld: boolean };
+const itemCache = new Map<string, TItemProtection>();
+
+const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
+
+/** The figures of one item hidden to protect others, by figureKey. */
+export const hiddenOf = (protection: TProtection | undefined, item: string): ReadonlySet<string> => protection?.hidden.get(item) ?? NOTHING_HIDDEN;
 
 /**
  * Whether a small count must be protected: every count of what was answered; the number who
@@ -310,7 +316,7 @@ function variants(item: TItem, from: string): string[] {
   }
 }
 
-function protectItem(item: TItem, model: TItemModel, k: number, out: TProtection, conditional: boolean): void {
+function protectItem(item: TItem, model: TItemModel, k: number, conditional: boolean): TItemProtection {
   const { micro, profiles, features, boxes, boxesOf } = model;
   // A required item shown to everyone has an answer in every submitted response.
   const noneAllowed = (cell: number) => !item.required || conditional || micro[cell]!.status === "P";
@@ -456,17 +462,14 @@ function protectItem(item: TItem, model: TItemModel, k: number, out: TProtection
       }
       if (best) break;
     }
-    if (!best) {
-      out.withheld.add(item.code);
-      return;
-    }
+    if (!best) return { hidden: NOTHING_HIDDEN, withheld: true };
     for (const [kk, change] of best.changes) {
       covered.add(kk);
       const was = value(Math.floor(kk / 65_536), kk % 65_536);
       if (was >= k || was + change > k - 1) hidden.add(kk);
     }
   }
-  for (const kk of hidden) out.hidden.add(figureKey(boxes[Math.floor(kk / 65_536)]!.key, names[kk % 65_536]!));
+  return { hidden: new Set([...hidden].map((kk) => figureKey(boxes[Math.floor(kk / 65_536)]!.key, names[kk % 65_536]!))), withheld: false };
 }
 
 // ── Views computed from the cube, so they agree with the protection exactly.

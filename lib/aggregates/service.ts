@@ -16,7 +16,7 @@ import { tallyAddSql, tallyDefinition, tallyLockSql, tallyRemoveSql, tallyResetS
 import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombinedItem } from "@/lib/aggregates/shape";
 import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregates/suppress";
 import { boxKey, figureKey, pairSide, type TBox } from "@/lib/aggregates/figures";
-import { crossTabRows, cubeFigure, heatmapRows, protect, readCube, type TCube, type TProtection } from "@/lib/aggregates/protect";
+import { crossTabRows, cubeFigure, heatmapRows, hiddenOf, protect, readCube, type TCube, type TProtection } from "@/lib/aggregates/protect";
 import { ZPercentDecimals, type TCell, type TFilters, type THeatmap, type TPercentDecimals, type TSummary, type TTable } from "@/lib/aggregates/types";
 import { assertId, parseInput } from "@/lib/http/input";
 
@@ -352,7 +352,7 @@ export async function listTexts(actor: TActor, studyId: string, filters: TFilter
   const { cube, protection } = await cubeOf(ctx);
   const box = boxOf(ctx, filters);
   const feature = item.type === "text" ? "n" : "t";
-  const shown = rows.length >= ctx.k && !protection.withheld.has(item.code) && !protection.hidden.has(figureKey(boxKey(box), feature));
+  const shown = rows.length >= ctx.k && !protection.withheld.has(item.code) && !hiddenOf(protection, item.code).has(figureKey(boxKey(box), feature));
   const same = cubeFigure(item, cube, box, feature, protection.ranges) === rows.length;
   return { k: ctx.k, texts: shown && same ? rows.map((r) => r.text) : null };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { boxKey, figureKey } from "@/lib/aggregates/figures";
 import { formatCell } from "@/lib/aggregates/format";
-import { protect, readCube } from "@/lib/aggregates/protect";
+import { hiddenOf, protect, readCube, type TProtection } from "@/lib/aggregates/protect";
 import type { TAggRow } from "@/lib/aggregates/query";
-import { suppressCell } from "@/lib/aggregates/suppress";
+import { suppressCell, suppressTable } from "@/lib/aggregates/suppress";
+import type { TNum, TTable } from "@/lib/aggregates/types";
 import { ZQuestionnaire, type TItem } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
 
@@ -51,11 +52,14 @@ const panel: Array<[string, string, "S" | "P", string, string]> = [
 ];
 const ALL = boxKey({ submittedOnly: true });
 
+/** The hidden figures, per item, in a fixed order. */
+const perItem = (p: TProtection) => Object.fromEntries([...p.hidden].map(([item, keys]) => [item, [...keys].sort()]));
+
 describe("secondary suppression over every view (protect.ts)", () => {
   it("a pair's single 'cannot assess' cannot be had as base − n: one of them goes too", () => {
     const p = protect(items, readCube(cube(panel)), 3);
     // Overall: 10 answered the matrix, 9 rated RU–BY, 1 could not assess it.
-    const hidden = (feature: string) => p.hidden.has(figureKey(ALL, feature));
+    const hidden = (feature: string) => hiddenOf(p, "PAIRS").has(figureKey(ALL, feature));
     expect(hidden("base") || hidden("r:PAIRS_RU_BY:n")).toBe(true);
     expect(p.withheld.size).toBe(0);
   });
@@ -64,14 +68,29 @@ describe("secondary suppression over every view (protect.ts)", () => {
     const rows = cube(panel);
     const a = protect(items, readCube(rows), 3);
     const b = protect(items, readCube([...rows].reverse()), 3);
-    expect([...b.hidden].sort()).toEqual([...a.hidden].sort());
+    expect(perItem(b)).toEqual(perItem(a));
   });
 
   it("C (1 respondent) cannot be had from the total minus A and B, nor from Belarus minus its other options", () => {
     const p = protect(items, readCube(cube(panel)), 3);
-    const shown = (box: string, feature: string, value: number) => value >= 3 && !p.hidden.has(figureKey(box, feature));
+    const shown = (box: string, feature: string, value: number) => value >= 3 && !hiddenOf(p, "ROLE").has(figureKey(box, feature));
     // Overall: A 5, B 4, C 1 of 10. Shown A and B with the total would give C.
     expect(shown(ALL, "o:A", 5) && shown(ALL, "o:B", 4)).toBe(false);
+  });
+
+  it("one item's protection hides none of another item's figures, though their keys share names such as 'base'", () => {
+    const rows = cube(panel);
+    const together = protect(items, readCube(rows), 3);
+    // Each item is protected as it would be alone.
+    for (const item of items) expect(perItem(together)[item.code] ?? []).toEqual(perItem(protect([item], readCube(rows), 3))[item.code] ?? []);
+    // PAIRS hides the number who answered it in some box; ROLE's number in that box is shown.
+    // The keys name a box and a feature, and features such as "base" or "v:3" are every item's:
+    // a base PAIRS must hide leaves ROLE's base in the same box shown.
+    const base = figureKey(ALL, "base");
+    const protection: TProtection = { ...together, hidden: new Map([["PAIRS", new Set([base])]]) };
+    const table = (id: string): TTable<TNum> => ({ id, kind: "options", labelKey: "option", columns: [{ key: "count" }], rows: [], bases: [{ key: "baseRespondents", cell: { v: 9, n: 9, f: "int", id: base } }] });
+    expect(suppressTable(table("ROLE"), 3, protection, "ROLE").bases[0]!.cell).toEqual({ v: 9, f: "int" });
+    expect(suppressTable(table("PAIRS"), 3, protection, "PAIRS").bases[0]!.cell).toEqual({ v: null, f: "int", suppressed: true, hidden: true });
   });
 
   it("nothing is protected with k = 1", () => {
@@ -82,7 +101,7 @@ describe("secondary suppression over every view (protect.ts)", () => {
 
 describe("labels", () => {
   it("a figure below k reads '< k', one hidden to protect another '–', with k = 1 a zero reads 0", () => {
-    const protection = { k: 3, hidden: new Set(["x#o:A"]), withheld: new Set<string>(), ranges: new Map() };
+    const protection = new Set(["x#o:A"]);
     expect(formatCell(suppressCell({ v: 2, n: 2, f: "int", id: "x#o:B" }, 3, protection), 3)).toBe("< 3");
     expect(formatCell(suppressCell({ v: 10, n: 10, f: "int", id: "x#o:A" }, 3, protection), 3)).toBe("–");
     // A percentage goes with its count and with its base.

@@ -1,4 +1,4 @@
-import type { TProtection } from "@/lib/aggregates/protect";
+import { hiddenOf, type TProtection } from "@/lib/aggregates/protect";
 import type { TCell, THeatmap, TItemSummary, TNum, TSummary, TTable } from "@/lib/aggregates/types";
 
 /**
@@ -13,11 +13,14 @@ import type { TCell, THeatmap, TItemSummary, TNum, TSummary, TTable } from "@/li
 
 export const DEFAULT_K = 3;
 
-/** `withheld`: the item's figures are withheld altogether (protect.ts found no other way): all of them read "–". */
-export function suppressCell(cell: TNum, k: number, protection?: TProtection, withheld = false): TCell {
+/**
+ * `hidden`: the figures of the cell's item that protect.ts hides (`hiddenOf`); `withheld`: the item's
+ * figures are withheld altogether (protect.ts found no other way): all of them read "–".
+ */
+export function suppressCell(cell: TNum, k: number, hiddenFigures?: ReadonlySet<string>, withheld = false): TCell {
   const figure = cell.id !== undefined;
   if (figure && withheld) return { v: null, f: cell.f, suppressed: true, hidden: true };
-  const hidden = (key: string | undefined) => key !== undefined && !!protection?.hidden.has(key);
+  const hidden = (key: string | undefined) => key !== undefined && !!hiddenFigures?.has(key);
   // A figure reads as its count does ("–" or "< k"); a percentage of a count shown also goes with its base.
   if (hidden(cell.id)) return { v: null, f: cell.f, suppressed: true, hidden: true };
   if (k > 1 && cell.n < k) return { v: null, f: cell.f, suppressed: true };
@@ -25,10 +28,12 @@ export function suppressCell(cell: TNum, k: number, protection?: TProtection, wi
   return cell.withN ? { v: cell.v, f: cell.f, n: cell.n } : { v: cell.v, f: cell.f };
 }
 
-/** `item`: the code of the item the table shows (for items withheld altogether). */
+/** `item`: the code of the item the table shows; its figures are protected by that item's protection. */
 export function suppressTable(table: TTable<TNum>, k: number, protection?: TProtection, item?: string): TTable<TCell> {
-  const withheld = !!item && !!protection?.withheld.has(item);
-  const cell = (c: TNum) => suppressCell(c, k, protection, withheld);
+  if (protection && item === undefined) throw new Error("suppressTable: a protected table names its item");
+  const withheld = item !== undefined && !!protection?.withheld.has(item);
+  const hidden = item === undefined ? undefined : hiddenOf(protection, item);
+  const cell = (c: TNum) => suppressCell(c, k, hidden, withheld);
   return {
     ...table,
     bases: table.bases.map((b) => ({ ...b, cell: cell(b.cell) })),
@@ -42,7 +47,7 @@ export function suppressItem(item: TItemSummary<TNum>, k: number, protection?: T
     ...item,
     notes: withheld ? [...item.notes, "withheld"] : item.notes,
     tables: item.tables.map((t) => suppressTable(t, k, protection, item.code)),
-    texts: item.texts ? suppressCell(item.texts, k, protection, withheld) : undefined,
+    texts: item.texts ? suppressCell(item.texts, k, hiddenOf(protection, item.code), withheld) : undefined,
   };
 }
 
