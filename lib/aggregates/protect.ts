@@ -216,6 +216,8 @@ type TMove = { a: number; b: number | null; from: string; to: string };
 
 /** Bounds on the search per small count: moves tried per stage, partners' answers per cell. */
 const MAX_MOVES = 2_000;
+/** How much more a figure hidden in a box without a country (or group) filter costs than one with it. */
+const WEIGHT_COARSE = 3;
 const MAX_PARTNERS = 12;
 
 /**
@@ -362,6 +364,12 @@ function protectItem(item: TItem, model: TItemModel, k: number, conditional: boo
   /** Figures some move taken changes: protected. */
   const covered = new Set<number>();
   const boxSets = boxesOf.map((l) => new Set(l));
+  /**
+   * What hiding a figure of a box costs: the coarser the box, the more (the whole panel's figures are
+   * what a report is read for, a country × group cell's the least). Only which figures go depends on
+   * it, never whether the small count is protected.
+   */
+  const weight = boxes.map(({ box }) => (box.country === undefined ? WEIGHT_COARSE : 1) * (box.group === undefined ? WEIGHT_COARSE : 1));
 
   /** What a move changes (figure → change) and what it costs; null when it changes nothing or a count would go below 0. */
   const effect = (move: TMove, target: number): { changes: Map<number, number>; cost: number } | null => {
@@ -384,8 +392,8 @@ function protectItem(item: TItem, model: TItemModel, k: number, conditional: boo
         changes.set(kk, sign * w);
         if (hidden.has(kk)) continue;
         // A figure shown must be hidden; one shown as "< k" too, where the change leaves 0 … k − 1.
-        if (was >= k) cost += 1;
-        else if (now > k - 1) cost += 0.5;
+        if (was >= k) cost += weight[b]!;
+        else if (now > k - 1) cost += weight[b]! / 2;
       }
       return true;
     };
