@@ -19,12 +19,15 @@ import { binOf, boxKey, figureKey, histogramRange, inBox, pairSide, type TBox, t
  * other that the exchange changes is hidden ("–", secondary), unless it is "< k" and stays within
  * 0 … k − 1 (a "< k" it would push to k or more is hidden too: "–" says nothing of a figure's size,
  * "< k" that it is below k, and the labels must not give the count back either). For each small
- * count the exchange that hides the fewest figures is taken, unless one taken before changes it
+ * count the exchange that hides the fewest figures is taken (a figure of
+ * a box without a country or group filter counting three times one with it, since those are what a
+ * report is read for), unless one taken before changes it
  * already. Where no exchange works (no respondent outside the box answered otherwise), one answer
  * is changed on its own (to any answer the item allows); where even that fails, every figure of the
  * item is withheld. Counts of 0 need no protection, nor does the number of respondents who
  * answered an item (or the answers of a multiple choice) unless a condition decides who sees it.
  *
+ * Each item is protected on its own, and its hidden figures apply to it alone (`hiddenOf`).
  * Everything is decided once per item over all boxes, from the data alone (never from the view
  * asked for), in a fixed order, so every view, export and filter shows the same figure the same way.
  * Means, SDs, medians and percentages go with the counts they are built on.
