@@ -52,7 +52,7 @@ describe("the demo's results report", () => {
     // Not vacuous: in the demo several single choices have every count at k or above.
     expect(checked).toBeGreaterThanOrEqual(3);
     // And most of the report is readable (default view: 691 of 1,008 figures hidden before each item had
-    // its own protection, 333 since; the rest protect counts below k, mostly "cannot assess" and means).
+    // its own protection, 279 since; the rest protect counts below k, mostly "cannot assess" and means).
     expect(hidden / figures).toBeLessThan(0.5);
   }, 120_000);
 });

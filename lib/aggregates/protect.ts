@@ -149,6 +149,14 @@ export type TProtection = {
   hidden: Map<string, ReadonlySet<string>>;
   /** Items none of whose figures is shown. */
   withheld: Set<string>;
+  /**
+   * Items whose means, SDs and medians are withheld in every view, their counts shown as protected:
+   * in some box the number who gave a value is fixed by the panel (a required item, no "cannot
+   * assess", every respondent submitted) and below k, so no change of answers can make it ambiguous,
+   * and a mean over those few could be had from the others' by differencing. The counts need no such
+   * care: that number is known from the panel anyway, and each small count is protected on its own.
+   */
+  meansWithheld: Set<string>;
   /** Bin ranges of number items, the same in every view. */
   ranges: Map<string, { lo: number; hi: number }>;
 };
@@ -228,7 +236,7 @@ const MAX_PARTNERS = 12;
  * Deterministic: the same cube and k give the same result.
  */
 export function protect(items: readonly TItem[], cube: TCube, k: number, conditional: ReadonlySet<string> = new Set()): TProtection {
-  const out: TProtection = { k, hidden: new Map(), withheld: new Set(), ranges: new Map() };
+  const out: TProtection = { k, hidden: new Map(), withheld: new Set(), meansWithheld: new Set(), ranges: new Map() };
   for (const item of items) {
     if (item.type === "number") {
       const all: Array<[number, number]> = [];
@@ -250,12 +258,13 @@ export function protect(items: readonly TItem[], cube: TCube, k: number, conditi
     while (itemCache.size > ITEM_CACHE) itemCache.delete(itemCache.keys().next().value!);
     if (done.hidden.size > 0) out.hidden.set(item.code, done.hidden);
     if (done.withheld) out.withheld.add(item.code);
+    else if (done.meansWithheld) out.meansWithheld.add(item.code);
   }
   return out;
 }
 
 const ITEM_CACHE = 2_000;
-type TItemProtection = { hidden: ReadonlySet<string>; withheld: boolean };
+type TItemProtection = { hidden: ReadonlySet<string>; withheld: boolean; meansWithheld: boolean };
 const itemCache = new Map<string, TItemProtection>();
 
 const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
@@ -270,6 +279,9 @@ export const hiddenOf = (protection: TProtection | undefined, item: string): Rea
  * no answer: they take part in the sums, they need no protection of their own.
  */
 export const sensitive = (feature: string, conditional: boolean) => conditional || (feature !== "base" && feature !== "N");
+
+/** The number who gave a value (a scale's or number's "n", a matrix row's "r:<row>:n"): what means are built on. */
+const isValueCount = (feature: string) => feature === "n" || /^r:.+:n$/.test(feature);
 
 /** Answers an answer could be changed to, besides those seen: every option, value or row status the item allows. */
 function variants(item: TItem, from: string): string[] {
@@ -452,6 +464,7 @@ function protectItem(item: TItem, model: TItemModel, k: number, conditional: boo
   }
 
   // Small counts, in a fixed order: finer boxes first (their protection often covers the coarser).
+  let meansWithheld = false;
   const todo: Array<{ b: number; f: number; name: string }> = [];
   boxes.forEach((box, b) => {
     for (let f = 0; f < seen; f++) {
@@ -473,14 +486,19 @@ function protectItem(item: TItem, model: TItemModel, k: number, conditional: boo
       }
       if (best) break;
     }
-    if (!best) return { hidden: NOTHING_HIDDEN, withheld: true };
+    if (!best && isValueCount(names[f]!)) {
+      // Nothing changes how many gave a value here: it is the box's respondents (see meansWithheld).
+      meansWithheld = true;
+      continue;
+    }
+    if (!best) return { hidden: NOTHING_HIDDEN, withheld: true, meansWithheld: false };
     for (const [kk, change] of best.changes) {
       covered.add(kk);
       const was = value(Math.floor(kk / 65_536), kk % 65_536);
       if (was >= k || was + change > k - 1) hidden.add(kk);
     }
   }
-  return { hidden: new Set([...hidden].map((kk) => figureKey(boxes[Math.floor(kk / 65_536)]!.key, names[kk % 65_536]!))), withheld: false };
+  return { hidden: new Set([...hidden].map((kk) => figureKey(boxes[Math.floor(kk / 65_536)]!.key, names[kk % 65_536]!))), withheld: false, meansWithheld };
 }
 
 // ── Views computed from the cube, so they agree with the protection exactly.

@@ -93,6 +93,31 @@ describe("secondary suppression over every view (protect.ts)", () => {
     expect(suppressTable(table("PAIRS"), 3, protection, "PAIRS").bases[0]!.cell).toEqual({ v: null, f: "int", suppressed: true, hidden: true });
   });
 
+  it("a required rating whose few respondents in a cell all gave a value keeps its counts and loses only its means", () => {
+    const rating = ZQuestionnaire.parse({
+      kind: "questionnaire",
+      title: t("Q"),
+      sections: [{ code: "S", title: t("S"), items: [{ code: "RATE", type: "scale", text: t("Rate"), min: 1, max: 3, required: true }] }],
+    }).sections[0]!.items as TItem[];
+    // AM has one respondent: nothing can make "1 gave a value in AM" uncertain (the panel says so),
+    // and AM's rating would be the whole panel's sum less the other countries'.
+    const people: Array<[string, string]> = [["RU", "1"], ["RU", "2"], ["RU", "3"], ["BY", "2"], ["BY", "2"], ["BY", "3"], ["KZ", "3"], ["KZ", "3"], ["KZ", "1"], ["AM", "2"]];
+    const rows = people.flatMap(([country, v]) => [row("c:pop", `v1|${country}|SCIENTIST|S`, 1), row("c:val", `v1|${country}|SCIENTIST|S`, 1, "RATE", v)]);
+    const p = protect(rating, readCube(rows), 3);
+    expect(p.withheld.has("RATE")).toBe(false);
+    expect(p.meansWithheld.has("RATE")).toBe(true);
+    const n = figureKey(ALL, "n");
+    const stats: TTable<TNum> = {
+      id: "RATE",
+      kind: "stats",
+      labelKey: "item",
+      columns: [{ key: "n" }, { key: "mean" }],
+      bases: [],
+      rows: [{ code: "RATE", label: "RATE", cells: [{ v: 10, n: 10, f: "int", id: n }, { v: 2.2, n: 10, f: "dec", id: n }] }],
+    };
+    expect(suppressTable(stats, 3, p, "RATE").rows[0]!.cells).toEqual([{ v: 10, f: "int" }, { v: null, f: "dec", suppressed: true, hidden: true }]);
+  });
+
   it("nothing is protected with k = 1", () => {
     const p = protect(items, readCube(cube(panel)), 1);
     expect(p.hidden.size).toBe(0);

@@ -33,7 +33,8 @@ export function suppressTable(table: TTable<TNum>, k: number, protection?: TProt
   if (protection && item === undefined) throw new Error("suppressTable: a protected table names its item");
   const withheld = item !== undefined && !!protection?.withheld.has(item);
   const hidden = item === undefined ? undefined : hiddenOf(protection, item);
-  const cell = (c: TNum) => suppressCell(c, k, hidden, withheld);
+  const noMeans = item !== undefined && !!protection?.meansWithheld.has(item);
+  const cell = (c: TNum) => (noMeans && c.f === "dec" && c.id !== undefined ? { v: null, f: c.f, suppressed: true as const, hidden: true as const } : suppressCell(c, k, hidden, withheld));
   return {
     ...table,
     bases: table.bases.map((b) => ({ ...b, cell: cell(b.cell) })),
@@ -45,7 +46,7 @@ export function suppressItem(item: TItemSummary<TNum>, k: number, protection?: T
   const withheld = !!protection?.withheld.has(item.code);
   return {
     ...item,
-    notes: withheld ? [...item.notes, "withheld"] : item.notes,
+    notes: withheld ? [...item.notes, "withheld"] : protection?.meansWithheld.has(item.code) ? [...item.notes, "meansWithheld"] : item.notes,
     tables: item.tables.map((t) => suppressTable(t, k, protection, item.code)),
     texts: item.texts ? suppressCell(item.texts, k, hiddenOf(protection, item.code), withheld) : undefined,
   };
