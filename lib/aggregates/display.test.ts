@@ -45,6 +45,10 @@ describe("axis labels", () => {
     const small = { ...multi, bases: [{ key: "baseRespondents", cell: { v: null, f: "int", suppressed: true } as TCell }] };
     expect(axisLabel(small, 1, 5, t)).toBe("% of respondents, n < 5");
   });
+  it("say nothing of the size of a base hidden to protect another figure", () => {
+    const hidden = { ...multi, bases: [{ key: "baseRespondents", cell: { v: null, f: "int", suppressed: true, hidden: true } as TCell }] };
+    expect(axisLabel(hidden, 1, 3, t)).toBe("% of respondents, n = –");
+  });
   it("name a scale's range on a mean", () => {
     const rows: TTable<TCell> = { id: "Q5", kind: "rows", labelKey: "row", bases: [{ key: "baseRespondents", cell: int(12) }], columns: [{ key: "n" }, { key: "mean" }], rows: [], chart: 1 };
     expect(axisLabel(rows, 1, 3, t, { min: 1, max: 10 })).toBe("Mean (1–10), n = 12");

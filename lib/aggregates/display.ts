@@ -42,7 +42,8 @@ export function axisLabel(table: TTable<TCell>, column: number, k: number, t: TT
   const of = BASE_OF[col.key];
   const base = of && table.bases.find((b) => b.key === of.base && !b.label)?.cell;
   if (!of || !base) return unit;
-  if (base.suppressed) return `${unit}, ${of.symbol} < ${k}`;
+  // A base hidden to protect another figure says nothing of its size ("–"); one below k says "< k".
+  if (base.suppressed) return base.hidden ? `${unit}, ${of.symbol} = ${formatCell(base, k)}` : `${unit}, ${of.symbol} < ${k}`;
   return `${unit}, ${of.symbol} = ${base.v === null ? "—" : Math.round(base.v)}`;
 }
 
