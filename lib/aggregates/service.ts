@@ -8,7 +8,7 @@ import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { badRequest, notFound } from "@/lib/errors";
 import type { TItem } from "@/lib/instrument/definition";
-import type { TLang } from "@/lib/instrument/text";
+import type { TLang } from "@/lib/i18n/text";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { chosenWave, studyQuestionnaires, type TStudyWave } from "@/lib/study/study-waves";
 import { AGGREGATE_SETTINGS, cubeSql, textsSql, withCube, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";

@@ -5,7 +5,7 @@ import { protect, readCube } from "@/lib/aggregates/protect";
 import type { TAggRow } from "@/lib/aggregates/query";
 import { suppressCell } from "@/lib/aggregates/suppress";
 import { ZQuestionnaire, type TItem } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 const t = (s: string) => confirmedText(`${s} ru`, `${s} en`);
 const items = ZQuestionnaire.parse({

@@ -41,7 +41,7 @@ async function sessionIdOf(raw: string): Promise<string | null> {
  * decryption and one query, where next-auth's getServerSession would also re-encrypt and re-send
  * the cookie on every request. The cookie's own lifetime outlasts every session policy, so not
  * sliding it changes nothing: the row's idle and absolute limits decide. When the database cannot
- * be asked, the error propagates (a 503 from lib/http/handler.ts) and the cookie is kept.
+ * be asked, the error propagates (a 503 from lib/route/handler.ts) and the cookie is kept.
  */
 export const getActor = cache(async (): Promise<TActor | null> => {
   const jar = await cookies();

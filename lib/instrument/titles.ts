@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
 
 /**
  * The bilingual titles of instrument versions (their definitions' `title`), read without the rest

@@ -5,10 +5,10 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { getMonitor, type TFunnel } from "@/lib/monitor/service";
 import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { openWave } from "@/lib/study/wave-admin";
+import { openWave } from "@/lib/instrument/wave-admin";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 

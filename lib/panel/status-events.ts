@@ -36,8 +36,3 @@ export async function applyStatusEvent(tx: TDb, expertId: string, event: TStatus
   await recordAudit(tx, { actorId, action: "expert.status", entity: "Expert", entityId: expertId, before: { status: row.status }, after: { status: to, event } });
   return true;
 }
-
-/** Records the first time any of the expert's sign-in links is used; later uses keep the first time. */
-export async function markLinkOpened(tx: TDb, expertId: string, at: Date): Promise<void> {
-  await tx.expert.updateMany({ where: { id: expertId, linkOpenedAt: null }, data: { linkOpenedAt: at } });
-}

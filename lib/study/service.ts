@@ -6,7 +6,7 @@ import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import type { Language, StudyStatus } from "@/lib/generated/prisma/enums";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { assertId, parseInput } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
 import { NEXT_STATUS } from "@/lib/study/lifecycle";
