@@ -6,6 +6,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { validateSession, type TActor } from "@/lib/auth/sessions";
+import { interviewsForAStudy } from "@/lib/auth/sql";
 import { sql } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -66,8 +67,7 @@ export const getActor = cache(async (): Promise<TActor | null> => {
 export async function actingAs(actor: TActor, roles: readonly Role[]): Promise<TActor | null> {
   if (roles.includes(actor.role)) return actor;
   if (actor.role !== "COORDINATOR" || !roles.includes("INTERVIEWER")) return null;
-  const { rowCount } = await sql().query(`SELECT 1 FROM "StudyMember" WHERE "userId" = $1 AND "role" = 'INTERVIEWER' LIMIT 1`, [actor.userId]);
-  return rowCount ? { ...actor, role: "INTERVIEWER" } : null;
+  return (await interviewsForAStudy(sql(), actor.userId)) ? { ...actor, role: "INTERVIEWER" } : null;
 }
 
 /** For data-layer functions: the actor, who must have one of the roles, or an AppError. */
