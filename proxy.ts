@@ -8,7 +8,7 @@ import { findUnstorableInUrl } from "@/lib/http/text-input";
  * Content-Security-Policy header and puts it on its scripts, which is why pages render dynamically),
  * and HSTS when the request came over HTTPS through a trusted proxy. An address whose path or query
  * holds a character that cannot be stored (NUL, an unpaired surrogate) is refused here with a 400,
- * for pages and API routes alike (lib/http/text-input.ts; bodies are checked in lib/http/handler.ts).
+ * for pages and API routes alike (lib/http/text-input.ts; bodies are checked in lib/route/handler.ts).
  */
 export function proxy(request: NextRequest) {
   const unstorable = findUnstorableInUrl(request.nextUrl);

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { createStudy, expect, signInAsExpert, signInAsStaff, test, type TExpert } from "./fixtures";
 
 /**

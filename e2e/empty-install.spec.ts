@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from "@
 import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { CRITERION_KEYS } from "@/lib/panel/vetting";
 import { createScratchDatabase } from "@/lib/testing/db";
 import { databaseIsEmpty } from "@/prisma/seed/demo";

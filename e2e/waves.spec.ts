@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { createStudy, expect, signInAsExpert, signInAsStaff, test } from "./fixtures";
 
 const t = (ru: string, en: string) => confirmedText(ru, en);

@@ -12,7 +12,7 @@ export class AppError extends Error {
 }
 
 export const unauthenticated = () => new AppError(401, "unauthenticated", "Sign in to continue.");
-/** The database is down or busy: retry shortly (the same answer lib/http/handler.ts gives for pool and connection errors). */
+/** The database is down or busy: retry shortly (the same answer lib/route/handler.ts gives for pool and connection errors). */
 export const unavailable = () => new AppError(503, "unavailable", "The service is busy. Please try again in a moment.", { retryAfterSeconds: 2 });
 export const forbidden = () => new AppError(403, "forbidden", "You do not have access to this.");
 export const notFound = (what = "This item") => new AppError(404, "not_found", `${what} was not found.`);

@@ -2,7 +2,7 @@ import "server-only";
 
 // What a server instance does once when it starts (called from instrumentation.ts, Node.js runtime
 // only): a bad environment stops it here, naming the variable; then the database client warms up,
-// and the job queue starts (lib/jobs/app.ts) and stops gracefully when the process is asked to end.
+// and the job queue starts (lib/jobs/app.ts) with the messages' work on it (lib/messaging/jobs.ts) and stops gracefully when the process is asked to end.
 export async function onServerStart(): Promise<void> {
   const { env, EnvError } = await import("@/lib/env");
   try {
@@ -30,5 +30,6 @@ export async function onServerStart(): Promise<void> {
     .$queryRaw`SELECT 1`
     .catch(() => undefined);
   const { startServerJobs } = await import("@/lib/jobs/app");
-  await startServerJobs();
+  const { registerAppMessageWork } = await import("@/lib/messaging/jobs");
+  await startServerJobs(registerAppMessageWork);
 }

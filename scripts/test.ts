@@ -137,7 +137,7 @@ async function main(): Promise<number> {
         ...dbEnv,
         NEXTAUTH_URL: baseUrl,
         DB_POOL_MAX: "10",
-        // The production build, but every JSON answer checked against its route's contract (lib/http/handler.ts).
+        // The production build, but every JSON answer checked against its route's contract (lib/route/handler.ts).
         CHECK_RESPONSES: "on",
       };
       const server = startNextServer({ port, host: "127.0.0.1", env: appEnv });

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useController, useFormContext } from "react-hook-form";
-import { LANGS, textFingerprint, translationState, type TLang, type TText } from "@/lib/instrument/text";
+import { LANGS, textFingerprint, translationState, type TLang, type TText } from "@/lib/i18n/text";
 import { FieldProblems, useEditor, useHasProblem } from "./editor-context";
 import { emptyText } from "./definition-tools";
 

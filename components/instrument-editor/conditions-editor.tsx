@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useController, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import type { TCondition, TItem, TSection } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { defaultCondition, OPS_FOR } from "./definition-tools";
 import { FieldProblems, useEditor, useHasProblem } from "./editor-context";
 import { toNumber } from "./fields";

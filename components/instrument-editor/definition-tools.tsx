@@ -1,5 +1,5 @@
 import type { TCondition, TDefinition, TGuide, TItem, TItemType, TQuestionnaire, TSection } from "@/lib/instrument/definition";
-import { confirmedText, type TText } from "@/lib/instrument/text";
+import { confirmedText, type TText } from "@/lib/i18n/text";
 import { COUNTRIES, countryPairs } from "@/lib/study/countries";
 
 /** Pure helpers of the instrument editor: new elements, unique codes, type changes, clean-up before saving. */

@@ -7,7 +7,7 @@ import { FormProvider, useForm } from "react-hook-form";
 import { api, type TApiError, type TInputOf } from "@/lib/api/client";
 import type { TProblem } from "@/lib/instrument/check";
 import type { TDefinition } from "@/lib/instrument/definition";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { BilingualField } from "./bilingual-field";
 import { cleanDefinition } from "./definition-tools";
 import { EditorContextProvider, groupProblems, useHydrated } from "./editor-context";

@@ -10,7 +10,7 @@ import { changeItemType } from "./definition-tools";
 import { CheckboxField, CodeField } from "./fields";
 import { ItemTypeFields } from "./item-type-fields";
 import { ListControls } from "./list-controls";
-import { pick, type TText } from "@/lib/instrument/text";
+import { pick, type TText } from "@/lib/i18n/text";
 import { languageOf } from "@/lib/i18n/config";
 
 /**

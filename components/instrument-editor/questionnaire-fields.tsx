@@ -8,7 +8,7 @@ import { newSection, questionnaireCodes } from "./definition-tools";
 import { FieldProblems } from "./editor-context";
 import { AddButton } from "./list-controls";
 import { revealPath } from "./problems-list";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { SectionEditor } from "./section-editor";
 import { languageOf } from "@/lib/i18n/config";
 

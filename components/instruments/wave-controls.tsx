@@ -10,7 +10,7 @@ export type TWaveRow = { id: string; number: number; kind: "WAVE" | "DELPHI_ROUN
 /**
  * A questionnaire's waves (rounds) on the instruments page: each with its status and closing date, a
  * button to close the open one, and a form to open the next wave (all items, the whole panel, an
- * optional closing date). Opening wave N+1 closes wave N (lib/study/wave-admin.ts).
+ * optional closing date). Opening wave N+1 closes wave N (lib/instrument/wave-admin.ts).
  */
 export function WaveControls({ instrumentId, waves, published }: { instrumentId: string; waves: TWaveRow[]; published: boolean }) {
   const t = useTranslations("instruments");

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { api } from "@/lib/api/client";
 import type { TGuide } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { COUNTRIES } from "@/lib/study/countries";
 import type { TRefusalReason } from "@/lib/autosave/queue";
 import { QuestionCard } from "./question-card";

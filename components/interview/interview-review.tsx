@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { GuideNotes, useAttribution, useQuotesAndCodes } from "./guide-notes";
 import { formatDuration, LocalTime } from "./local-time";
 import type { TInterviewClient, TNoteValue } from "./types";

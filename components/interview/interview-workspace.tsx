@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { api } from "@/lib/api/client";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { GuideNotes, useAttribution, useQuotesAndCodes } from "./guide-notes";
 import { InterviewFacts } from "./interview-facts";
 import { formatDuration, LocalTime } from "./local-time";

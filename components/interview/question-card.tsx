@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { memo, useRef, useState } from "react";
 import { CodePicker } from "@/components/codebook/code-picker";
 import type { TGuide } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import type { TRefusalReason } from "@/lib/autosave/queue";
 import { LocalTime } from "./local-time";
 import { QUOTE_MAX_CHARS, type TCodeNode, type TNoteValue, type TQuoteItem } from "./types";

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { formatDuration } from "@/components/interview/local-time";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
 import type { TMonitor } from "@/lib/monitor/service";
 import { TableWrap } from "./shared";
 

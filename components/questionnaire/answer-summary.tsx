@@ -7,7 +7,7 @@ import { isAnswered, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import type { TAnswers } from "@/lib/instrument/answers";
 import { formatAnswer } from "@/lib/instrument/format-answer";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 
 /** Every answered, visible question with its answer, section by section (the expert's own copy). */
 export function AnswerSummary({ definition, answers, lang }: { definition: TQuestionnaire; answers: TAnswers; lang: TLang }) {

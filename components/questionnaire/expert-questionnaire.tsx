@@ -5,7 +5,7 @@ import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TExpertFeedback } from "@/lib/delphi/expert-types";
 import type { TAnswers } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
-import type { TLang } from "@/lib/instrument/text";
+import type { TLang } from "@/lib/i18n/text";
 import { enableOfflineReload } from "./offline-support";
 import type { TItemRefusal } from "./item-field";
 import { QuestionnaireView } from "./questionnaire-view";

@@ -8,7 +8,7 @@ import type { TExpertFeedback } from "@/lib/delphi/expert-types";
 import { REASON_MAX, needsReason } from "@/lib/delphi/reason";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { formatAnswer } from "@/lib/instrument/format-answer";
 
 /** What a Delphi round shows beside an item: the expert's own previous answer and the group's. */

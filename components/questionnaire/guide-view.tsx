@@ -2,7 +2,7 @@
 
 import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TGuide } from "@/lib/instrument/definition";
-import type { TLang } from "@/lib/instrument/text";
+import type { TLang } from "@/lib/i18n/text";
 import { InstrumentLangContext, useInstrumentText } from "./use-item-text";
 
 /** An interview guide read-only: blocks in order, each main question with its probes. */

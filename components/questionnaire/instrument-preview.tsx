@@ -5,7 +5,7 @@ import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TDefinition } from "@/lib/instrument/definition";
 import { optionOrderFor } from "@/lib/instrument/order";
-import { LANGS, type TLang } from "@/lib/instrument/text";
+import { LANGS, type TLang } from "@/lib/i18n/text";
 import { GuideView } from "./guide-view";
 import { QuestionnaireView } from "./questionnaire-view";
 

@@ -6,7 +6,7 @@ import "./questionnaire.css";
 import { progress, sectionProgress, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem, TQuestionnaire } from "@/lib/instrument/definition";
-import type { TLang } from "@/lib/instrument/text";
+import type { TLang } from "@/lib/i18n/text";
 import { ItemField, type TItemRefusal } from "./item-field";
 import { InstrumentLangContext, useInstrumentText } from "./use-item-text";
 

@@ -9,7 +9,7 @@ import { answerError, responseProblems, visibleItemCodes } from "@/lib/instrumen
 import type { TAnswers } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import { allItems } from "@/lib/instrument/items";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import type { TRefusal } from "@/lib/autosave/queue";
 import { messageParams } from "./item-field";
 

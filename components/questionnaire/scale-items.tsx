@@ -3,7 +3,7 @@
 import { useLiteTranslations } from "@/components/layout/lite-translations";
 import type { TMatrixAnswer, TScaleAnswer } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
 import { useInstrumentText } from "./use-item-text";
 
 type TScaleLike = { min: number; max: number; minLabel?: TText; maxLabel?: TText; cannotAssess?: boolean };

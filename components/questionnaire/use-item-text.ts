@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import { pick, type TLang, type TText } from "@/lib/instrument/text";
+import { pick, type TLang, type TText } from "@/lib/i18n/text";
 
 /** The language the instrument is shown in (may differ from the interface language in a preview). */
 export const InstrumentLangContext = createContext<TLang>("ru");

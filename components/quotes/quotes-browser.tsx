@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { apiHref } from "@/lib/api/client";
-import type { TLang } from "@/lib/instrument/text";
+import type { TLang } from "@/lib/i18n/text";
 import type { TQuoteView } from "@/lib/quotes/service";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
 import type { TBlockOption, TCodeGroup } from "@/lib/quotes/filter-options";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { TReportRow } from "@/lib/delphi/report";
 import type { TItem } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { COUNTRIES } from "@/lib/study/countries";
 
 /**

@@ -8,7 +8,7 @@ import { getCrossTab, getPairHeatmap, getSummary, listTexts, setSuppressionK } f
 import type { TCell, TFilters, TTable } from "@/lib/aggregates/types";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { testPrisma } from "@/lib/testing/db";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { resultsMeta } from "@/lib/aggregates/service";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeStaff, makeStudy } from "@/lib/testing/factories";
 

@@ -1,10 +1,11 @@
 import type { TCondition, TItem, TItemType, TQuestionnaire } from "@/lib/instrument/definition";
 import { countryPairs } from "@/lib/study/countries";
+import type { TDb } from "@/lib/db/types";
 import type { TFilters } from "@/lib/aggregates/types";
 
 /**
- * The SQL of every aggregate: built here (pure, no database) so the service and the benchmark's
- * direct-SQL baseline run exactly the same statements. All counting happens in PostgreSQL with
+ * The SQL of every aggregate: built here (the builders are pure; the few functions at the end run them)
+ * so the service and the benchmark's direct-SQL baseline run exactly the same statements. All counting happens in PostgreSQL with
  * GROUP BY over answer rows; only the grouped rows come back.
  *
  * Every query starts from the same two CTEs:
@@ -375,4 +376,38 @@ export function textsSql(scope: TScope, filters: TFilters, item: Pick<TItem, "co
   const ctes = baseCtes(scope, filters, [item], values);
   const field = item.type === "text" ? "text" : "other";
   return { text: `WITH ${ctes} SELECT v->>'${field}' AS text FROM ans WHERE btrim(coalesce(v->>'${field}', '')) <> '' ORDER BY 1`, values };
+}
+
+/*
+ * Running the statements: every raw query of the aggregates is here (the builders above and
+ * tally.ts's only make text); lib/aggregates/service.ts decides which run, and in which transaction.
+ */
+
+/** Sets AGGREGATE_SETTINGS for the rest of the transaction. */
+export async function applyAggregateSettings(tx: TDb): Promise<void> {
+  for (const setting of AGGREGATE_SETTINGS) await tx.$executeRawUnsafe(setting);
+}
+
+/** Runs a built statement and returns its rows. */
+export const queryRows = <R>(tx: TDb, sql: TSql): Promise<R[]> => tx.$queryRawUnsafe<R[]>(sql.text, ...sql.values);
+
+/** Runs a built statement that returns no rows; its row count. */
+export const execute = (tx: TDb, sql: TSql): Promise<number> => tx.$executeRawUnsafe(sql.text, ...sql.values);
+
+/** The definition the instrument's tallies were built for (tally.ts tallyDefinition), if any. */
+export async function tallyStateDefinition(tx: TDb, instrumentId: string): Promise<string | undefined> {
+  const [state] = await tx.$queryRaw<Array<{ definition: string }>>`SELECT "definition" FROM "TallyState" WHERE "instrumentId" = ${instrumentId}::uuid`;
+  return state?.definition;
+}
+
+/**
+ * What the aggregates depend on, read cheaply: the questionnaire's responses (count, sum of updatedAt,
+ * submitted count) and the study's panel (count, sum of updatedAt).
+ */
+export async function dataStampOf(client: TDb, instrumentId: string, studyId: string): Promise<string> {
+  const [row] = await client.$queryRaw<Array<{ stamp: string }>>`
+    SELECT concat_ws('|',
+      (SELECT concat_ws('/', count(*), sum(extract(epoch FROM "updatedAt")), count(*) FILTER (WHERE "status" = 'SUBMITTED')) FROM "Response" WHERE "instrumentId" = ${instrumentId}::uuid),
+      (SELECT concat_ws('/', count(*), sum(extract(epoch FROM "updatedAt"))) FROM "Expert" WHERE "studyId" = ${studyId}::uuid)) AS stamp`;
+  return row?.stamp ?? "";
 }

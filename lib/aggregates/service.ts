@@ -8,10 +8,10 @@ import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { badRequest, notFound } from "@/lib/errors";
 import type { TItem } from "@/lib/instrument/definition";
-import type { TLang } from "@/lib/instrument/text";
+import type { TLang } from "@/lib/i18n/text";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { chosenWave, studyQuestionnaires, type TStudyWave } from "@/lib/study/study-waves";
-import { AGGREGATE_SETTINGS, cubeSql, textsSql, withCube, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
+import { applyAggregateSettings, cubeSql, dataStampOf, execute, queryRows, tallyStateDefinition, textsSql, withCube, type TAggRow, type TCrossBy, type TScope, type TSql } from "@/lib/aggregates/query";
 import { tallyAddSql, tallyDefinition, tallyLockSql, tallyRemoveSql, tallyResetSql, tallySummarySql, tallyZeroSql, TALLY_BATCH } from "@/lib/aggregates/tally";
 import { combineVersions, shapeCrossTab, shapeHeatmap, shapeSummary, type TCombinedItem } from "@/lib/aggregates/shape";
 import { suppressHeatmap, suppressSummary, suppressTable } from "@/lib/aggregates/suppress";
@@ -74,11 +74,7 @@ async function context(actor: TActor, studyId: string, filters: Pick<TFilters, "
  * (country, group). Equal stamps, equal results.
  */
 async function dataStamp(ctx: TContext): Promise<string> {
-  const [row] = await db().$queryRaw<Array<{ stamp: string }>>`
-    SELECT concat_ws('|',
-      (SELECT concat_ws('/', count(*), sum(extract(epoch FROM "updatedAt")), count(*) FILTER (WHERE "status" = 'SUBMITTED')) FROM "Response" WHERE "instrumentId" = ${ctx.scope.instrumentId}::uuid),
-      (SELECT concat_ws('/', count(*), sum(extract(epoch FROM "updatedAt"))) FROM "Expert" WHERE "studyId" = ${ctx.studyId}::uuid)) AS stamp`;
-  return row?.stamp ?? "";
+  return dataStampOf(db(), ctx.scope.instrumentId, ctx.studyId);
 }
 
 /** One statement with the aggregate settings (query.ts), in a transaction of its own. */
@@ -86,8 +82,8 @@ async function query<R>(sql: TSql): Promise<R[]> {
   // The transaction's own limit is above the statement timeout, which stays the one that applies.
   return db().$transaction(
     async (tx) => {
-      for (const setting of AGGREGATE_SETTINGS) await tx.$executeRawUnsafe(setting);
-      return tx.$queryRawUnsafe<R[]>(sql.text, ...sql.values);
+      await applyAggregateSettings(tx);
+      return queryRows<R>(tx, sql);
     },
     { timeout: env().DB_STATEMENT_TIMEOUT_MS + 5_000 },
   );
@@ -107,17 +103,16 @@ async function fromTallies(scope: TScope, sql: TSql): Promise<TAggRow[]> {
   for (;;) {
     const rows = await db().$transaction(
       async (tx) => {
-        const exec = (statement: TSql) => tx.$executeRawUnsafe(statement.text, ...statement.values);
-        const count = async (statement: TSql) => (await tx.$queryRawUnsafe<Array<{ n: number }>>(statement.text, ...statement.values))[0]?.n ?? 0;
+        const exec = (statement: TSql) => execute(tx, statement);
+        const count = async (statement: TSql) => (await queryRows<{ n: number }>(tx, statement))[0]?.n ?? 0;
         await exec(tallyLockSql(scope.instrumentId));
-        for (const setting of AGGREGATE_SETTINGS) await tx.$executeRawUnsafe(setting);
-        const [state] = await tx.$queryRaw<Array<{ definition: string }>>`SELECT "definition" FROM "TallyState" WHERE "instrumentId" = ${scope.instrumentId}::uuid`;
+        await applyAggregateSettings(tx);
         let removed = 0;
-        if (state?.definition !== definition) for (const statement of tallyResetSql(scope)) await exec(statement);
+        if ((await tallyStateDefinition(tx, scope.instrumentId)) !== definition) for (const statement of tallyResetSql(scope)) await exec(statement);
         else if ((removed = await count(tallyRemoveSql(scope, items))) > 0) await exec(tallyZeroSql(scope.instrumentId));
         const added = await count(tallyAddSql(scope, items));
         if (removed === TALLY_BATCH || added === TALLY_BATCH) return null;
-        return tx.$queryRawUnsafe<TAggRow[]>(sql.text, ...sql.values);
+        return queryRows<TAggRow>(tx, sql);
       },
       { timeout: env().DB_STATEMENT_TIMEOUT_MS * 3 + 5_000 },
     );

@@ -4,7 +4,7 @@ import { combineVersions, histogram, medianOf, shapeSummary } from "@/lib/aggreg
 import { suppressCell, suppressSummary } from "@/lib/aggregates/suppress";
 import type { TAggRow } from "@/lib/aggregates/query";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 const t = (s: string) => confirmedText(`${s} ru`, `${s} en`);
 const q = (roleText: string, options: string[]) =>

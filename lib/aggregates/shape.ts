@@ -1,6 +1,6 @@
 import type { TItem } from "@/lib/instrument/definition";
 import { allItems, isAnswerable } from "@/lib/instrument/items";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { COUNTRIES, EAEU_COUNTRIES } from "@/lib/study/countries";
 import { pairRows, type TAggRow, type TCrossBy, type TScopeVersion } from "@/lib/aggregates/query";
 import { binOf, figureKey, histogramRange } from "@/lib/aggregates/figures";

@@ -6,7 +6,7 @@ import type { TAggRow } from "@/lib/aggregates/query";
 import { suppressCell, suppressTable } from "@/lib/aggregates/suppress";
 import type { TNum, TTable } from "@/lib/aggregates/types";
 import { ZQuestionnaire, type TItem } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 const t = (s: string) => confirmedText(`${s} ru`, `${s} en`);
 const items = ZQuestionnaire.parse({

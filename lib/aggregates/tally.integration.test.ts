@@ -11,11 +11,11 @@ import type { TFilters } from "@/lib/aggregates/types";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
 import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { addExpert } from "@/lib/panel/experts";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { openWave } from "@/lib/study/wave-admin";
+import { openWave } from "@/lib/instrument/wave-admin";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 

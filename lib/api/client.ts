@@ -46,7 +46,7 @@ function fieldDetails(details: unknown): Array<{ path: string; message: string }
   return details.filter((d): d is { path: string; message: string } => typeof d?.path === "string" && typeof d?.message === "string");
 }
 
-/** Reads any answer's error body (lib/http/handler.ts errorResponse) into a TApiError. */
+/** Reads any answer's error body (lib/route/handler.ts errorResponse) into a TApiError. */
 export function apiError(status: number, json: unknown): TApiError {
   const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   return {

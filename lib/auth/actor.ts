@@ -6,6 +6,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { validateSession, type TActor } from "@/lib/auth/sessions";
+import { interviewsForAStudy } from "@/lib/auth/sql";
 import { sql } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -41,7 +42,7 @@ async function sessionIdOf(raw: string): Promise<string | null> {
  * decryption and one query, where next-auth's getServerSession would also re-encrypt and re-send
  * the cookie on every request. The cookie's own lifetime outlasts every session policy, so not
  * sliding it changes nothing: the row's idle and absolute limits decide. When the database cannot
- * be asked, the error propagates (a 503 from lib/http/handler.ts) and the cookie is kept.
+ * be asked, the error propagates (a 503 from lib/route/handler.ts) and the cookie is kept.
  */
 export const getActor = cache(async (): Promise<TActor | null> => {
   const jar = await cookies();
@@ -66,8 +67,7 @@ export const getActor = cache(async (): Promise<TActor | null> => {
 export async function actingAs(actor: TActor, roles: readonly Role[]): Promise<TActor | null> {
   if (roles.includes(actor.role)) return actor;
   if (actor.role !== "COORDINATOR" || !roles.includes("INTERVIEWER")) return null;
-  const { rowCount } = await sql().query(`SELECT 1 FROM "StudyMember" WHERE "userId" = $1 AND "role" = 'INTERVIEWER' LIMIT 1`, [actor.userId]);
-  return rowCount ? { ...actor, role: "INTERVIEWER" } : null;
+  return (await interviewsForAStudy(sql(), actor.userId)) ? { ...actor, role: "INTERVIEWER" } : null;
 }
 
 /** For data-layer functions: the actor, who must have one of the roles, or an AppError. */

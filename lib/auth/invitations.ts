@@ -1,5 +1,4 @@
 import type { TDb } from "@/lib/db/types";
-import { markLinkOpened } from "@/lib/panel/status-events";
 import { generateToken, hashToken, looksLikeToken } from "@/lib/auth/tokens";
 
 export type TInvitationState = "valid" | "used" | "expired" | "replaced" | "unknown";
@@ -83,4 +82,9 @@ export async function requestNewLink(client: TDb, token: string, now = new Date(
   if (!row) return false;
   await client.expert.update({ where: { id: row.expertId }, data: { linkRequestedAt: now } });
   return true;
+}
+
+/** Records the first time any of the expert's sign-in links is used; later uses keep the first time. */
+async function markLinkOpened(tx: TDb, expertId: string, at: Date): Promise<void> {
+  await tx.expert.updateMany({ where: { id: expertId, linkOpenedAt: null }, data: { linkOpenedAt: at } });
 }

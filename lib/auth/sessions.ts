@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { TDb } from "@/lib/db/types";
 import type { Language, Role } from "@/lib/generated/prisma/enums";
 import { LAST_SEEN_WRITE_INTERVAL_MS, SESSION_POLICY } from "@/lib/auth/session-policy";
+import { sessionRow, touchSession } from "@/lib/auth/sql";
 
 export type TActor = {
   userId: string;
@@ -14,20 +15,6 @@ export type TActor = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type TSessionRow = {
-  id: string;
-  role: Role;
-  expiresAt: Date;
-  lastSeenAt: Date;
-  revokedAt: Date | null;
-  userId: string;
-  userRole: Role;
-  isAdmin: boolean;
-  name: string;
-  language: Language;
-  disabledAt: Date | null;
-};
 
 export async function createSession(client: TDb, user: { id: string; role: Role }): Promise<string> {
   const expiresAt = new Date(Date.now() + SESSION_POLICY[user.role].absoluteHours * 3600_000);
@@ -46,21 +33,14 @@ export async function createSession(client: TDb, user: { id: string; role: Role 
 export async function validateSession(pool: pg.Pool, sessionId: string, now = new Date()): Promise<TActor | null> {
   if (!UUID.test(sessionId)) return null;
   // One round trip, straight on pg (lib/db.ts, sql()): this runs before every authenticated request.
-  const { rows } = await pool.query<TSessionRow>(
-    `SELECT s.id, s.role::text AS role, s."expiresAt", s."lastSeenAt", s."revokedAt",
-            u.id AS "userId", u.role::text AS "userRole", u."isAdmin", u.name, u.language::text AS language, u."disabledAt"
-       FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
-      WHERE s.id = $1::uuid`,
-    [sessionId],
-  );
-  const session = rows[0];
+  const session = await sessionRow(pool, sessionId);
   if (!session || session.revokedAt || session.disabledAt) return null;
   if (session.userRole !== session.role) return null;
   if (session.expiresAt <= now) return null;
   const idleMs = SESSION_POLICY[session.role].idleMinutes * 60_000;
   if (now.getTime() - session.lastSeenAt.getTime() > idleMs) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
-    await pool.query(`UPDATE "AuthSession" SET "lastSeenAt" = $2 WHERE "id" = $1::uuid AND "revokedAt" IS NULL`, [session.id, now]);
+    await touchSession(pool, session.id, now);
   }
   return { userId: session.userId, sessionId: session.id, role: session.role, isAdmin: session.isAdmin, name: session.name, language: session.language };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TDb } from "@/lib/db/types";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
 
 /** One code of a thematic codebook; `children` refine it. */
 export type TCodebookEntry = { code: string; name: TText; description: TText; children?: TCodebookEntry[] };

@@ -8,7 +8,7 @@ import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import { allItems } from "@/lib/instrument/items";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
-import { askedIn } from "@/lib/study/wave-items";
+import { askedIn } from "@/lib/instrument/wave-items";
 import { currentAssignment, type TAssignment } from "@/lib/study/waves";
 
 /**

@@ -3,7 +3,7 @@ import { itemFeedback } from "@/lib/delphi/feedback";
 import { needsReason } from "@/lib/delphi/reason";
 import type { TMatrixAnswer } from "@/lib/instrument/answers";
 import { ZMatrixItem, ZMultiItem, ZRankingItem, ZScaleItem } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 const t = confirmedText("x", "x");
 const scale = ZScaleItem.parse({ code: "Q1", type: "scale", text: t, min: 1, max: 5, cannotAssess: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { roundReport, type TRespondent } from "@/lib/delphi/report";
 import { DEFAULT_ROUND_RULES, ZRoundRules } from "@/lib/delphi/rules";
 import { ZMatrixItem, ZSingleItem } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 const t = confirmedText("x", "x");
 const pairs = ZMatrixItem.parse({ code: "P", type: "matrix", text: t, min: 1, max: 10, rows: [{ code: "P_A", label: t }] });

@@ -14,8 +14,8 @@ import { assertId, parseInput } from "@/lib/http/input";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { coordinatedBy } from "@/lib/study/access";
 import { takesAnswers } from "@/lib/study/lifecycle";
-import { closeWave } from "@/lib/study/wave-admin";
-import { askedIn } from "@/lib/study/wave-items";
+import { closeWave } from "@/lib/instrument/wave-admin";
+import { askedIn } from "@/lib/instrument/wave-items";
 
 /**
  * Delphi rounds, on the coordinator's side: a round is a wave (kind DELPHI_ROUND) of a study's

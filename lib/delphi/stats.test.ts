@@ -15,7 +15,7 @@ import {
   summariseNumbers,
 } from "@/lib/delphi/stats";
 import { ZScaleItem, ZMatrixItem, ZTextItem } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 /**
  * Type 7 by its definition: the sample quantile function is the straight line through the points

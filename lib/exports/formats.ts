@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { BATCH_SIZE, answerMap, responses, textWidths, type TExportContext, type TSql } from "@/lib/exports/data";
 import { CANNOT_ASSESS, NOT_ANSWERED, answerText, waveLabel, type TBilingual, type TCell } from "@/lib/exports/layout";
 import { createSav } from "@/lib/exports/sav";
-import type { TLang } from "@/lib/instrument/text";
+import type { TLang } from "@/lib/i18n/text";
 import { guardCell } from "@/lib/csv/guard";
 
 /**

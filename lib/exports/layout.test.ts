@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CANNOT_ASSESS, NOT_ANSWERED, answerText, buildLayout, type TResponseMeta } from "@/lib/exports/layout";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 const t = (s: string) => confirmedText(`${s} ru`, `${s} en`);
 const version = (options: string[], text = "Choice"): TQuestionnaireInput => ({

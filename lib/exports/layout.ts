@@ -1,7 +1,7 @@
 import type { TAnswerValue, TMatrixAnswer, TMultiAnswer, TRankingAnswer, TScaleAnswer, TSingleAnswer } from "@/lib/instrument/answers";
 import type { TItem, TItemType, TQuestionnaire } from "@/lib/instrument/definition";
 import { isAnswerable } from "@/lib/instrument/items";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
 
 /**
  * The variables of a data export, shared by every format (CSV, XLSX, SPSS, codebook). Pure.

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { exportRoutes } from "@/lib/exports/contract";
 import type { TExportFormat } from "@/lib/exports/formats";
 import { exportStudyData } from "@/lib/exports/service";
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 
 const CONTRACTS = {
   "wide.csv": exportRoutes.wide,

@@ -14,7 +14,7 @@ import { exportStudyData } from "@/lib/exports/service";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { createPrismaClient } from "@/lib/db/client";
 import pg from "pg";
@@ -24,7 +24,7 @@ import { createScratchDatabase, testPrisma } from "@/lib/testing/db";
 import { PAIR_MEANS } from "@/prisma/seed/demo-data";
 import { DEMO_STUDY_SLUG, seedDemo } from "@/prisma/seed/demo";
 import { rejection } from "@/lib/testing/errors";
-import { openWave } from "@/lib/study/wave-admin";
+import { openWave } from "@/lib/instrument/wave-admin";
 import { actorFor, joinStudy, makeNamedExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
 
 const prisma = testPrisma();

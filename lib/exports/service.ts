@@ -9,7 +9,7 @@ import { notFound } from "@/lib/errors";
 import { loadExportContext, pgSql } from "@/lib/exports/data";
 import { env } from "@/lib/env";
 import { CONTENT_TYPES, WRITERS, toWebStream, type TExportFormat } from "@/lib/exports/formats";
-import type { TLang } from "@/lib/instrument/text";
+import type { TLang } from "@/lib/i18n/text";
 import { assertId } from "@/lib/http/input";
 import { log } from "@/lib/log";
 

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 /**
  * One API route's contract: method, path (the folder under app/ exactly as on disk), who may call
  * it, and the schemas of its params, query, body and response. The route wrapper
- * (lib/http/handler.ts) parses the request with it and checks the handler's answer against it; the
+ * (lib/route/handler.ts) parses the request with it and checks the handler's answer against it; the
  * typed client (lib/api/client.ts) takes its types from it; scripts/openapi.ts describes it.
  *
  * Response schemas read from the server's side to the wire: their input is what the handler returns
@@ -45,7 +45,7 @@ export type TRequestInput<C extends TRouteContract> = (C["params"] extends z.Zod
   (C["query"] extends z.ZodType ? { query?: TIn<C["query"]> } : { query?: undefined }) &
   (C["body"] extends z.ZodType ? { body: TIn<C["body"]> } : { body?: undefined });
 
-/** The body of every error answer (lib/http/handler.ts errorResponse). */
+/** The body of every error answer (lib/route/handler.ts errorResponse). */
 export const ZErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });

@@ -15,7 +15,7 @@ export function reply<T>(body: T, init: TReplyInit): Reply<T> {
   return new Reply(body, init);
 }
 
-/** The contract's answer did not match: a 500 (lib/http/handler.ts errorResponse logs the paths, never the values). */
+/** The contract's answer did not match: a 500 (lib/route/handler.ts errorResponse logs the paths, never the values). */
 export class ResponseContractError extends Error {
   constructor(readonly issues: Array<{ path: string; code: string }>) {
     super(`The response does not match its contract: ${issues.map((i) => `${i.path || "(root)"} ${i.code}`).join(", ")}`);

@@ -6,7 +6,7 @@
  * wherever it comes in:
  *
  * - JSON bodies of every API route, every string and every object key at any depth
- *   (lib/http/handler.ts, before the route's zod schema);
+ *   (lib/route/handler.ts, before the route's zod schema);
  * - the path and query string of every request, pages included (proxy.ts); a path that does not
  *   decode as UTF-8 is refused there too. (A query string's undecodable bytes are read as U+FFFD.)
  *

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { completenessError, isAnswered, progress, sectionProgress, visibleItemCodes } from "@/lib/instrument/answer-rules";
 import { answerSchema, checkResponse, OTHER_TEXT_MAX, type TAnswers } from "@/lib/instrument/answers";
 import { ZItem, ZQuestionnaire, type TCondition, type TItem, type TItemInput, type TQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 // ── Builders: items are parsed with the real schema, so defaults (required, integer, maxLength) apply.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkDefinition, formatPath, type TProblem } from "@/lib/instrument/check";
 import type { TCondition, TGuideInput, TItemInput, TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText, textFingerprint, type TText } from "@/lib/instrument/text";
+import { confirmedText, textFingerprint, type TText } from "@/lib/i18n/text";
 
 // ── Small builders: every text is translated and confirmed, so a definition built from them is valid.
 

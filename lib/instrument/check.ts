@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ZDefinition, type TCondition, type TDefinition, type TGuide, type TItem, type TQuestionnaire } from "@/lib/instrument/definition";
-import { LANGS, translationState, type TText } from "@/lib/instrument/text";
+import { LANGS, translationState, type TText } from "@/lib/i18n/text";
 
 export type TProblemKind = "structure" | "duplicate" | "condition" | "cycle" | "bounds" | "empty" | "translation-missing" | "translation-stale";
 export type TProblem = { path: string; kind: TProblemKind; message: string };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { InstrumentKind, VersionStatus } from "@/lib/generated/prisma/enums";
 import { defineRoute, ZIsoDate, ZOk } from "@/lib/http/contract";
 import { ZText } from "@/lib/instrument/definition";
+import { ZOpenWaveBody, ZWaveIdParams } from "@/lib/study/wave-schemas";
 import { ZCopyInstrument, ZCreateInstrument, ZImportInstrument, ZInstrumentFile, ZInstrumentParams, ZSaveDraft, ZVersionParams } from "@/lib/instrument/schemas";
 
 /** A problem check.ts found in a definition (also the `problems` of a refused publish's 422). */
@@ -123,5 +124,22 @@ export const instrumentRoutes = {
     roles: ["COORDINATOR"],
     body: ZCopyInstrument,
     response: z.object({ instrumentId: z.string(), versionId: z.string() }),
+  }),
+  openWave: defineRoute({
+    method: "POST",
+    path: "/api/coordinator/instruments/[instrumentId]/waves",
+    summary: "Opens the questionnaire's next wave (closing the one open before it).",
+    roles: ["COORDINATOR"],
+    params: ZInstrumentParams,
+    body: ZOpenWaveBody,
+    response: z.object({ id: z.string(), number: z.number(), kind: z.enum(["WAVE", "DELPHI_ROUND"]), closedWaves: z.array(z.number()) }),
+  }),
+  closeWave: defineRoute({
+    method: "POST",
+    path: "/api/coordinator/waves/[waveId]/close",
+    summary: "Closes an open (or planned) wave: its experts can no longer change their answers in it.",
+    roles: ["COORDINATOR"],
+    params: ZWaveIdParams,
+    response: z.object({ id: z.string(), number: z.number(), status: z.literal("CLOSED") }),
   }),
 };

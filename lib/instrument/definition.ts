@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGS, type TText } from "@/lib/instrument/text";
+import { LANGS, type TText } from "@/lib/i18n/text";
 
 /**
  * An instrument version is data: this schema is the one contract shared by the server (saving,

@@ -1,6 +1,6 @@
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import type { TItem } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 
 /** Answers as words: the expert's own review and the coordinator's record view of a response. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZQuestionnaire, type TOption } from "@/lib/instrument/definition";
 import { optionOrderFor, orderedOptions, shuffledCodes } from "@/lib/instrument/order";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 const opt = (code: string, flags: Pick<TOption, "other" | "anchored" | "exclusive"> = {}): TOption => ({ code, label: confirmedText(code, code), ...flags });
 const plain = (n: number) => Array.from({ length: n }, (_, i) => opt(`o${i + 1}`));

@@ -1,5 +1,5 @@
 import type { TOption, TQuestionnaire } from "@/lib/instrument/definition";
-import { textFingerprint } from "@/lib/instrument/text";
+import { textFingerprint } from "@/lib/i18n/text";
 
 /** A small seeded PRNG (mulberry32): the same seed always gives the same order. */
 function random(seed: number): () => number {

@@ -18,7 +18,7 @@ import {
   saveDraft,
 } from "@/lib/instrument/service";
 import { blankDefinition } from "@/lib/instrument/templates";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeExpert, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";

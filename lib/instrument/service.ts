@@ -11,6 +11,7 @@ import { invalidDefinition } from "@/lib/instrument/create";
 import type { TDefinition } from "@/lib/instrument/definition";
 import { INSTRUMENT_FILE_FORMAT } from "@/lib/instrument/schemas";
 import { blankDefinition } from "@/lib/instrument/templates";
+import { lockInstrument, lockVersionRow } from "@/lib/instrument/sql";
 import { versionTitles } from "@/lib/instrument/titles";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { assertRole } from "@/lib/auth/roles";
@@ -75,7 +76,7 @@ export async function createInstrument(actor: TActor, input: { studyId: string; 
 
 /** Locks the version row for the rest of the transaction and returns it, or 404. */
 async function lockVersion(tx: Prisma.TransactionClient, actor: TActor, versionId: string) {
-  await tx.$executeRaw`SELECT 1 FROM "InstrumentVersion" WHERE "id" = ${versionId}::uuid FOR UPDATE`;
+  await lockVersionRow(tx, versionId);
   const version = await tx.instrumentVersion.findFirst({ where: { id: versionId, instrument: { study: coordinatedBy(actor) } }, select: { id: true, status: true, instrumentId: true, content: true, number: true } });
   if (!version) throw notFound("The instrument version");
   return version;
@@ -129,7 +130,7 @@ export async function openDraft(actor: TActor, instrumentId: string) {
 
 async function openDraftIn(tx: Prisma.TransactionClient, actor: TActor, instrumentId: string) {
   const actorId = actor.userId;
-  await tx.$executeRaw`SELECT 1 FROM "Instrument" WHERE "id" = ${instrumentId}::uuid FOR UPDATE`;
+  await lockInstrument(tx, instrumentId);
   const latest = await tx.instrumentVersion.findFirst({ where: { instrumentId, instrument: { study: coordinatedBy(actor) } }, orderBy: { number: "desc" }, select: { id: true, number: true, status: true, content: true } });
   if (!latest) throw notFound("The instrument");
   if (latest.status === "DRAFT") return { versionId: latest.id, number: latest.number, created: false };

@@ -4,7 +4,7 @@ import { checkDefinition } from "@/lib/instrument/check";
 import type { TQuestionnaireInput } from "@/lib/instrument/definition";
 import { exportVersion, publishVersion, saveDraft } from "@/lib/instrument/service";
 import { copyInstrument, importInstrument } from "@/lib/instrument/start";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
 import { actorFor, makeGuide, makeStaff, makeStudy, unique } from "@/lib/testing/factories";

@@ -1,5 +1,5 @@
 import type { TDefinition } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 
 /** What a new instrument starts from: one section (or block) with one item, ready to edit. */
 export function blankDefinition(kind: "questionnaire" | "guide", title: string): TDefinition {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
+import { versionTitleRows } from "@/lib/instrument/sql";
 
 /**
  * The bilingual titles of instrument versions (their definitions' `title`), read without the rest
@@ -9,7 +10,6 @@ import type { TText } from "@/lib/instrument/text";
 export async function versionTitles(versionIds: string[]): Promise<Map<string, TText>> {
   if (versionIds.length === 0) return new Map();
   const ids = [...new Set(versionIds)];
-  const rows = await db().$queryRaw<Array<{ id: string; title: TText | null }>>`
-    SELECT id::text AS id, content->'title' AS title FROM "InstrumentVersion" WHERE id::text = ANY(${ids})`;
+  const rows = await versionTitleRows(db(), ids);
   return new Map(rows.flatMap((r) => (r.title && typeof r.title === "object" ? [[r.id, r.title] as const] : [])));
 }

@@ -5,7 +5,7 @@ import { createCode } from "@/lib/codebook/service";
 import { db } from "@/lib/db";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import {
   cancelInterview,
   createInterview,

@@ -12,7 +12,7 @@ import { assertId, parseInput } from "@/lib/http/input";
 import { moveAnchor } from "@/lib/interviews/anchors";
 import { assertRole } from "@/lib/auth/roles";
 import { versionTitles } from "@/lib/instrument/titles";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
 import { coordinatedBy, interviewedBy } from "@/lib/study/access";
 import {
   ZCodeIds,

@@ -1,5 +1,6 @@
 import { Client } from "pg";
 import { LIVE_CHANNEL, parseLivePayload, type TLiveEvent } from "@/lib/live/events";
+import { listenToLive } from "@/lib/live/notify";
 
 type TListener = (event: TLiveEvent) => void;
 type TLogger = { warn: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void };
@@ -69,7 +70,7 @@ export class LiveHub {
     client.on("end", () => this.lost(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+      await listenToLive(client);
     } catch (error) {
       await client.end().catch(() => undefined);
       this.logger?.warn({ event: "live.connect_failed", err: error instanceof Error ? error.message : String(error) }, "live updates: cannot listen yet");

@@ -2,6 +2,7 @@ import { LONG_TRANSACTION } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ExpertStatus } from "@/lib/generated/prisma/enums";
 import { issueInvitation } from "@/lib/auth/invitations";
+import { claimQueuedMessage } from "@/lib/messaging/sql";
 import { formatExpiry, renderTemplate, templateFor } from "@/lib/messaging/templates";
 import { failureReason, isPermanentFailure, type TTransport } from "@/lib/messaging/transport";
 
@@ -40,9 +41,7 @@ export async function deliverMessage(
     return await prisma.$transaction(
       async (tx) => {
         const now = options.now ?? new Date();
-        const claimed = await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Message" WHERE "id" = ${messageId}::uuid AND "status" = 'QUEUED' FOR UPDATE SKIP LOCKED`;
-        if (claimed.length === 0) return "skipped";
+        if (!(await claimQueuedMessage(tx, messageId))) return "skipped";
         const message = await tx.message.findUniqueOrThrow({
           where: { id: messageId },
           select: {

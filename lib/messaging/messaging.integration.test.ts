@@ -3,8 +3,8 @@ import { consumeInvitation } from "@/lib/auth/invitations";
 import { db } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { stopAppJobs } from "@/lib/jobs/app";
-import { startJobs, type TJobs } from "@/lib/jobs/runtime";
 import { REDACTED_LINK } from "@/lib/messaging/delivery";
+import { startMessageJobs } from "@/lib/messaging/jobs";
 import { sweepReminders } from "@/lib/messaging/reminders";
 import { getTemplates, inviteExperts, resendMessage, saveReminderSettings, saveTemplates, setExpertRemindersPaused } from "@/lib/messaging/service";
 import { DEFAULT_TEMPLATES } from "@/lib/messaging/templates";
@@ -30,8 +30,8 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function startWorker(smtpUrl: string): Promise<TJobs> {
-  return startJobs({
+async function startWorker(smtpUrl: string) {
+  return startMessageJobs({
     connectionString: requireEnv("DATABASE_URL"),
     prisma,
     worker: true,

@@ -3,10 +3,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { sweepReminders } from "@/lib/messaging/reminders";
 import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { openWave } from "@/lib/study/wave-admin";
+import { openWave } from "@/lib/instrument/wave-admin";
 import { testPrisma } from "@/lib/testing/db";
 import { actorFor, makeExpert, makeQuestionnaire, makeStaff, makeStudy } from "@/lib/testing/factories";
 

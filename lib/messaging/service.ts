@@ -8,6 +8,7 @@ import type { TActor } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import type { ExpertStatus, MessageKind, Prisma } from "@/lib/generated/prisma/client";
 import { appJobs } from "@/lib/jobs/app";
+import { enqueueSends } from "@/lib/messaging/jobs";
 import { transitionStatus } from "@/lib/panel/status";
 import type { TInviteRequest, TMessageFilters, TReminderSettings } from "@/lib/messaging/schemas";
 import { DEFAULT_TEMPLATES, templatesOf, type TTemplateSet } from "@/lib/messaging/templates";
@@ -56,7 +57,7 @@ async function queueMessages(tx: Prisma.TransactionClient, actor: TActor, expert
     }
     await recordAudit(tx, { actorId: actor.userId, action, entity: "Expert", entityId: expert.id, before: { status: expert.status }, after });
   }
-  await jobs.enqueueSends(tx, ids);
+  await enqueueSends(jobs)(tx, ids);
   return ids;
 }
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { setTargets } from "@/lib/monitor/service";
 import { getStudyDashboard } from "@/lib/monitor/dashboard";
 import { createStudy } from "@/lib/study/service";

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { ExpertGroup } from "@/lib/generated/prisma/enums";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { getMonitor, setTargets, type TFunnel } from "@/lib/monitor/service";
 import { addExpert } from "@/lib/panel/experts";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";

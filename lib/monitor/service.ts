@@ -6,7 +6,7 @@ import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import { notFound } from "@/lib/errors";
 import type { ExpertGroup, ExpertStatus } from "@/lib/generated/prisma/enums";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
 import { funnelRows, targetProgress, type TStageCounts, type TStageRow } from "@/lib/monitor/funnel";
 import { ZSetTargets, type TSetTargets } from "@/lib/monitor/schemas";
 import { assertId, parseInput } from "@/lib/http/input";

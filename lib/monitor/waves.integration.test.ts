@@ -3,14 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createInstrumentWith } from "@/lib/instrument/create";
-import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { getMonitor, type TFunnel } from "@/lib/monitor/service";
 import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { openWave } from "@/lib/study/wave-admin";
+import { openWave } from "@/lib/instrument/wave-admin";
 import { testPrisma } from "@/lib/testing/db";
-import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { actorFor, makeExpert, makeQuestionnaire, makeStaff, makeStudy } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -19,11 +17,6 @@ afterAll(async () => {
 });
 
 const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
-const definition = ZQuestionnaire.parse({
-  kind: "questionnaire",
-  title: t("Q"),
-  sections: [{ code: "S1", title: t("S1"), items: [{ code: "A", type: "scale", text: t("A"), min: 1, max: 10, required: true }] }],
-});
 
 const counts = (f: TFunnel) => Object.fromEntries(f.stages.map((s) => [s.stage, s.count]));
 
@@ -39,7 +32,7 @@ describe("the monitor's funnel by wave", () => {
     const study = await makeStudy(prisma, staff);
     const coordinator = await actorFor(prisma, staff.id);
     await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-    const { instrumentId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition, actorId: null, publish: true });
+    const { instrumentId } = await makeQuestionnaire(prisma, study.id);
     const experts: TActor[] = [];
     for (let i = 0; i < 3; i++) {
       const expert = await makeExpert(prisma, study.id);

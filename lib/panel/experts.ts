@@ -1,4 +1,5 @@
 import type { TDb } from "@/lib/db/types";
+import { lockStudy } from "@/lib/study/sql";
 import type { ExpertGroup, ExpertStatus, ExpertTrack, Language } from "@/lib/generated/prisma/enums";
 
 export type TNewExpert = {
@@ -28,7 +29,7 @@ export type TNewExpert = {
  * the study row is locked so two additions never take the same number.
  */
 export async function addExpert(tx: TDb, input: TNewExpert): Promise<{ expertId: string; userId: string; pseudonym: number }> {
-  await tx.$executeRaw`SELECT 1 FROM "Study" WHERE "id" = ${input.studyId}::uuid FOR UPDATE`;
+  await lockStudy(tx, input.studyId);
   const last = await tx.expert.aggregate({ where: { studyId: input.studyId }, _max: { pseudonym: true } });
   const pseudonym = (last._max.pseudonym ?? 0) + 1;
   const email = input.email.trim().toLowerCase();

@@ -9,6 +9,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { assertRole } from "@/lib/auth/roles";
 import { coordinatedBy } from "@/lib/study/access";
+import { lockStudy } from "@/lib/study/sql";
+import { lockExpert } from "@/lib/panel/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExpertStatus } from "@/lib/generated/prisma/enums";
 import { addExpert } from "./experts";
@@ -157,7 +159,7 @@ export async function createExpert(actor: TActor, input: TExpertFields & { study
   assertRole(actor, "COORDINATOR");
   return db().$transaction(async (tx) => {
     await assertStudy(tx, actor, input.studyId);
-    await tx.$executeRaw`SELECT 1 FROM "Study" WHERE "id" = ${input.studyId}::uuid FOR UPDATE`;
+    await lockStudy(tx, input.studyId);
     const problem = (await panelConflicts(tx, input.studyId, [input.email])).get(input.email);
     if (problem) throw conflict(problem);
     const added = await addExpert(tx, { ...input, profile: expertData(input) });
@@ -171,7 +173,7 @@ export async function updateExpert(actor: TActor, expertId: string, fields: TExp
   assertRole(actor, "COORDINATOR");
   try {
     return await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM "Expert" WHERE "id" = ${expertId}::uuid FOR UPDATE`;
+      await lockExpert(tx, expertId);
       const current = await tx.expert.findFirst({ where: { id: expertId, study: coordinatedBy(actor) }, select: EXPERT_DETAIL });
       if (!current) throw notFound("The expert");
       const before = profileOf(current);
@@ -263,7 +265,7 @@ export async function importExperts(actor: TActor, input: { studyId: string; csv
     async (tx) => {
       await assertStudy(tx, actor, input.studyId);
       // Lock the study first, so the panel check and the additions see the same panel.
-      await tx.$executeRaw`SELECT 1 FROM "Study" WHERE "id" = ${input.studyId}::uuid FOR UPDATE`;
+      await lockStudy(tx, input.studyId);
       const report = await checkAgainstPanel(tx, input.studyId, parsed);
       if (report.problems.length) {
         throw new AppError(422, "import_invalid", `${report.problems.length} problem(s) found; nothing was imported.`, report);

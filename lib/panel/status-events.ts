@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { TDb } from "@/lib/db/types";
+import { lockedExpertStatus } from "@/lib/panel/sql";
 import type { ExpertStatus } from "@/lib/generated/prisma/enums";
 
 /**
@@ -29,15 +30,10 @@ export type TStatusEvent = keyof typeof FROM;
 /** Applies one event to the expert's status; returns whether the status changed. */
 export async function applyStatusEvent(tx: TDb, expertId: string, event: TStatusEvent, actorId: string | null = null): Promise<boolean> {
   const { to, from } = FROM[event];
-  const [row] = await tx.$queryRaw<Array<{ status: ExpertStatus }>>`SELECT "status"::text AS "status" FROM "Expert" WHERE "id" = ${expertId}::uuid FOR UPDATE`;
-  if (!row || !from.includes(row.status)) return false;
+  const status = await lockedExpertStatus(tx, expertId);
+  if (!status || !from.includes(status)) return false;
   await tx.expert.update({ where: { id: expertId }, data: { status: to } });
   // Audited like a coordinator's move: reinstating reads the status an expert left from this log.
-  await recordAudit(tx, { actorId, action: "expert.status", entity: "Expert", entityId: expertId, before: { status: row.status }, after: { status: to, event } });
+  await recordAudit(tx, { actorId, action: "expert.status", entity: "Expert", entityId: expertId, before: { status }, after: { status: to, event } });
   return true;
-}
-
-/** Records the first time any of the expert's sign-in links is used; later uses keep the first time. */
-export async function markLinkOpened(tx: TDb, expertId: string, at: Date): Promise<void> {
-  await tx.expert.updateMany({ where: { id: expertId, linkOpenedAt: null }, data: { linkOpenedAt: at } });
 }

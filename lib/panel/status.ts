@@ -1,4 +1,5 @@
 import type { TDb } from "@/lib/db/types";
+import { lockedExpertStatus } from "@/lib/panel/sql";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import type { ExpertStatus } from "@/lib/generated/prisma/enums";
@@ -41,8 +42,7 @@ export function illegalTransition(from: ExpertStatus, to: ExpertStatus): AppErro
  * the change with before and after values.
  */
 export async function transitionStatus(tx: TDb, expertId: string, to: ExpertStatus, actorId: string | null): Promise<{ from: ExpertStatus; to: ExpertStatus }> {
-  const rows = await tx.$queryRaw<Array<{ status: ExpertStatus }>>`SELECT "status"::text AS "status" FROM "Expert" WHERE "id" = ${expertId}::uuid FOR UPDATE`;
-  const from = rows[0]?.status;
+  const from = await lockedExpertStatus(tx, expertId);
   if (!from) throw notFound("The expert");
   if (!canTransition(from, to)) throw illegalTransition(from, to);
   const now = new Date();

@@ -4,7 +4,7 @@ import { listCodes } from "@/lib/codebook/service";
 import { flattenTree, type TCodeNode } from "@/lib/codebook/tree";
 import { getVersion } from "@/lib/instrument/service";
 import { ZGuide, type TGuide } from "@/lib/instrument/definition";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { getInterview, listInterviews, listOwnInterviews } from "@/lib/interviews/service";
 import { listQuotes } from "@/lib/quotes/service";
 import type { TQuoteFilters } from "@/lib/quotes/schemas";

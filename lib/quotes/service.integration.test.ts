@@ -5,7 +5,7 @@ import { seedCodebook } from "@/lib/codebook/seed";
 import { createCode, deleteCode, listCodes, updateCode } from "@/lib/codebook/service";
 import { flattenTree } from "@/lib/codebook/tree";
 import { db } from "@/lib/db";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { recordInterviewConsent, saveNote, setNoteCodes } from "@/lib/interviews/service";
 import { CSV_COLUMNS } from "@/lib/quotes/export";
 import { createQuote, deleteQuote, exportQuotes, listQuotes, setQuoteCodes } from "@/lib/quotes/service";

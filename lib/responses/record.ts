@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { TAnswerValue } from "@/lib/instrument/answers";
 import { formatAnswer } from "@/lib/instrument/format-answer";
-import { pick, type TLang } from "@/lib/instrument/text";
+import { pick, type TLang } from "@/lib/i18n/text";
 import { assertId } from "@/lib/http/input";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { coordinatedBy } from "@/lib/study/access";

@@ -9,7 +9,7 @@ import { checkResponse, type TAnswers } from "@/lib/instrument/answers";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
 import { optionOrderFor } from "@/lib/instrument/order";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { getOwnAnswers, getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { LiveHub } from "@/lib/live/hub";
 import { requireEnv, testPrisma } from "@/lib/testing/db";

@@ -9,13 +9,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { answerSchema, checkResponse, type TAnswers, type TAnswerValue } from "@/lib/instrument/answers";
 import { allItems, isAnswerable } from "@/lib/instrument/items";
 import { optionOrderFor } from "@/lib/instrument/order";
-import type { TText } from "@/lib/instrument/text";
+import type { TText } from "@/lib/i18n/text";
 import { announceLive } from "@/lib/live/announce";
 import { applyStatusEvent } from "@/lib/panel/status-events";
 import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/instrument/published";
 import type { TSaveAnswer } from "@/lib/responses/schemas";
 import { takesAnswers } from "@/lib/study/lifecycle";
-import { askedIn, askedItemsOf } from "@/lib/study/wave-items";
+import { askedIn, askedItemsOf } from "@/lib/instrument/wave-items";
 import { reasonItemOf, reasonsOf, saveReason } from "@/lib/delphi/reasons";
 import { currentAssignment } from "@/lib/study/waves";
 
@@ -71,7 +71,7 @@ export async function getQuestionnaireState(actor: TActor) {
     : null;
   const version = response?.version ?? (await latestPublished(ctx.instrumentId, ctx.wave.versionId));
   if (!version) return { consent, closed, studyClosed, wave, questionnaire: null };
-  // A round of some items only shows those items (lib/study/wave-items.ts).
+  // A round of some items only shows those items (lib/instrument/wave-items.ts).
   const definition = askedItemsOf(publishedQuestionnaire(version.id, version.content), ctx.wave);
   const answers: Record<string, { value: TAnswerValue | null; revision: number }> = {};
   for (const a of response?.answers ?? []) answers[a.itemCode] = { value: a.value as TAnswerValue | null, revision: a.revision };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPercentDecimals, getSummary, listTexts, setPercentDecimals, setSuppressionK } from "@/lib/aggregates/service";
-import { listAuditEvents } from "@/lib/audit/service";
+import { listAuditEvents } from "@/lib/monitor/audit-log";
 import type { TActor } from "@/lib/auth/sessions";
 import { createCode, deleteCode, listCodes, updateCode } from "@/lib/codebook/service";
 import { db } from "@/lib/db";
@@ -11,7 +11,7 @@ import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { createInstrument, deleteVersion, exportVersion, getVersion, importDefinition, listInstruments, openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
 import { copyInstrument, importInstrument } from "@/lib/instrument/start";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { cancelInterview, createInterview, getInterview, listInterviews, listOwnInterviews, reopenInterview, saveNote, setNoteCodes } from "@/lib/interviews/service";
 import { expertMessages, getMessage, getReminderSettings, getTemplates, inviteExperts, invitableExperts, listMessages, resendMessage, saveReminderSettings, setExpertRemindersPaused } from "@/lib/messaging/service";
 import { getMonitor, setTargets } from "@/lib/monitor/service";

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { StudyRole, StudyStatus } from "@/lib/generated/prisma/enums";
 import { defineRoute, ZIsoDate, ZOk } from "@/lib/http/contract";
-import { ZInstrumentParams } from "@/lib/instrument/schemas";
 import { ZAddMember, ZCreateStudy, ZMemberParams, ZStudyParams, ZStudyRole, ZStudyStatusChange } from "@/lib/study/schemas";
-import { ZOpenWaveBody, ZWaveIdParams } from "@/lib/study/wave-schemas";
 
 export const ZMember = z.object({
   userId: z.string(),
@@ -64,22 +62,5 @@ export const studyRoutes = {
     roles: ["COORDINATOR"],
     params: ZStudyParams,
     response: z.object({ deleted: z.literal(true) }),
-  }),
-  openWave: defineRoute({
-    method: "POST",
-    path: "/api/coordinator/instruments/[instrumentId]/waves",
-    summary: "Opens the questionnaire's next wave (closing the one open before it).",
-    roles: ["COORDINATOR"],
-    params: ZInstrumentParams,
-    body: ZOpenWaveBody,
-    response: z.object({ id: z.string(), number: z.number(), kind: z.enum(["WAVE", "DELPHI_ROUND"]), closedWaves: z.array(z.number()) }),
-  }),
-  closeWave: defineRoute({
-    method: "POST",
-    path: "/api/coordinator/waves/[waveId]/close",
-    summary: "Closes an open (or planned) wave: its experts can no longer change their answers in it.",
-    roles: ["COORDINATOR"],
-    params: ZWaveIdParams,
-    response: z.object({ id: z.string(), number: z.number(), status: z.literal("CLOSED") }),
   }),
 };

@@ -1,4 +1,4 @@
-import { confirmedText, type TText } from "@/lib/instrument/text";
+import { confirmedText, type TText } from "@/lib/i18n/text";
 
 /** The EAEU member states, in the order studies list them, with the names the paper uses. */
 export const COUNTRIES: Record<string, { short: TText; formal: TText }> = {

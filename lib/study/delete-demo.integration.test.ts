@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { deleteDemoStudy } from "@/lib/study/delete-demo";
 import { setStudyStatus } from "@/lib/study/service";
 import { testPrisma } from "@/lib/testing/db";

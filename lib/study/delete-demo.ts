@@ -5,9 +5,9 @@ import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { LONG_TRANSACTION } from "@/lib/db/types";
 import { conflict, notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertId } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
+import { deleteDemoStudyRows } from "@/lib/study/sql";
 
 /**
  * Deletes the demo study and everything in it in one audited step (the SQL function
@@ -24,14 +24,14 @@ export async function deleteDemoStudy(actor: TActor, studyId: string): Promise<{
     const study = await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { isDemo: true, titleEn: true, titleRu: true, status: true } });
     if (!study) throw notFound("The study");
     if (!study.isDemo) throw conflict("Only the demo study can be deleted. Archive a real study instead: it stays read-only with all its data.");
-    const [row] = await tx.$queryRaw<Array<{ result: Prisma.JsonObject }>>`SELECT "delete_demo_study"(${studyId}::uuid) AS "result"`;
+    const deleted = await deleteDemoStudyRows(tx, studyId);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "study.delete",
       entity: "Study",
       entityId: studyId,
       before: { titleEn: study.titleEn, titleRu: study.titleRu, status: study.status, isDemo: true },
-      after: row?.result ?? {},
+      after: deleted,
     });
     return { deleted: true as const };
   }, LONG_TRANSACTION);

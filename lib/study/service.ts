@@ -6,10 +6,11 @@ import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import type { Language, StudyStatus } from "@/lib/generated/prisma/enums";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { assertId, parseInput } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
 import { NEXT_STATUS } from "@/lib/study/lifecycle";
+import { lockStudy } from "@/lib/study/sql";
 import { ZCreateStudy, ZStudyStatusChange, type TCreateStudyInput, type TStudyStatusChange } from "@/lib/study/schemas";
 
 /** The studies the coordinator belongs to (as a coordinator): the only ones any study picker offers. */
@@ -131,7 +132,7 @@ export async function setStudyStatus(actor: TActor, studyId: string, raw: TStudy
   assertId(studyId, "The study");
   const { to } = parseInput(ZStudyStatusChange, raw);
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Study" WHERE "id" = ${studyId}::uuid FOR UPDATE`;
+    await lockStudy(tx, studyId);
     const study = await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { status: true } });
     if (!study) throw notFound("The study");
     if (NEXT_STATUS[study.status] !== to) {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { listAuditEvents } from "@/lib/audit/service";
+import { listAuditEvents } from "@/lib/monitor/audit-log";
 import { db } from "@/lib/db";
 import { exportStudyData } from "@/lib/exports/service";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { getMonitor } from "@/lib/monitor/service";
 import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { createStudy, getStudySettings, listStudies, setStudyStatus } from "@/lib/study/service";

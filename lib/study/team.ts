@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertId, parseInput } from "@/lib/http/input";
 import { coordinatedBy } from "@/lib/study/access";
 import { archived } from "@/lib/study/lifecycle";
+import { lockStudy } from "@/lib/study/sql";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
 
 /**
@@ -20,8 +21,7 @@ import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
 async function coordinatedStudy(tx: Prisma.TransactionClient, actor: TActor, studyId: string) {
   assertId(studyId, "The study");
   // Locks the study, so two changes to its team are checked one after the other.
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Study" WHERE "id" = ${studyId}::uuid FOR UPDATE`;
-  const study = rows.length ? await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { status: true } }) : null;
+  const study = (await lockStudy(tx, studyId)) ? await tx.study.findFirst({ where: { id: studyId, ...coordinatedBy(actor) }, select: { status: true } }) : null;
   if (!study) throw notFound("The study");
   if (study.status === "ARCHIVED") throw archived();
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAuditEvents } from "@/lib/audit/service";
+import { listAuditEvents } from "@/lib/monitor/audit-log";
 import { actingAs } from "@/lib/auth/actor";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";

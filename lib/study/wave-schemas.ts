@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** What opening a wave takes (lib/study/wave-admin.ts), shared with its route's contract. */
+/** What opening a wave takes (lib/instrument/wave-admin.ts), shared with its route's contract. */
 export const ZOpenWave = z.object({
   instrumentId: z.uuid(),
   /** A plain wave only: a Delphi round is planned with its rules, then opened (lib/delphi/rounds.ts). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "@/lib/db";
+import { assignmentRow } from "@/lib/study/sql";
 import type { StudyStatus, WaveKind, WaveStatus } from "@/lib/generated/prisma/enums";
 
 /** The wave (or Delphi round) an expert answers now, as the resolver found it. */
@@ -56,62 +57,13 @@ type TRow = Omit<TAssignment, "wave" | "response"> & {
   responseVersionId: string | null;
 };
 
-/** On pg directly (lib/db.ts, sql()): it runs for every autosave, with the session check and the save. */
-const ASSIGNMENT_SQL = `
-  WITH e AS (
-    SELECT x."id", x."studyId" FROM "Expert" x WHERE x."userId" = $1::uuid ORDER BY x."createdAt" DESC LIMIT 1
-  ), q AS (
-    SELECT i."id" FROM "Instrument" i JOIN e ON i."studyId" = e."studyId"
-     WHERE i."kind" = 'QUESTIONNAIRE' ORDER BY i."createdAt", i."id" LIMIT 1
-  ), w AS (
-    SELECT w.*,
-           (w."status" = 'OPEN' AND (w."closesAt" IS NULL OR w."closesAt" > now())
-             AND (w."audience" = 'PANEL' OR EXISTS (
-                   SELECT 1 FROM "Response" p
-                    WHERE p."expertId" = e."id" AND p."instrumentId" = w."instrumentId"
-                      AND p."wave" = w."number" - 1 AND p."status" = 'SUBMITTED'))) AS "eligible",
-           EXISTS (SELECT 1 FROM "Response" r
-                    WHERE r."expertId" = e."id" AND r."instrumentId" = w."instrumentId" AND r."wave" = w."number") AS "begun"
-      FROM "Wave" w JOIN q ON w."instrumentId" = q."id" CROSS JOIN e
-  ), chosen AS (
-    SELECT * FROM w
-     ORDER BY w."eligible" DESC, w."begun" DESC,
-              CASE WHEN w."eligible" OR w."begun" THEN -w."number" ELSE w."number" END
-     LIMIT 1
-  )
-  SELECT e."id" AS "expertId",
-         e."studyId" AS "studyId",
-         s."status"::text AS "studyStatus",
-         (SELECT c."decision" = 'ACCEPTED' AND c."textVersion" = s."consentVersion"
-            FROM "Consent" c WHERE c."expertId" = e."id" ORDER BY c."decidedAt" DESC LIMIT 1) AS "consented",
-         q."id" AS "instrumentId",
-         chosen."number" AS "waveNumber",
-         chosen."kind"::text AS "waveKind",
-         chosen."status"::text AS "waveStatus",
-         chosen."eligible" AS "waveOpen",
-         chosen."itemCodes" AS "waveItems",
-         chosen."realtime" AS "waveRealtime",
-         chosen."versionId" AS "waveVersionId",
-         chosen."closesAt" AS "waveClosesAt",
-         r."id" AS "responseId",
-         r."status"::text AS "responseStatus",
-         r."versionId" AS "responseVersionId",
-         EXISTS (SELECT 1 FROM "InstrumentVersion" v
-                  WHERE v."id" = $2::uuid AND v."instrumentId" = q."id" AND v."status" = 'PUBLISHED'
-                    AND (chosen."versionId" IS NULL OR chosen."versionId" = v."id")) AS "versionPublished"
-    FROM e
-    JOIN "Study" s ON s."id" = e."studyId"
-    LEFT JOIN q ON true
-    LEFT JOIN chosen ON true
-    LEFT JOIN "Response" r ON r."expertId" = e."id" AND r."instrumentId" = q."id" AND r."wave" = chosen."number"`;
-
 /**
  * The acting expert's assignment (see TAssignment), in one query. `versionId` is the version a page
  * showed, checked for `versionPublished`; pass null when there is none.
  */
 export async function currentAssignment(userId: string, versionId: string | null = null): Promise<TAssignment | null> {
-  const { rows } = await sql().query<TRow>(ASSIGNMENT_SQL, [userId, versionId]);
-  const row = rows[0];
+  // On pg directly (lib/db.ts, sql()): it runs for every autosave, with the session check and the save.
+  const row = await assignmentRow<TRow>(sql(), userId, versionId);
   if (!row) return null;
   return {
     expertId: row.expertId,

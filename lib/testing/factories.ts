@@ -42,7 +42,7 @@ export async function actorFor(prisma: PrismaClient, userId: string): Promise<TA
 
 import { createInstrumentWith as createInstrumentWithImpl } from "@/lib/instrument/create";
 import { ZGuide as ZGuideImpl, ZQuestionnaire as ZQuestionnaireImpl } from "@/lib/instrument/definition";
-import { confirmedText as confirmedTextImpl } from "@/lib/instrument/text";
+import { confirmedText as confirmedTextImpl } from "@/lib/i18n/text";
 
 /** A small interview guide: block B1 (Q1 with probes Q1_P1 and Q1_P2, Q2 without) and block B2 (Q3 with probe Q3_P1). */
 export function smallGuide() {

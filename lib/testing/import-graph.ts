@@ -13,7 +13,8 @@ function folderOf(file: string): string | null {
 
 /**
  * Which lib/ folders each folder imports (`@/lib/x/...` and relative imports), from the non-test
- * sources: the graph the "lib/ imports one way" rule is about. Test files may reach anywhere.
+ * sources: the graph the "lib/ imports one way" rule is about. Type-only imports count: a type is
+ * a dependency too. Test files may reach anywhere.
  */
 export function libFolderGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
@@ -23,7 +24,7 @@ export function libFolderGraph(): Map<string, Set<string>> {
     if (!from) return;
     const edges = graph.get(from) ?? new Set<string>();
     graph.set(from, edges);
-    for (const m of readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)(?!\s+type\b)\b[^;]*?\bfrom\s+["']([^"']+)["']/g)) {
+    for (const m of readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+["']([^"']+)["']/g)) {
       const spec = m[1]!;
       const target = spec.startsWith("@/lib/") ? path.join(LIB, spec.slice("@/lib/".length)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null;
       if (!target || !target.startsWith(LIB)) continue;

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { acceptConsent, addBenchExperts, createBenchStudy, signInExperts } from "./fixtures";
 import { int, markdownTable, ms, summarize } from "./stats";
 import type { TBenchContext, TBenchmark, TReport } from "./types";

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TItem, type TQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { addExpert } from "@/lib/panel/experts";
 import { mapLimit } from "./stats";
 

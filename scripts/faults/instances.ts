@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
-import { JOBS_SCHEMA, QUEUES } from "@/lib/jobs/runtime";
+import { JOBS_SCHEMA } from "@/lib/jobs/runtime";
+import { MESSAGE_QUEUES } from "@/lib/messaging/queues";
 import { createStaffAccount } from "@/lib/users/accounts";
 import { addBenchExperts, benchQuestionnaire, createBenchStudy } from "../bench/fixtures";
 import { closedLoop, type ExpertPanel } from "../bench/load";
@@ -214,7 +215,7 @@ async function jobChecks(cluster: TCluster, a: TApp, b: TApp, log: (line: string
         `SELECT data->>'messageId' AS "messageId", state::text AS state, retry_count AS "retryCount" FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND data->>'messageId' = ANY($2::text[])
          UNION ALL
          SELECT data->>'messageId', state::text, retry_count FROM ${JOBS_SCHEMA}.archive WHERE name = $1 AND data->>'messageId' = ANY($2::text[])`,
-        QUEUES.send,
+        MESSAGE_QUEUES.send,
         ids,
       );
       return { messages, jobs };

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { INTERVIEW_STATUSES, type TInterviewStatus } from "@/components/interview/types";
 import { InterviewerNav } from "@/components/interview/interviewer-nav";
 import { requirePageActor } from "@/lib/auth/actor";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { listOwnInterviews } from "@/lib/interviews/service";
 import { COUNTRIES } from "@/lib/study/countries";
 import "@/components/interview/interview.css";

@@ -1,5 +1,5 @@
 import { publicRoutes } from "@/lib/api/public-contract";
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { reply } from "@/lib/http/reply";
 import { LANGUAGE_COOKIE } from "@/lib/i18n/config";
 import { setOwnLanguage } from "@/lib/users/preferences";

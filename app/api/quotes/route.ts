@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { requestLanguage } from "@/lib/i18n/request-language";
 import { quoteRoutes } from "@/lib/quotes/contract";
 import { listQuotes } from "@/lib/quotes/service";

@@ -1,5 +1,5 @@
 import type { TCodebookEntry } from "@/lib/codebook/seed";
-import { confirmedText as t } from "@/lib/instrument/text";
+import { confirmedText as t } from "@/lib/i18n/text";
 
 export type { TCodebookEntry };
 

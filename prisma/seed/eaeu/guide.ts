@@ -1,5 +1,5 @@
 import type { TGuideInput } from "@/lib/instrument/definition";
-import { confirmedText as t } from "@/lib/instrument/text";
+import { confirmedText as t } from "@/lib/i18n/text";
 
 /**
  * The semi-structured interview guide of the demo study, with the paper's four blocks in order:

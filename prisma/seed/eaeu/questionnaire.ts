@@ -1,5 +1,5 @@
 import type { TOption, TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText as t, type TText } from "@/lib/instrument/text";
+import { confirmedText as t, type TText } from "@/lib/i18n/text";
 import { COUNTRIES, EAEU_COUNTRIES, countryPairs } from "@/lib/study/countries";
 
 /**

@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AuditValues, auditActionName, auditEntityName } from "@/components/audit/audit-values";
 import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
-import { ZAuditQuery } from "@/lib/audit/schemas";
-import { auditFacets, listAuditEvents } from "@/lib/audit/service";
+import { ZAuditQuery } from "@/lib/monitor/audit-schemas";
+import { auditFacets, listAuditEvents } from "@/lib/monitor/audit-log";
 import { pageMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = pageMetadata("audit");

@@ -9,7 +9,7 @@ import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { apiHref } from "@/lib/api/client";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listInstruments } from "@/lib/instrument/service";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { listStudies } from "@/lib/study/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { languageOf } from "@/lib/i18n/config";

@@ -6,7 +6,7 @@ import { CoordinatorNav } from "@/components/layout/coordinator-nav";
 import { requirePageActor } from "@/lib/auth/actor";
 import { listInstruments } from "@/lib/instrument/service";
 import { listInterviews } from "@/lib/interviews/service";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { listPanel } from "@/lib/panel/service";
 import { listStudies, listStudyInterviewers } from "@/lib/study/service";
 import "@/components/interview/interview.css";

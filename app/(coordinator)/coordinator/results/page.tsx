@@ -12,7 +12,7 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { getCrossTab, getPairHeatmap, getSummary, resultsMeta } from "@/lib/aggregates/service";
 import { GROUPS } from "@/lib/aggregates/shape";
 import { toFilters, ZFilters } from "@/lib/aggregates/types";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { COUNTRIES } from "@/lib/study/countries";
 import { getMonitor } from "@/lib/monitor/service";
 import { listStudies } from "@/lib/study/service";

@@ -8,7 +8,7 @@ import { RoundActions } from "@/components/rounds/round-actions";
 import { requirePageActor } from "@/lib/auth/actor";
 import { itemsWithoutConsensus, listRounds, roundItems } from "@/lib/delphi/rounds";
 import { pageMetadata } from "@/lib/i18n/metadata";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { listStudies } from "@/lib/study/service";
 
 export const generateMetadata = pageMetadata("rounds");

@@ -3,7 +3,7 @@ import { ConsentForm } from "@/components/expert/consent-form";
 import { StudyClosed } from "@/components/expert/study-closed";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { requirePageActor } from "@/lib/auth/actor";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { languageOf } from "@/lib/i18n/config";

@@ -4,7 +4,7 @@ import { LiteMessages } from "@/components/layout/lite-messages";
 import { ExpertQuestionnaire } from "@/components/questionnaire/expert-questionnaire";
 import { StudyClosed } from "@/components/expert/study-closed";
 import { requirePageActor } from "@/lib/auth/actor";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { getQuestionnaireState } from "@/lib/responses/service";
 import { getExpertFeedback } from "@/lib/delphi/expert";
 import { pageMetadata } from "@/lib/i18n/metadata";

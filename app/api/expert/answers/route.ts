@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { reply } from "@/lib/http/reply";
 import { responseRoutes } from "@/lib/responses/contract";
 import { saveAnswer } from "@/lib/responses/service";

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { responseRoutes } from "@/lib/responses/contract";
 import { recordConsent } from "@/lib/responses/service";
 

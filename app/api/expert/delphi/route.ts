@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { delphiRoutes } from "@/lib/delphi/contract";
 import { getExpertFeedback } from "@/lib/delphi/expert";
 

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { responseRoutes } from "@/lib/responses/contract";
 import { getQuestionnaireState } from "@/lib/responses/service";
 

@@ -1,5 +1,5 @@
 import { publicRoutes } from "@/lib/api/public-contract";
-import { requestAddress, route } from "@/lib/http/handler";
+import { requestAddress, route } from "@/lib/route/handler";
 import { askForNewLink } from "@/lib/panel/link-requests";
 
 // Answers the same whether or not the link named an expert, so it reveals nothing; throttled per

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { quoteRoutes } from "@/lib/quotes/contract";
 import { deleteQuote } from "@/lib/quotes/service";
 

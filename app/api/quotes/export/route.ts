@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { requestLanguage } from "@/lib/i18n/request-language";
 import { quoteRoutes } from "@/lib/quotes/contract";
 import { exportQuotes } from "@/lib/quotes/service";

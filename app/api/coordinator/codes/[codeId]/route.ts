@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { codebookRoutes } from "@/lib/codebook/contract";
 import { deleteCode, updateCode } from "@/lib/codebook/service";
 

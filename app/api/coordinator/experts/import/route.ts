@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { panelRoutes } from "@/lib/panel/contract";
 import { importExperts } from "@/lib/panel/service";
 

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { studyRoutes } from "@/lib/study/contract";
 import { deleteDemoStudy } from "@/lib/study/delete-demo";
 

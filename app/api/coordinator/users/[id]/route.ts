@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { userRoutes } from "@/lib/users/contract";
 import { updateStaffUser } from "@/lib/users/service";
 

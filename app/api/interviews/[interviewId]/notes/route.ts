@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { reply } from "@/lib/http/reply";
 import { interviewRoutes } from "@/lib/interviews/contract";
 import { saveNote } from "@/lib/interviews/service";

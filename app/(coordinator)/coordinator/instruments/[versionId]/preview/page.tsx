@@ -7,7 +7,7 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { checkDefinition } from "@/lib/instrument/check";
 import { ZVersionParams } from "@/lib/instrument/schemas";
 import { getVersion } from "@/lib/instrument/service";
-import { pick } from "@/lib/instrument/text";
+import { pick } from "@/lib/i18n/text";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { languageOf } from "@/lib/i18n/config";
 

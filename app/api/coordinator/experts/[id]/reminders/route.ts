@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { messagingRoutes } from "@/lib/messaging/contract";
 import { setExpertRemindersPaused } from "@/lib/messaging/service";
 

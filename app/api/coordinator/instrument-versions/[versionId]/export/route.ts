@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { instrumentRoutes } from "@/lib/instrument/contract";
 import { exportVersion } from "@/lib/instrument/service";
 

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { instrumentRoutes } from "@/lib/instrument/contract";
 import { openDraft } from "@/lib/instrument/service";
 

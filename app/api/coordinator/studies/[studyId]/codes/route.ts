@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { codebookRoutes } from "@/lib/codebook/contract";
 import { createCode, listCodes } from "@/lib/codebook/service";
 

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { liveStream } from "@/lib/live/stream";
 import { monitorRoutes } from "@/lib/monitor/contract";
 import { getStudy } from "@/lib/study/service";

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { monitorRoutes } from "@/lib/monitor/contract";
 import { setTargets } from "@/lib/monitor/service";
 

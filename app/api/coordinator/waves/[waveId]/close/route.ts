@@ -1,5 +1,5 @@
-import { route } from "@/lib/http/handler";
-import { studyRoutes } from "@/lib/study/contract";
-import { closeWave } from "@/lib/study/wave-admin";
+import { route } from "@/lib/route/handler";
+import { instrumentRoutes } from "@/lib/instrument/contract";
+import { closeWave } from "@/lib/instrument/wave-admin";
 
-export const POST = route(studyRoutes.closeWave, async ({ actor, params }) => closeWave(actor, params.waveId));
+export const POST = route(instrumentRoutes.closeWave, async ({ actor, params }) => closeWave(actor, params.waveId));

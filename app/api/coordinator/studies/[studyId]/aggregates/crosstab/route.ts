@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { aggregateRoutes } from "@/lib/aggregates/contract";
 import { aggregateRequest } from "@/lib/aggregates/request";
 import { getCrossTab } from "@/lib/aggregates/service";

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { aggregateRoutes } from "@/lib/aggregates/contract";
 import { aggregateRequest } from "@/lib/aggregates/request";
 import { listTexts } from "@/lib/aggregates/service";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { aggregatesCsv } from "@/lib/aggregates/csv";
 import { aggregateRoutes } from "@/lib/aggregates/contract";
 import { aggregateRequest } from "@/lib/aggregates/request";

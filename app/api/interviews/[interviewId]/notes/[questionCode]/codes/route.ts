@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { interviewRoutes } from "@/lib/interviews/contract";
 import { setNoteCodes } from "@/lib/interviews/service";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { route } from "@/lib/http/handler";
+import { route } from "@/lib/route/handler";
 import { comparisonTable, reportTable, tableCsv, tableXlsx } from "@/lib/delphi/export";
 import { auditRoundDownload, getRoundComparison, getRoundReport } from "@/lib/delphi/rounds";
 import { delphiRoutes } from "@/lib/delphi/contract";

@@ -3,14 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createInstrumentWith } from "@/lib/instrument/create";
-import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
+import { confirmedText } from "@/lib/i18n/text";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { closeWave, openWave } from "@/lib/study/wave-admin";
+import { closeWave, openWave } from "@/lib/instrument/wave-admin";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { actorFor, makeExpert, makeQuestionnaire, makeStaff, makeStudy } from "@/lib/testing/factories";
 
 const prisma = testPrisma();
 afterAll(async () => {
@@ -19,17 +17,12 @@ afterAll(async () => {
 });
 
 const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
-const definition = ZQuestionnaire.parse({
-  kind: "questionnaire",
-  title: t("Q"),
-  sections: [{ code: "S1", title: t("S1"), items: [{ code: "A", type: "scale", text: t("A"), min: 1, max: 10, required: true }] }],
-});
 
 async function setup() {
   const coordinator = await makeStaff(prisma, "COORDINATOR");
   const study = await makeStudy(prisma, coordinator);
   await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-  const { instrumentId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition, actorId: null, publish: true });
+  const { instrumentId } = await makeQuestionnaire(prisma, study.id);
   return { study, instrumentId, actor: await actorFor(prisma, coordinator.id) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedIn, askedItemsOf } from "@/lib/study/wave-items";
+import { askedIn, askedItemsOf } from "@/lib/instrument/wave-items";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 
 const t = (en: string) => ({ ru: en, en, source: "en" as const });

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError, badRequest, conflict, notFound } from "@/lib/errors";
 import type { TQuestionnaire } from "@/lib/instrument/definition";
 import { assertId, parseInput } from "@/lib/http/input";
+import { lockInstrument, lockWave } from "@/lib/instrument/sql";
 import { coordinatedBy } from "@/lib/study/access";
 import { takesAnswers } from "@/lib/study/lifecycle";
 import { ZOpenWave, type TOpenWaveInput } from "@/lib/study/wave-schemas";
@@ -42,7 +43,7 @@ export async function openWave(actor: TActor, raw: TOpenWaveInput): Promise<TWav
     });
     if (!instrument) throw notFound("The questionnaire");
     // One opening at a time per questionnaire: the next number and the waves to close are read under the lock.
-    await tx.$executeRaw`SELECT 1 FROM "Instrument" WHERE "id" = ${instrument.id}::uuid FOR UPDATE`;
+    await lockInstrument(tx, instrument.id);
     if (!takesAnswers(instrument.study.status)) {
       throw new AppError(409, "study_closed", "The study is closed: it takes no more answers, so no wave can open.");
     }
@@ -103,7 +104,7 @@ export async function closeWave(actor: TActor, waveId: string): Promise<{ id: st
   return db().$transaction(async (tx) => {
     const wave = await tx.wave.findFirst({ where: { id: waveId, instrument: { study: coordinatedBy(actor) } }, select: { id: true, number: true, status: true } });
     if (!wave) throw notFound("The wave");
-    await tx.$executeRaw`SELECT 1 FROM "Wave" WHERE "id" = ${wave.id}::uuid FOR UPDATE`;
+    await lockWave(tx, wave.id);
     const { count } = await tx.wave.updateMany({ where: { id: wave.id, status: { not: "CLOSED" } }, data: { status: "CLOSED", closedAt: new Date() } });
     if (count === 0) throw conflict("This wave is already closed.");
     await recordAudit(tx, { actorId: actor.userId, action: "wave.close", entity: "Wave", entityId: wave.id, before: { status: wave.status }, after: { status: "CLOSED" } });

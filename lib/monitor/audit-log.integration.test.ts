@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record";
-import { auditFacets, listAuditEvents } from "@/lib/audit/service";
+import { auditFacets, listAuditEvents } from "@/lib/monitor/audit-log";
 import { db } from "@/lib/db";
 import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";

@@ -13,7 +13,7 @@ export const ZAuditQuery = z.object({
   /** Inclusive days, UTC (YYYY-MM-DD). */
   from: z.string().regex(DAY, "must be YYYY-MM-DD").optional(),
   to: z.string().regex(DAY, "must be YYYY-MM-DD").optional(),
-  /** Keyset cursor "<at ISO>_<id>": show entries older than this one (see lib/audit/service.ts). */
+  /** Keyset cursor "<at ISO>_<id>": show entries older than this one (see lib/monitor/audit-log.ts). */
   before: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_\d{1,19}$/, "not a page cursor").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

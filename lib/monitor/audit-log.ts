@@ -4,7 +4,7 @@ import { assertRole } from "@/lib/auth/roles";
 import { coordinatedBy } from "@/lib/study/access";
 import type { TActor } from "@/lib/auth/sessions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ZAuditQuery, type TAuditQuery } from "@/lib/audit/schemas";
+import { ZAuditQuery, type TAuditQuery } from "@/lib/monitor/audit-schemas";
 import { parseInput } from "@/lib/http/input";
 
 export type TAuditRow = {
