@@ -42,7 +42,7 @@ export type TAssignment = {
   versionPublished: boolean;
 };
 
-type TRow = Omit<TAssignment, "wave" | "response"> & {
+export type TAssignmentRow = Omit<TAssignment, "wave" | "response"> & {
   waveNumber: number | null;
   waveKind: WaveKind | null;
   waveStatus: WaveStatus | null;
@@ -56,8 +56,12 @@ type TRow = Omit<TAssignment, "wave" | "response"> & {
   responseVersionId: string | null;
 };
 
-/** On pg directly (lib/db.ts, sql()): it runs for every autosave, with the session check and the save. */
-const ASSIGNMENT_SQL = `
+/**
+ * On pg directly (lib/db.ts, sql()): it runs for every autosave, with the session check and the save.
+ * Parameters: $1 the user id, $2 the version a page showed (or null). Exported so a hot read can
+ * fold it into its own statement (lib/delphi/sql.ts) and still decide the assignment here.
+ */
+export const ASSIGNMENT_SQL = `
   WITH e AS (
     SELECT x."id", x."studyId" FROM "Expert" x WHERE x."userId" = $1::uuid ORDER BY x."createdAt" DESC LIMIT 1
   ), q AS (
@@ -110,9 +114,12 @@ const ASSIGNMENT_SQL = `
  * showed, checked for `versionPublished`; pass null when there is none.
  */
 export async function currentAssignment(userId: string, versionId: string | null = null): Promise<TAssignment | null> {
-  const { rows } = await sql().query<TRow>(ASSIGNMENT_SQL, [userId, versionId]);
-  const row = rows[0];
-  if (!row) return null;
+  const { rows } = await sql().query<TAssignmentRow>(ASSIGNMENT_SQL, [userId, versionId]);
+  return rows[0] ? assignmentOf(rows[0]) : null;
+}
+
+/** The assignment of one row of ASSIGNMENT_SQL. */
+export function assignmentOf(row: TAssignmentRow): TAssignment {
   return {
     expertId: row.expertId,
     studyId: row.studyId,
