@@ -2,7 +2,7 @@ import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
-import { acceptConsent, addBenchExperts, createBenchStudy, signInExperts } from "./fixtures";
+import { acceptConsent, addBenchExperts, createBenchStudy, openDelphiRoundTwo, signInExperts } from "./fixtures";
 import { int, markdownTable, ms, summarize } from "./stats";
 import type { TBenchContext, TBenchmark, TReport } from "./types";
 
@@ -43,18 +43,7 @@ export const delphi: TBenchmark = {
       log(`Adding ${int(EXPERTS)} experts who submitted round 1…`);
       const experts = await addBenchExperts(prisma, study, EXPERTS, "delphi");
       await acceptConsent(prisma, study, experts);
-      await pool.query(
-        `WITH r AS (
-           INSERT INTO "Response" ("expertId", "instrumentId", "versionId", "optionOrder", "status", "submittedAt")
-           SELECT e, $1::uuid, $2::uuid, '{}'::jsonb, 'SUBMITTED', now() FROM unnest($3::uuid[]) AS e RETURNING "id")
-         INSERT INTO "Answer" ("responseId", "itemCode", "value", "revision", "mutationId")
-         SELECT r."id", 'D1', jsonb_build_object('value', 1 + floor(random() * 10)::int), 1, gen_random_uuid() FROM r`,
-        [study.instrumentId, study.versionId, experts.map((e) => e.expertId)],
-      );
-      await prisma.wave.update({ where: { instrumentId_number: { instrumentId: study.instrumentId, number: 1 } }, data: { status: "CLOSED", closedAt: new Date() } });
-      await prisma.wave.create({
-        data: { instrumentId: study.instrumentId, number: 2, kind: "DELPHI_ROUND", status: "OPEN", openedAt: new Date(), audience: "PREVIOUS_COMPLETED", itemCodes: ["D1"], versionId: study.versionId },
-      });
+      await openDelphiRoundTwo(prisma, study, experts, "D1", () => 1 + Math.floor(Math.random() * 10), false);
       await pool.query("ANALYZE");
       const cookies = await signInExperts(prisma, experts.slice(0, CALLERS), harness.secret);
       const url = `${harness.baseUrl}/api/expert/delphi?item=D1`;
