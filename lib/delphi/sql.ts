@@ -1,4 +1,5 @@
 import "server-only";
+import type pg from "pg";
 import { sql } from "@/lib/db";
 import type { TDb } from "@/lib/db/types";
 import type { TRespondent } from "@/lib/delphi/report";
@@ -69,10 +70,10 @@ export type TFeedbackRow = TAssignmentRow & {
  * version, the expert's own answers and the group's counted values. No row outside a Delphi round
  * from round 2 on. `knownVersions`: versions the caller has parsed (their content is not sent);
  * `knownGroups`: "instrumentId|wave" keys of previous rounds whose counts the caller holds (not
- * counted again; a real-time round's are always counted). `only`: one item code, or null for all.
+ * counted again; a real-time round's are always counted). `only`: one item code, or null for all. `pool`: the app's (a benchmark passes its own).
  */
-export async function feedbackRow(userId: string, knownVersions: readonly string[], knownGroups: readonly string[], only: string | null): Promise<TFeedbackRow | null> {
-  const { rows } = await sql().query<TFeedbackRow>(
+export async function feedbackRow(userId: string, knownVersions: readonly string[], knownGroups: readonly string[], only: string | null, pool: pg.Pool = sql()): Promise<TFeedbackRow | null> {
+  const { rows } = await pool.query<TFeedbackRow>(
     `WITH a AS (${ASSIGNMENT_SQL}),
      d AS (
        SELECT a.*, s."suppressionK", v."id" AS "publishedVersionId",

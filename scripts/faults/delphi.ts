@@ -90,18 +90,17 @@ export const delphiRealtime: TScenario = {
     const prisma = createPrismaClient({ url: cluster.databaseUrl, max: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
     try {
       const study = await createBenchStudy(prisma, "delphi-live", questionnaire);
-      const experts = await addBenchExperts(prisma, study, 4, "delphi-live");
+      const experts = await addBenchExperts(prisma, study, 5, "delphi-live");
       await acceptConsent(prisma, study, experts);
       await openDelphiRoundTwo(prisma, study, experts, "D1", (i) => i + 1, true);
-      const [a, b] = await signInExperts(prisma, experts, cluster.secret);
-      // Round 2 so far: the other three experts (B among them) answered 4, 4, 4 (k = 3 is met).
+      const [a, b, ...others] = await signInExperts(prisma, experts, cluster.secret);
+      // Round 2 so far: the four experts other than A (B among them) answered 4 (k = 3 is met).
       const save = (app: TApp, cookie: string, value: number) =>
         fetch(`${app.baseUrl}/api/expert/answers`, {
           method: "POST",
           headers: { "content-type": "application/json", origin: one.origin, cookie },
           body: JSON.stringify({ mutationId: randomUUID(), versionId: study.versionId, item: "D1", baseRevision: 0, value: { value } }),
         }).then((r) => r.status);
-      const others = await signInExperts(prisma, experts.slice(2), cluster.secret);
       const before = [await save(two, b!, 4), ...(await Promise.all(others.map((c) => save(one, c, 4))))];
       const initial = await groupOf(two, b!);
 
