@@ -1,7 +1,6 @@
 import pg from "pg";
 import { validateSession } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/client";
-import { feedbackRow } from "@/lib/delphi/sql";
 import { ZQuestionnaire } from "@/lib/instrument/definition";
 import { confirmedText } from "@/lib/instrument/text";
 import { acceptConsent, addBenchExperts, createBenchStudy, openDelphiRoundTwo, signInExperts } from "./fixtures";
@@ -74,6 +73,10 @@ export const delphi: TBenchmark = {
       // (lib/delphi/sql.ts), with round 1's counts and the version held as the route holds them.
       const users = experts.slice(0, CALLERS).map((e) => e.userId);
       const sessions = (await pool.query<{ id: string }>(`SELECT DISTINCT ON ("userId") "id" FROM "AuthSession" WHERE "userId" = ANY($1::uuid[])`, [users])).rows.map((r) => r.id);
+      // lib/delphi/sql.ts reads the app's environment when loaded (lib/db): give it this run's.
+      process.env.DATABASE_URL = harness.databaseUrl;
+      process.env.NEXTAUTH_SECRET = harness.secret;
+      const { feedbackRow } = await import("@/lib/delphi/sql");
       const route: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
         const started = performance.now();
