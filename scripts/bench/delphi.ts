@@ -1,9 +1,7 @@
 import pg from "pg";
 import { validateSession } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/client";
-import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
-import { acceptConsent, addBenchExperts, createBenchStudy, openDelphiRoundTwo, signInExperts } from "./fixtures";
+import { acceptConsent, addBenchExperts, createBenchStudy, delphiQuestionnaire, openDelphiRoundTwo, signInExperts } from "./fixtures";
 import { int, markdownTable, ms, summarize } from "./stats";
 import type { TBenchContext, TBenchmark, TReport } from "./types";
 
@@ -23,12 +21,6 @@ const REQUESTS = 400;
 const CALLERS = 50;
 const TARGET_P95_MS = 50;
 
-const questionnaire = ZQuestionnaire.parse({
-  kind: "questionnaire",
-  title: confirmedText("Дельфи", "Delphi"),
-  sections: [{ code: "S1", title: confirmedText("Оценки", "Ratings"), items: [{ code: "D1", type: "scale", text: confirmedText("Оценка", "Rating"), min: 1, max: 10, required: true }] }],
-});
-
 const BASELINE_SQL = `SELECT a."itemCode", a."value", count(*)::int AS "n"
     FROM "Response" r JOIN "Answer" a ON a."responseId" = r."id"
    WHERE r."instrumentId" = $1::uuid AND r."wave" = 1 AND a."itemCode" = ANY($2::text[]) AND a."value" <> 'null'::jsonb AND r."status" = 'SUBMITTED'
@@ -41,7 +33,7 @@ export const delphi: TBenchmark = {
     const prisma = createPrismaClient({ url: harness.databaseUrl, max: 3, connectionTimeoutMs: 10_000, statementTimeoutMs: 120_000 });
     const pool = new pg.Pool({ connectionString: harness.databaseUrl, max: 1, application_name: "expert-panel-bench" });
     try {
-      const study = await createBenchStudy(prisma, "delphi", questionnaire);
+      const study = await createBenchStudy(prisma, "delphi", delphiQuestionnaire);
       log(`Adding ${int(EXPERTS)} experts who submitted round 1…`);
       const experts = await addBenchExperts(prisma, study, EXPERTS, "delphi");
       await acceptConsent(prisma, study, experts);

@@ -138,6 +138,13 @@ export async function mintSessionCookie(prisma: PrismaClient, user: { id: string
   return `${SESSION_COOKIE}=${jwt}`;
 }
 
+/** A Delphi questionnaire of one 1–10 scale, D1. */
+export const delphiQuestionnaire = ZQuestionnaire.parse({
+  kind: "questionnaire",
+  title: confirmedText("Дельфи", "Delphi"),
+  sections: [{ code: "S1", title: confirmedText("Оценки", "Ratings"), items: [{ code: "D1", type: "scale", text: confirmedText("Оценка", "Rating"), min: 1, max: 10, required: true }] }],
+});
+
 /**
  * A Delphi round 2 of `itemCode` (a scale): every expert submitted round 1 with `round1(i)`, round 1
  * is closed and round 2 open, asking that item of those who completed round 1 (real-time or not). Written

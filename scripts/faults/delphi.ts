@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { createPrismaClient } from "@/lib/db/client";
-import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
-import { acceptConsent, addBenchExperts, createBenchStudy, openDelphiRoundTwo, signInExperts } from "../bench/fixtures";
+import { acceptConsent, addBenchExperts, createBenchStudy, delphiQuestionnaire, openDelphiRoundTwo, signInExperts } from "../bench/fixtures";
 import type { TApp } from "./cluster";
 import { check, type TScenario } from "./common";
 
@@ -18,12 +16,6 @@ import { check, type TScenario } from "./common";
 const BOUND_MS = 2_000;
 /** The page's wait before it refetches after a change (components/questionnaire/group-feedback.tsx, DelphiLive). */
 const PAGE_DEBOUNCE_MS = 300;
-
-const questionnaire = ZQuestionnaire.parse({
-  kind: "questionnaire",
-  title: confirmedText("Дельфи", "Delphi"),
-  sections: [{ code: "S1", title: confirmedText("Оценки", "Ratings"), items: [{ code: "D1", type: "scale", text: confirmedText("Оценка", "Rating"), min: 1, max: 10, required: true }] }],
-});
 
 type TGroup = { n: number; median: number } | null;
 
@@ -89,7 +81,7 @@ export const delphiRealtime: TScenario = {
     const two = await cluster.startApp("b", { publicUrl: one.baseUrl });
     const prisma = createPrismaClient({ url: cluster.databaseUrl, max: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
     try {
-      const study = await createBenchStudy(prisma, "delphi-live", questionnaire);
+      const study = await createBenchStudy(prisma, "delphi-live", delphiQuestionnaire);
       const experts = await addBenchExperts(prisma, study, 5, "delphi-live");
       await acceptConsent(prisma, study, experts);
       await openDelphiRoundTwo(prisma, study, experts, "D1", (i) => i + 1, true);
