@@ -100,6 +100,8 @@ test("a coordinator opens round 2 for the items without consensus; experts revis
     const p = await context.newPage();
     await signInAsExpert(p, expert);
     await p.goto("/expert/questionnaire");
+    // Streamed HTML holds a Suspense boundary's content in a hidden copy until React moves it in: wait for one of each.
+    for (const code of ["D1", "D2"]) await expect(p.getByTestId(`delphi-${code}`)).toHaveCount(1);
     const d1 = p.getByTestId("delphi-D1");
     await expect(d1).toContainText(`Your answer in round 1: ${ROUND1.D1[i]}`);
     await expect(d1).toContainText(`6 answers: median 3, middle half of answers from 2.25 to 3.75`);
