@@ -20,6 +20,7 @@ const EXPERTS = Number(process.env.BENCH_DELPHI_EXPERTS ?? 1_000);
 const REQUESTS = 400;
 const CALLERS = 50;
 const TARGET_P95_MS = 50;
+const AT_ONCE = 10;
 
 const BASELINE_SQL = `SELECT a."itemCode", a."value", count(*)::int AS "n"
     FROM "Response" r JOIN "Answer" a ON a."responseId" = r."id"
@@ -47,14 +48,21 @@ export const delphi: TBenchmark = {
       if (first.status !== 200 || n !== EXPERTS) throw new Error(`The feedback route answered ${first.status} with n = ${n}, not ${EXPERTS}.`);
       for (let i = 0; i < 20; i++) await fetch(url, { headers: { cookie: cookies[i % CALLERS]! } }).then((r) => r.arrayBuffer());
 
-      const app: number[] = [];
-      for (let i = 0; i < REQUESTS; i++) {
+      const timed = async (i: number, into: number[]) => {
         const started = performance.now();
         const res = await fetch(url, { headers: { cookie: cookies[i % CALLERS]! } });
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`The feedback route answered ${res.status}.`);
-        app.push(performance.now() - started);
-      }
+        into.push(performance.now() - started);
+      };
+      const app: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) await timed(i, app);
+      // The same requests with AT_ONCE experts asking at the same time (a busy round, or a loaded machine).
+      const busy: number[] = [];
+      let next = 0;
+      await Promise.all(Array.from({ length: AT_ONCE }, async () => {
+        while (next < REQUESTS) await timed(next++, busy);
+      }));
       const bare: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
         const started = performance.now();
@@ -79,18 +87,20 @@ export const delphi: TBenchmark = {
       const a = summarize(app);
       const b = summarize(bare);
       const r = summarize(route);
+      const c = summarize(busy);
       log(`Feedback over HTTP: p50 ${ms(a.p50)}, p95 ${ms(a.p95)}; bare statement: p50 ${ms(b.p50)}, p95 ${ms(b.p95)}; the route's statements: p50 ${ms(r.p50)}, p95 ${ms(r.p95)}.`);
       return {
         name: "delphi",
         title: "Delphi group feedback, 1,000 experts in the round",
         parameters: [
           ["experts in the round", int(EXPERTS)],
-          ["requests", `${int(REQUESTS)} one at a time, ${CALLERS} experts' sessions in turn`],
+          ["requests", `${int(REQUESTS)} one at a time, then ${int(REQUESTS)} with ${AT_ONCE} at once; ${CALLERS} experts' sessions in turn`],
         ],
         figures: [
           ["feedback for one item over HTTP", `p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, p99 ${ms(a.p99)}`],
           ["baseline: the feedback's statement with pg", `p50 ${ms(b.p50)}, p95 ${ms(b.p95)}`],
           ["the route's two statements with pg (session, feedback)", `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}`],
+          [`the same with ${AT_ONCE} experts asking at once`, `p50 ${ms(c.p50)}, p95 ${ms(c.p95)}, p99 ${ms(c.p99)}`],
           ["ratio HTTP / baseline", `p50 ${(a.p50 / b.p50).toFixed(1)}×, p95 ${(a.p95 / b.p95).toFixed(1)}×`],
         ],
         checks: [{ label: "feedback p95", target: `< ${TARGET_P95_MS} ms`, actual: ms(a.p95), pass: a.p95 < TARGET_P95_MS }],
@@ -100,6 +110,7 @@ export const delphi: TBenchmark = {
             text: markdownTable([
               ["", "p50", "p95", "p99", "max"],
               ["GET /api/expert/delphi?item=D1", ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max)],
+              [`… ${AT_ONCE} at once`, ms(c.p50), ms(c.p95), ms(c.p99), ms(c.max)],
               ["bare statement (pg)", ms(b.p50), ms(b.p95), ms(b.p99), ms(b.max)],
               ["session check + feedback statement (pg)", ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max)],
             ]),
