@@ -1,117 +1,93 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/sessions";
 import { assertRole } from "@/lib/auth/roles";
-import { db, sql } from "@/lib/db";
 import type { TExpertFeedback, TExpertFeedbackItem } from "@/lib/delphi/expert-types";
-import { itemFeedback, hasFeedback } from "@/lib/delphi/feedback";
+import { itemFeedback, hasFeedback, type TItemFeedback } from "@/lib/delphi/feedback";
+import { feedbackRow, versionContent, type TValueCount } from "@/lib/delphi/sql";
 import type { TAnswerValue } from "@/lib/instrument/answers";
-import type { TQuestionnaire } from "@/lib/instrument/definition";
+import type { TItem, TQuestionnaire } from "@/lib/instrument/definition";
 import { allItems } from "@/lib/instrument/items";
-import { publishedQuestionnaire } from "@/lib/instrument/published";
+import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/instrument/published";
 import { askedIn } from "@/lib/instrument/wave-items";
-import { currentAssignment, type TAssignment } from "@/lib/study/waves";
+import { assignmentOf } from "@/lib/study/waves";
 
 /**
  * What an expert sees beside each item of a Delphi round: their own answer in the previous round
  * and the group's (lib/delphi/feedback.ts), found through the expert's own assignment (never an id
- * from the client). In a real-time round the group's figures are this round's answers so far, and
- * only for items the expert has answered.
+ * from the client), in one statement (lib/delphi/sql.ts, feedbackRow). In a real-time round the
+ * group's figures are this round's answers so far, and only for items the expert has answered.
  */
 
 export type { TExpertFeedback, TExpertFeedbackItem } from "@/lib/delphi/expert-types";
 
-type TContext = { assignment: TAssignment & { instrumentId: string; wave: NonNullable<TAssignment["wave"]> }; k: number; definition: TQuestionnaire };
-
-async function delphiContext(actor: TActor): Promise<TContext | null> {
-  assertRole(actor, "EXPERT");
-  const assignment = await currentAssignment(actor.userId);
-  if (!assignment?.instrumentId || !assignment.wave || assignment.wave.kind !== "DELPHI_ROUND" || assignment.wave.number < 2) return null;
-  const versionId = assignment.response?.versionId ?? assignment.wave.versionId;
-  const [study, version] = await Promise.all([
-    db().study.findUniqueOrThrow({ where: { id: assignment.studyId }, select: { suppressionK: true } }),
-    db().instrumentVersion.findFirst({
-      where: { instrumentId: assignment.instrumentId, status: "PUBLISHED", ...(versionId ? { id: versionId } : {}) },
-      orderBy: { number: "desc" },
-      select: { id: true, content: true },
-    }),
-  ]);
-  if (!version) return null;
-  return { assignment: assignment as TContext["assignment"], k: study.suppressionK, definition: publishedQuestionnaire(version.id, version.content) };
-}
-
 /**
- * Values of the asked items in one wave, by item: submitted responses only (the previous round), or
- * every response begun (a real-time round's own answers so far). PostgreSQL counts equal values
- * (a scale has at most a dozen), so only the distinct values travel; one statement on the
- * (instrumentId, wave, status) index and each response's answers.
+ * A closed previous round's answers change only when a coordinator reopens a response there: each
+ * instance keeps their counts for a few seconds (derived data, never shared state), so a round's
+ * many experts do not each count every answer again, and keeps the figures made from them per item
+ * and k. A real-time round's counts are never kept: they are read with every request.
  */
-async function valuesByItem(instrumentId: string, wave: number, codes: readonly string[], submittedOnly: boolean): Promise<Map<string, TAnswerValue[]>> {
-  const { rows } = await sql().query<{ itemCode: string; value: TAnswerValue; n: number }>(
-    `SELECT a."itemCode", a."value", count(*)::int AS "n"
-       FROM "Response" r JOIN "Answer" a ON a."responseId" = r."id"
-      WHERE r."instrumentId" = $1::uuid AND r."wave" = $2::integer AND a."itemCode" = ANY($3::text[])
-        AND a."value" <> 'null'::jsonb AND ($4::boolean IS FALSE OR r."status" = 'SUBMITTED')
-      GROUP BY a."itemCode", a."value"`,
-    [instrumentId, wave, codes, submittedOnly],
-  );
+const PREVIOUS_TTL_MS = 5_000;
+const GROUPS_KEPT = 100;
+type TGroups = { at: number; values: Map<string, TAnswerValue[]>; figures: Map<string, TItemFeedback | null> };
+const previousGroups = new Map<string, TGroups>();
+
+/** Versions whose definitions this instance has parsed (lib/instrument/published.ts keeps them). */
+const parsedVersions = new Set<string>();
+
+function valuesOf(counts: readonly TValueCount[]): Map<string, TAnswerValue[]> {
   const out = new Map<string, TAnswerValue[]>();
-  for (const row of rows) {
-    const values = out.get(row.itemCode) ?? [];
-    for (let i = 0; i < row.n; i++) values.push(row.value);
-    out.set(row.itemCode, values);
+  for (const [itemCode, value, n] of counts) {
+    const values = out.get(itemCode) ?? [];
+    for (let i = 0; i < n; i++) values.push(value);
+    out.set(itemCode, values);
   }
   return out;
 }
 
-/**
- * A closed previous round's answers change only when a coordinator reopens a response there: each
- * instance keeps them for a few seconds (derived data, never shared state), so a page's refetches
- * and a round's many experts do not each read every answer again.
- */
-const PREVIOUS_TTL_MS = 10_000;
-const previousCache = new Map<string, { at: number; values: Promise<Map<string, TAnswerValue[]>> }>();
-
-function previousValues(instrumentId: string, wave: number, codes: readonly string[]): Promise<Map<string, TAnswerValue[]>> {
-  const key = `${instrumentId}|${wave}|${codes.join(",")}`;
-  const hit = previousCache.get(key);
-  if (hit && Date.now() - hit.at < PREVIOUS_TTL_MS) return hit.values;
-  const values = valuesByItem(instrumentId, wave, codes, true);
-  if (previousCache.size > 500) previousCache.clear();
-  previousCache.set(key, { at: Date.now(), values });
-  values.catch(() => previousCache.delete(key));
-  return values;
-}
-
-/** The expert's own answers in a wave, by item. */
-async function ownAnswers(expertId: string, instrumentId: string, wave: number, codes: readonly string[]): Promise<Map<string, TAnswerValue>> {
-  const { rows } = await sql().query<{ itemCode: string; value: TAnswerValue }>(
-    `SELECT a."itemCode", a."value" FROM "Response" r JOIN "Answer" a ON a."responseId" = r."id"
-      WHERE r."expertId" = $1::uuid AND r."instrumentId" = $2::uuid AND r."wave" = $3::integer
-        AND a."itemCode" = ANY($4::text[]) AND a."value" <> 'null'::jsonb`,
-    [expertId, instrumentId, wave, codes],
-  );
-  return new Map(rows.map((r) => [r.itemCode, r.value]));
+async function definitionOf(versionId: string, content: unknown): Promise<TQuestionnaire> {
+  const parsed = content === null ? cachedQuestionnaire(versionId) : undefined;
+  const definition = parsed ?? publishedQuestionnaire(versionId, content ?? (await versionContent(versionId)));
+  if (parsedVersions.size > 200) parsedVersions.clear();
+  parsedVersions.add(versionId);
+  return definition;
 }
 
 /** The feedback of every item the round asks, or of one item (`only`); null outside a Delphi round. */
 export async function getExpertFeedback(actor: TActor, only?: string): Promise<TExpertFeedback> {
-  const ctx = await delphiContext(actor);
-  if (!ctx) return null;
-  const { assignment, k, definition } = ctx;
-  const wave = assignment.wave;
-  const items = allItems(definition).filter((i) => hasFeedback(i) && askedIn(wave, i.code) && (only === undefined || i.code === only));
-  const codes = items.map((i) => i.code);
+  assertRole(actor, "EXPERT");
+  const now = Date.now();
+  const fresh = new Map([...previousGroups].filter(([, g]) => now - g.at < PREVIOUS_TTL_MS));
+  const row = await feedbackRow(actor.userId, [...parsedVersions], [...fresh.keys()], only ?? null);
+  if (!row?.instrumentId || !row.publishedVersionId) return null;
+  const wave = assignmentOf(row).wave!;
+  const definition = await definitionOf(row.publishedVersionId, row.content);
   const previous = wave.number - 1;
-  const [own, group, answeredNow] = await Promise.all([
-    ownAnswers(assignment.expertId, assignment.instrumentId, previous, codes),
-    wave.realtime ? valuesByItem(assignment.instrumentId, wave.number, codes, false) : previousValues(assignment.instrumentId, previous, codes),
-    wave.realtime ? ownAnswers(assignment.expertId, assignment.instrumentId, wave.number, codes) : Promise.resolve(null),
-  ]);
+
+  let groups: TGroups;
+  if (wave.realtime) groups = { at: now, values: valuesOf(row.groups ?? []), figures: new Map() };
+  else {
+    const key = `${row.instrumentId}|${previous}`;
+    const kept = row.groups === null ? fresh.get(key) : undefined;
+    groups = kept ?? { at: now, values: valuesOf(row.groups ?? []), figures: new Map() };
+    if (!kept) {
+      if (previousGroups.size >= GROUPS_KEPT) previousGroups.clear();
+      previousGroups.set(key, groups);
+    }
+  }
+  const figures = (item: TItem) => {
+    const key = `${row.publishedVersionId}|${item.code}|${row.suppressionK}`;
+    if (!groups.figures.has(key)) groups.figures.set(key, itemFeedback(item, groups.values.get(item.code) ?? [], row.suppressionK));
+    return groups.figures.get(key)!;
+  };
+
+  const own = row.own ?? {};
+  const answeredNow = wave.realtime ? (row.ownNow ?? {}) : null;
   const out: Record<string, TExpertFeedbackItem> = {};
-  for (const item of items) {
+  for (const item of allItems(definition)) {
+    if (!hasFeedback(item) || !askedIn(wave, item.code) || (only !== undefined && item.code !== only)) continue;
     // Real-time rounds show the group only once the expert has given their own answer.
-    const shown = !answeredNow || answeredNow.has(item.code);
-    out[item.code] = { own: own.get(item.code) ?? null, group: shown ? itemFeedback(item, group.get(item.code) ?? [], k) : null };
+    const shown = !answeredNow || item.code in answeredNow;
+    out[item.code] = { own: own[item.code] ?? null, group: shown ? figures(item) : null };
   }
   return { round: previous, realtime: wave.realtime, items: out };
 }

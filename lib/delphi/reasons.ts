@@ -1,9 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { REASON_MAX } from "@/lib/delphi/reason";
+import type { TExpertFeedback } from "@/lib/delphi/expert-types";
+import { REASON_MAX, needsReason } from "@/lib/delphi/reason";
+import { lockResponseStatus } from "@/lib/delphi/sql";
 import { AppError, badRequest, conflict } from "@/lib/errors";
-import type { TAnswerValue } from "@/lib/instrument/answers";
+import type { TDb } from "@/lib/db/types";
+import type { TResponseProblem } from "@/lib/instrument/answer-rules";
+import type { TAnswers, TAnswerValue } from "@/lib/instrument/answers";
+import type { TQuestionnaire } from "@/lib/instrument/definition";
+import { allItems } from "@/lib/instrument/items";
 
 /**
  * The reason for a changed answer travels through the expert's autosave like an answer, as the
@@ -31,13 +37,13 @@ export async function saveReason(input: { responseId: string | null; key: string
   if (!input.responseId) throw conflict("Please answer the question before giving a reason.");
   const responseId = input.responseId;
   return db().$transaction(async (tx) => {
-    const [response] = await tx.$queryRaw<Array<{ status: string }>>`SELECT "status"::text AS "status" FROM "Response" WHERE "id" = ${responseId}::uuid FOR UPDATE`;
+    const status = await lockResponseStatus(tx, responseId);
     const replay = await tx.answerMutation.findUnique({ where: { id: input.mutationId }, select: { responseId: true, itemCode: true, revision: true } });
     if (replay) {
       if (replay.responseId !== responseId || replay.itemCode !== input.key) throw conflict("This mutation id was already used for another answer.");
       return { status: "saved" as const, revision: replay.revision, replay: true };
     }
-    if (response?.status === "SUBMITTED") throw new AppError(409, "submitted", "This questionnaire has been submitted and can no longer be changed.");
+    if (status === "SUBMITTED") throw new AppError(409, "submitted", "This questionnaire has been submitted and can no longer be changed.");
     const itemCode = reasonItemOf(input.key)!;
     const stored = await tx.answerReason.findUnique({ where: { responseId_itemCode: { responseId, itemCode } }, select: { revision: true, text: true } });
     const revision = stored?.revision ?? 0;
@@ -57,4 +63,28 @@ export async function saveReason(input: { responseId: string | null; key: string
 export async function reasonsOf(responseId: string): Promise<Record<string, { value: TAnswerValue | null; revision: number }>> {
   const rows = await db().answerReason.findMany({ where: { responseId }, select: { itemCode: true, text: true, revision: true } });
   return Object.fromEntries(rows.map((r) => [reasonKey(r.itemCode), { value: { text: r.text } as unknown as TAnswerValue, revision: r.revision }]));
+}
+
+/**
+ * The items of a response about to be submitted whose changed answer needs a reason the expert has
+ * not given: decided by needsReason (lib/delphi/reason.ts), the function the page asks with, on the
+ * group figures the expert is shown. Read in the submitting transaction, after the response's lock.
+ */
+export async function missingReasons(
+  tx: TDb,
+  responseId: string,
+  definition: TQuestionnaire,
+  feedback: TExpertFeedback,
+  answers: TAnswers,
+  visible: ReadonlySet<string>,
+): Promise<TResponseProblem[]> {
+  if (!feedback) return [];
+  const needed = allItems(definition).filter((item) => {
+    const entry = feedback.items[item.code];
+    return entry && visible.has(item.code) && needsReason(item, entry.group, entry.own, answers[item.code]);
+  });
+  if (needed.length === 0) return [];
+  const given = await tx.answerReason.findMany({ where: { responseId, itemCode: { in: needed.map((i) => i.code) }, text: { not: "" } }, select: { itemCode: true } });
+  const has = new Set(given.map((g) => g.itemCode));
+  return needed.filter((i) => !has.has(i.code)).map((i) => ({ item: i.code, error: "reasonRequired" }));
 }

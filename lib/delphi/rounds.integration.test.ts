@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { getExpertFeedback } from "@/lib/delphi/expert";
+import { needsReason } from "@/lib/delphi/reason";
 import { DEFAULT_ROUND_RULES } from "@/lib/delphi/rules";
 import { getRoundReport, itemsWithoutConsensus, listRounds, planRound, setRoundStatus } from "@/lib/delphi/rounds";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -164,6 +165,8 @@ describe("Delphi rounds", () => {
     expect(await save(first, "A~reason", { text: "stale" }, 0)).toMatchObject({ status: "conflict", revision: 1, value: { text: "Border crossings got slower" } });
     expect((await rejection(save(first, "B~reason", { text: "not asked" }))).status).toBe(400);
     expect((await getQuestionnaireState(first)).questionnaire!.answers["A~reason"]).toEqual({ value: { text: "Border crossings got slower" }, revision: 1 });
+    // 9 → 8 also lies outside 4–6: that expert gives a reason too (the server refuses the submission without one).
+    await save(experts[4]!, "A~reason", { text: "Closer to the others now" });
     for (const actor of experts) await submitResponse(actor);
     expect((await rejection(save(first, "A~reason", { text: "too late" }, 1))).code).toBe("submitted");
 
@@ -175,12 +178,46 @@ describe("Delphi rounds", () => {
     // changed: 2→3, 4→5, 9→8 (3 of 5 = 60 % > 40 %): not stable; toward the median 5: 2→3, 4→5, 9→8; kept: 5, 6
     expect(a.stability).toMatchObject({ stable: false, changedShare: 60 });
     expect(a.movement).toEqual({ toward: 3, away: 0, unchanged: 2, same: 0 });
-    expect(a.reasons).toEqual(["Border crossings got slower"]);
+    expect([...a.reasons].sort()).toEqual(["Border crossings got slower", "Closer to the others now"]);
     const c = report.rows.find((r) => r.code === "C")!;
     expect(c.consensus.reached).toBe(true);
     expect(c.stability).toMatchObject({ stable: true, changedShare: 20 });
     // One country × group cell (KZ officials) with all five.
     expect(a.cells).toEqual([{ country: "KZ", group: "OFFICIAL", n: 5, median: 5, iqr: 1, topShare: null }]);
+  });
+
+  it("refuses a submission that lacks a reason the page asks for, naming the items, and writes nothing", async () => {
+    const { study, instrumentId, coordinator } = await setup();
+    const experts = await roundOne(study.id);
+    const planned = await planRound(coordinator, study.id, { instrumentId, audience: "PREVIOUS_COMPLETED", itemCodes: ["A", "C"], rules });
+    await setRoundStatus(coordinator, study.id, planned.id, "open");
+    const [kept, , , , moved] = experts as [TActor, TActor, TActor, TActor, TActor];
+    // Round 1's A: Q1 4, Q3 6. The last expert moves 9 → 8 (changed, outside): a reason is asked for.
+    await save(moved, "A", { value: 8 });
+    await save(moved, "C", { choice: "X" });
+    const shown = (await getExpertFeedback(moved))!.items.A!;
+    const item = definition.sections[0]!.items[0]!;
+    expect(needsReason(item, shown.group, shown.own, { value: 8 })).toBe(true);
+
+    const refused = await rejection(submitResponse(moved));
+    expect([refused.status, refused.code]).toEqual([422, "incomplete"]);
+    expect(refused.details).toEqual({ problems: [{ item: "A", error: "reasonRequired" }] });
+    expect(refused.message).toContain("A");
+    const responseOf = (actor: TActor) => prisma.response.findFirstOrThrow({ where: { instrumentId, wave: 2, expert: { userId: actor.userId } }, select: { status: true, submittedAt: true } });
+    expect(await responseOf(moved)).toEqual({ status: "IN_PROGRESS", submittedAt: null });
+
+    // A blank reason is no reason; a missing required answer is listed beside the missing reason.
+    await save(moved, "A~reason", { text: "   " });
+    await save(moved, "C", null, 1);
+    expect((await rejection(submitResponse(moved))).details).toEqual({ problems: [{ item: "C", error: "required" }, { item: "A", error: "reasonRequired" }] });
+    await save(moved, "C", { choice: "X" }, 2);
+    await save(moved, "A~reason", { text: "Closer to the others now" }, 1);
+    expect(await submitResponse(moved)).toMatchObject({ status: "SUBMITTED" });
+
+    // Kept answers (and a change inside the IQR) need no reason.
+    await save(kept, "A", { value: 2 });
+    await save(kept, "C", { choice: "X" });
+    expect(await submitResponse(kept)).toMatchObject({ status: "SUBMITTED" });
   });
 
   it("a real-time round shows the group only for answered items, from this round's answers so far", async () => {

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/roles";
 import type { TActor } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { roundReasons, roundRespondents } from "@/lib/delphi/data";
+import { lockWaves, roundReasons, roundRespondents } from "@/lib/delphi/sql";
 import { roundReport, type TReportRow } from "@/lib/delphi/report";
 import { DEFAULT_ROUND_RULES, ZRoundRules, consensusKind, type TRoundRules } from "@/lib/delphi/rules";
 import { ZPlanRound, type TPlanRoundInput } from "@/lib/delphi/schemas";
@@ -152,7 +152,7 @@ export async function planRound(actor: TActor, studyId: string, raw: TPlanRoundI
     const version = instrument.versions[0];
     if (!version) throw conflict("The questionnaire has no published version.");
     // Lock the questionnaire's waves, so two coordinators planning at once make one round.
-    await tx.$queryRaw`SELECT 1 FROM "Wave" WHERE "instrumentId" = ${instrument.id}::uuid FOR UPDATE`;
+    await lockWaves(tx, instrument.id);
     const last = await tx.wave.findFirst({ where: { instrumentId: instrument.id }, orderBy: { number: "desc" }, select: { number: true, status: true } });
     if (last?.status === "PLANNED") throw new AppError(409, "round_planned", `Round ${last.number} is planned and not yet open: open it or change it first.`);
     const known = new Set(roundItems(publishedQuestionnaire(version.id, version.content)).map((i) => i.code));

@@ -16,7 +16,8 @@ import { cachedQuestionnaire, publishedQuestionnaire } from "@/lib/instrument/pu
 import type { TSaveAnswer } from "@/lib/responses/schemas";
 import { takesAnswers } from "@/lib/study/lifecycle";
 import { askedIn, askedItemsOf } from "@/lib/instrument/wave-items";
-import { reasonItemOf, reasonsOf, saveReason } from "@/lib/delphi/reasons";
+import { getExpertFeedback } from "@/lib/delphi/expert";
+import { missingReasons, reasonItemOf, reasonsOf, saveReason } from "@/lib/delphi/reasons";
 import { currentAssignment } from "@/lib/study/waves";
 
 /**
@@ -224,6 +225,8 @@ export async function submitResponse(actor: TActor) {
   const wave = ctx.wave;
   const versionId = ctx.response?.versionId ?? (await latestPublished(instrumentId, wave.versionId))?.id;
   if (!versionId) throw notFound("The questionnaire");
+  // A Delphi round: the group figures the expert is shown decide which changed answers need a reason.
+  const feedback = wave.kind === "DELPHI_ROUND" ? await getExpertFeedback(actor) : null;
   return db().$transaction(async (tx) => {
     const version = await tx.instrumentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { id: true, content: true } });
     const first = publishedQuestionnaire(version.id, version.content);
@@ -234,8 +237,15 @@ export async function submitResponse(actor: TActor) {
     });
     if (locked.status === "SUBMITTED") return { status: "SUBMITTED" as const, submittedAt: locked.submittedAt };
     const definition = publishedQuestionnaire(locked.version.id, locked.version.content);
-    const { problems } = checkResponse(askedItemsOf(definition, wave), answersOf(locked.answers));
-    if (problems.length > 0) throw new AppError(422, "incomplete", "Some answers are missing or not valid.", { problems });
+    const asked = askedItemsOf(definition, wave);
+    const answers = answersOf(locked.answers);
+    const { problems, visible } = checkResponse(asked, answers);
+    const reasons = await missingReasons(tx, response.id, asked, feedback, answers, visible);
+    if (problems.length > 0) throw new AppError(422, "incomplete", "Some answers are missing or not valid.", { problems: [...problems, ...reasons] });
+    if (reasons.length > 0) {
+      const items = reasons.map((r) => r.item).join(", ");
+      throw new AppError(422, "incomplete", `A changed answer outside the group's middle half needs a short reason: ${items}.`, { problems: reasons });
+    }
     const submittedAt = new Date();
     await tx.response.update({ where: { id: response.id }, data: { status: "SUBMITTED", submittedAt, updatedAt: submittedAt } });
     await applyStatusEvent(tx, ctx.expertId, "completed", actor.userId);

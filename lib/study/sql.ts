@@ -20,7 +20,7 @@ export async function deleteDemoStudyRows(tx: TDb, studyId: string): Promise<Pri
 }
 
 /** lib/study/waves.ts currentAssignment's one statement: $1 the expert's user, $2 the version a page showed (or null). */
-const ASSIGNMENT_SQL = `
+export const ASSIGNMENT_SQL = `
   WITH e AS (
     SELECT x."id", x."studyId" FROM "Expert" x WHERE x."userId" = $1::uuid ORDER BY x."createdAt" DESC LIMIT 1
   ), q AS (

@@ -43,7 +43,7 @@ export type TAssignment = {
   versionPublished: boolean;
 };
 
-type TRow = Omit<TAssignment, "wave" | "response"> & {
+export type TAssignmentRow = Omit<TAssignment, "wave" | "response"> & {
   waveNumber: number | null;
   waveKind: WaveKind | null;
   waveStatus: WaveStatus | null;
@@ -63,8 +63,12 @@ type TRow = Omit<TAssignment, "wave" | "response"> & {
  */
 export async function currentAssignment(userId: string, versionId: string | null = null): Promise<TAssignment | null> {
   // On pg directly (lib/db.ts, sql()): it runs for every autosave, with the session check and the save.
-  const row = await assignmentRow<TRow>(sql(), userId, versionId);
-  if (!row) return null;
+  const row = await assignmentRow<TAssignmentRow>(sql(), userId, versionId);
+  return row ? assignmentOf(row) : null;
+}
+
+/** The assignment of one row of ASSIGNMENT_SQL (lib/study/sql.ts). */
+export function assignmentOf(row: TAssignmentRow): TAssignment {
   return {
     expertId: row.expertId,
     studyId: row.studyId,

@@ -1,8 +1,7 @@
 import pg from "pg";
+import { validateSession } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/client";
-import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/i18n/text";
-import { acceptConsent, addBenchExperts, createBenchStudy, signInExperts } from "./fixtures";
+import { acceptConsent, addBenchExperts, createBenchStudy, delphiQuestionnaire, openDelphiRoundTwo, signInExperts } from "./fixtures";
 import { int, markdownTable, ms, summarize } from "./stats";
 import type { TBenchContext, TBenchmark, TReport } from "./types";
 
@@ -12,20 +11,16 @@ import type { TBenchContext, TBenchmark, TReport } from "./types";
  * round 1; experts with their own sessions ask GET /api/expert/delphi?item=D1 one after another
  * (the session check, the expert's assignment, their own previous answer and the item's previous
  * answers, counted by PostgreSQL and kept a few seconds per instance, summarised and suppressed).
- * Baseline in the same run: the feedback's own statement (round 1's values of the item, counted)
- * run directly with pg, uncached.
+ * Baseline in the same run: the group counts' statement (round 1's values of the item, counted)
+ * run directly with pg, uncached; beside it the route's own database work run bare (the session
+ * check and lib/delphi/sql.ts's one feedback statement), which tells HTTP/Next.js time apart.
  */
 
 const EXPERTS = Number(process.env.BENCH_DELPHI_EXPERTS ?? 1_000);
 const REQUESTS = 400;
 const CALLERS = 50;
 const TARGET_P95_MS = 50;
-
-const questionnaire = ZQuestionnaire.parse({
-  kind: "questionnaire",
-  title: confirmedText("Дельфи", "Delphi"),
-  sections: [{ code: "S1", title: confirmedText("Оценки", "Ratings"), items: [{ code: "D1", type: "scale", text: confirmedText("Оценка", "Rating"), min: 1, max: 10, required: true }] }],
-});
+const AT_ONCE = 10;
 
 const BASELINE_SQL = `SELECT a."itemCode", a."value", count(*)::int AS "n"
     FROM "Response" r JOIN "Answer" a ON a."responseId" = r."id"
@@ -39,22 +34,11 @@ export const delphi: TBenchmark = {
     const prisma = createPrismaClient({ url: harness.databaseUrl, max: 3, connectionTimeoutMs: 10_000, statementTimeoutMs: 120_000 });
     const pool = new pg.Pool({ connectionString: harness.databaseUrl, max: 1, application_name: "expert-panel-bench" });
     try {
-      const study = await createBenchStudy(prisma, "delphi", questionnaire);
+      const study = await createBenchStudy(prisma, "delphi", delphiQuestionnaire);
       log(`Adding ${int(EXPERTS)} experts who submitted round 1…`);
       const experts = await addBenchExperts(prisma, study, EXPERTS, "delphi");
       await acceptConsent(prisma, study, experts);
-      await pool.query(
-        `WITH r AS (
-           INSERT INTO "Response" ("expertId", "instrumentId", "versionId", "optionOrder", "status", "submittedAt")
-           SELECT e, $1::uuid, $2::uuid, '{}'::jsonb, 'SUBMITTED', now() FROM unnest($3::uuid[]) AS e RETURNING "id")
-         INSERT INTO "Answer" ("responseId", "itemCode", "value", "revision", "mutationId")
-         SELECT r."id", 'D1', jsonb_build_object('value', 1 + floor(random() * 10)::int), 1, gen_random_uuid() FROM r`,
-        [study.instrumentId, study.versionId, experts.map((e) => e.expertId)],
-      );
-      await prisma.wave.update({ where: { instrumentId_number: { instrumentId: study.instrumentId, number: 1 } }, data: { status: "CLOSED", closedAt: new Date() } });
-      await prisma.wave.create({
-        data: { instrumentId: study.instrumentId, number: 2, kind: "DELPHI_ROUND", status: "OPEN", openedAt: new Date(), audience: "PREVIOUS_COMPLETED", itemCodes: ["D1"], versionId: study.versionId },
-      });
+      await openDelphiRoundTwo(prisma, study, experts, "D1", () => 1 + Math.floor(Math.random() * 10), false);
       await pool.query("ANALYZE");
       const cookies = await signInExperts(prisma, experts.slice(0, CALLERS), harness.secret);
       const url = `${harness.baseUrl}/api/expert/delphi?item=D1`;
@@ -64,33 +48,60 @@ export const delphi: TBenchmark = {
       if (first.status !== 200 || n !== EXPERTS) throw new Error(`The feedback route answered ${first.status} with n = ${n}, not ${EXPERTS}.`);
       for (let i = 0; i < 20; i++) await fetch(url, { headers: { cookie: cookies[i % CALLERS]! } }).then((r) => r.arrayBuffer());
 
-      const app: number[] = [];
-      for (let i = 0; i < REQUESTS; i++) {
+      const timed = async (i: number, into: number[]) => {
         const started = performance.now();
         const res = await fetch(url, { headers: { cookie: cookies[i % CALLERS]! } });
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`The feedback route answered ${res.status}.`);
-        app.push(performance.now() - started);
-      }
+        into.push(performance.now() - started);
+      };
+      const app: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) await timed(i, app);
+      // The same requests with AT_ONCE experts asking at the same time (a busy round, or a loaded machine).
+      const busy: number[] = [];
+      let next = 0;
+      await Promise.all(Array.from({ length: AT_ONCE }, async () => {
+        while (next < REQUESTS) await timed(next++, busy);
+      }));
       const bare: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
         const started = performance.now();
         await pool.query(BASELINE_SQL, [study.instrumentId, ["D1"]]);
         bare.push(performance.now() - started);
       }
+      // The route's own work in the database, bare: the session check and the one feedback statement
+      // (lib/delphi/sql.ts), with round 1's counts and the version held as the route holds them.
+      const users = experts.slice(0, CALLERS).map((e) => e.userId);
+      const sessions = (await pool.query<{ id: string }>(`SELECT DISTINCT ON ("userId") "id" FROM "AuthSession" WHERE "userId" = ANY($1::uuid[])`, [users])).rows.map((r) => r.id);
+      // lib/delphi/sql.ts reads the app's environment when loaded (lib/db): give it this run's.
+      process.env.DATABASE_URL = harness.databaseUrl;
+      process.env.NEXTAUTH_SECRET = harness.secret;
+      const { feedbackRow } = await import("@/lib/delphi/sql");
+      const route: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        const started = performance.now();
+        await validateSession(pool, sessions[i % sessions.length]!);
+        await feedbackRow(users[i % CALLERS]!, [study.versionId], [`${study.instrumentId}|1`], "D1", pool);
+        route.push(performance.now() - started);
+      }
       const a = summarize(app);
       const b = summarize(bare);
-      log(`Feedback over HTTP: p50 ${ms(a.p50)}, p95 ${ms(a.p95)}; bare statement: p50 ${ms(b.p50)}, p95 ${ms(b.p95)}.`);
+      const r = summarize(route);
+      const c = summarize(busy);
+      log(`Feedback over HTTP: p50 ${ms(a.p50)}, p95 ${ms(a.p95)}; bare statement: p50 ${ms(b.p50)}, p95 ${ms(b.p95)}; the route's statements: p50 ${ms(r.p50)}, p95 ${ms(r.p95)}.`);
       return {
         name: "delphi",
         title: "Delphi group feedback, 1,000 experts in the round",
         parameters: [
           ["experts in the round", int(EXPERTS)],
-          ["requests", `${int(REQUESTS)} one at a time, ${CALLERS} experts' sessions in turn`],
+          ["requests", `${int(REQUESTS)} one at a time, then ${int(REQUESTS)} with ${AT_ONCE} at once; ${CALLERS} experts' sessions in turn`],
         ],
         figures: [
           ["feedback for one item over HTTP", `p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, p99 ${ms(a.p99)}`],
           ["baseline: the feedback's statement with pg", `p50 ${ms(b.p50)}, p95 ${ms(b.p95)}`],
+          ["the route's two statements with pg (session, feedback)", `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}`],
+          [`the same with ${AT_ONCE} experts asking at once`, `p50 ${ms(c.p50)}, p95 ${ms(c.p95)}, p99 ${ms(c.p99)}`],
+          ["ratio HTTP / baseline", `p50 ${(a.p50 / b.p50).toFixed(1)}×, p95 ${(a.p95 / b.p95).toFixed(1)}×`],
         ],
         checks: [{ label: "feedback p95", target: `< ${TARGET_P95_MS} ms`, actual: ms(a.p95), pass: a.p95 < TARGET_P95_MS }],
         details: [
@@ -99,7 +110,9 @@ export const delphi: TBenchmark = {
             text: markdownTable([
               ["", "p50", "p95", "p99", "max"],
               ["GET /api/expert/delphi?item=D1", ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max)],
+              [`… ${AT_ONCE} at once`, ms(c.p50), ms(c.p95), ms(c.p99), ms(c.max)],
               ["bare statement (pg)", ms(b.p50), ms(b.p95), ms(b.p99), ms(b.max)],
+              ["session check + feedback statement (pg)", ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max)],
             ]),
           },
         ],

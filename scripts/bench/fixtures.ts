@@ -137,3 +137,29 @@ export async function mintSessionCookie(prisma: PrismaClient, user: { id: string
   const jwt = await encode({ token: { sub: user.id, sid }, secret, maxAge: SESSION_COOKIE_MAX_AGE_SECONDS });
   return `${SESSION_COOKIE}=${jwt}`;
 }
+
+/** A Delphi questionnaire of one 1–10 scale, D1. */
+export const delphiQuestionnaire = ZQuestionnaire.parse({
+  kind: "questionnaire",
+  title: confirmedText("Дельфи", "Delphi"),
+  sections: [{ code: "S1", title: confirmedText("Оценки", "Ratings"), items: [{ code: "D1", type: "scale", text: confirmedText("Оценка", "Rating"), min: 1, max: 10, required: true }] }],
+});
+
+/**
+ * A Delphi round 2 of `itemCode` (a scale): every expert submitted round 1 with `round1(i)`, round 1
+ * is closed and round 2 open, asking that item of those who completed round 1 (real-time or not). Written
+ * directly, as the demo seed does; the app then decides each expert's assignment as usual.
+ */
+export async function openDelphiRoundTwo(prisma: PrismaClient, study: TBenchStudy, experts: TBenchExpert[], itemCode: string, round1: (i: number) => number, realtime: boolean): Promise<void> {
+  await prisma.$executeRaw`
+    WITH x AS (SELECT e, v FROM unnest(${experts.map((e) => e.expertId)}::uuid[], ${experts.map((_, i) => round1(i))}::int[]) AS t(e, v)),
+    r AS (
+      INSERT INTO "Response" ("expertId", "instrumentId", "versionId", "optionOrder", "status", "submittedAt")
+      SELECT x.e, ${study.instrumentId}::uuid, ${study.versionId}::uuid, '{}'::jsonb, 'SUBMITTED', now() FROM x RETURNING "id", "expertId")
+    INSERT INTO "Answer" ("responseId", "itemCode", "value", "revision", "mutationId")
+    SELECT r."id", ${itemCode}, jsonb_build_object('value', x.v), 1, gen_random_uuid() FROM r JOIN x ON x.e = r."expertId"`;
+  await prisma.wave.update({ where: { instrumentId_number: { instrumentId: study.instrumentId, number: 1 } }, data: { status: "CLOSED", closedAt: new Date() } });
+  await prisma.wave.create({
+    data: { instrumentId: study.instrumentId, number: 2, kind: "DELPHI_ROUND", status: "OPEN", openedAt: new Date(), audience: "PREVIOUS_COMPLETED", itemCodes: [itemCode], versionId: study.versionId, realtime },
+  });
+}

@@ -7,11 +7,12 @@
 //   depend on: no acknowledged save lost, retried saves applied once, clean 503s, recovery.
 // - `start` runs `npm start` itself (its own data folder and embedded PostgreSQL) and stops it with
 //   SIGTERM, Ctrl-C and SIGKILL.
-// Usage: npm run test:faults [-- --only killed,db,pool,instances,start]
+// Usage: npm run test:faults [-- --only killed,db,pool,instances,delphi,start]
 import { buildIfStale } from "../lib/build";
 import { startCluster, type TCluster } from "./cluster";
 import type { TCheck, TScenario } from "./common";
 import { appKilled, databaseRestarted } from "./crash";
+import { delphiRealtime } from "./delphi";
 import { twoInstances } from "./instances";
 import { poolExhausted } from "./pool";
 import { startStop } from "./start-stop";
@@ -21,6 +22,7 @@ const SCENARIOS: Array<{ key: string; scenario: TScenario }> = [
   { key: "db", scenario: databaseRestarted },
   { key: "pool", scenario: poolExhausted },
   { key: "instances", scenario: twoInstances },
+  { key: "delphi", scenario: delphiRealtime },
   { key: "start", scenario: startStop },
 ];
 
