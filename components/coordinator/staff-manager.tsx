@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
 import { api } from "@/lib/api/client";
 import { ZCreateStaffUser, type TCreateStaffUser } from "@/lib/users/schemas";
 
@@ -39,11 +41,7 @@ export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; cur
 
   return (
     <div className="stack">
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <FormAlert message={message?.text} kind={message?.kind} />
       <div className="table-wrap">
         <table>
           <thead>
@@ -84,16 +82,8 @@ export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; cur
           {t("create")}
         </h3>
         <div className="grid-2">
-          <div>
-            <label htmlFor="new-name">{t("name")}</label>
-            <input id="new-name" autoComplete="off" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "new-name-error" : undefined} {...register("name")} />
-            {errors.name && <p id="new-name-error" className="field-error">{t("nameRequired")}</p>}
-          </div>
-          <div>
-            <label htmlFor="new-email">{t("email")}</label>
-            <input id="new-email" type="email" autoComplete="off" aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "new-email-error" : undefined} {...register("email")} />
-            {errors.email && <p id="new-email-error" className="field-error">{t("emailInvalid")}</p>}
-          </div>
+          <TextField id="new-name" label={t("name")} error={errors.name ? t("nameRequired") : null} input={{ autoComplete: "off", ...register("name") }} />
+          <TextField id="new-email" label={t("email")} error={errors.email ? t("emailInvalid") : null} input={{ type: "email", autoComplete: "off", ...register("email") }} />
           <div>
             <label htmlFor="new-role">{t("role")}</label>
             <select id="new-role" {...register("role")}>

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
 import { api } from "@/lib/api/client";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
 
@@ -40,11 +42,7 @@ export function TeamManager({ studyId, members, readOnly }: { studyId: string; m
 
   return (
     <div className="stack">
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <FormAlert message={message?.text} kind={message?.kind} />
       <div className="table-wrap">
         <table>
           <caption className="muted">{t("teamCaption")}</caption>
@@ -84,15 +82,7 @@ export function TeamManager({ studyId, members, readOnly }: { studyId: string; m
           </h3>
           <p className="hint">{t("addMemberHint")}</p>
           <div className="grid-2">
-            <div>
-              <label htmlFor="member-email">{t("fields.email")}</label>
-              <input id="member-email" type="email" autoComplete="off" aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "member-email-error" : undefined} {...register("email")} />
-              {errors.email && (
-                <p id="member-email-error" className="field-error">
-                  {t("errors.email")}
-                </p>
-              )}
-            </div>
+            <TextField id="member-email" label={t("fields.email")} error={errors.email ? t("errors.email") : null} input={{ type: "email", autoComplete: "off", ...register("email") }} />
             <div>
               <label htmlFor="member-role">{t("fields.role")}</label>
               <select id="member-role" {...register("role")}>

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useApiAction } from "@/components/forms/use-api-action";
 import { api } from "@/lib/api/client";
 import { IssueLinkButton } from "./issue-link-button";
 
@@ -26,23 +26,14 @@ export function PanelTable({ experts, caption }: { experts: TPanelRow[]; caption
   const t = useTranslations("coordinator");
   const p = useTranslations("panel");
   const common = useTranslations("common");
-  const [error, setError] = useState<string | null>(null);
-  const router = useRouter();
+  const { run, error, setError } = useApiAction();
 
-  const reopen = async (responseId: string) => {
-    setError(null);
-    const res = await api("POST /api/coordinator/responses/[responseId]/reopen", { params: { responseId } });
-    if (!res.ok) setError(common("unexpectedError"));
-    router.refresh();
-  };
+  const reopen = (responseId: string) =>
+    run(() => api("POST /api/coordinator/responses/[responseId]/reopen", { params: { responseId } }), { refreshOnError: true, errorMessage: common("unexpectedError") });
 
   return (
     <div className="stack">
-      {error && (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div className="table-wrap">
         <table>
           <caption className="muted">{caption}</caption>
