@@ -1,17 +1,13 @@
 import { randomUUID } from "node:crypto";
 import loadHighs from "highs";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { getCrossTab, getPairHeatmap, getSummary, listTexts, setSuppressionK } from "@/lib/aggregates/service";
 import type { TCell, TFilters, TTable } from "@/lib/aggregates/types";
-import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { testPrisma } from "@/lib/testing/db";
+import { bilingual, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 /**
@@ -26,13 +22,8 @@ import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories"
  * it does not use means (only counts). No such count may be determined.
  */
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
+const prisma = testPrismaClosedAfterAll();
+const t = bilingual;
 const opt = (code: string, extra: { other?: boolean; exclusive?: boolean } = {}) => ({ code, label: t(code), ...extra });
 const COUNTRIES = ["RU", "BY", "KZ", "AM", "KG"] as const;
 const GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
@@ -169,9 +160,8 @@ function makePanel(seed: number): TExpert[] {
 async function seedPanel(panel: TExpert[], k: number): Promise<{ studyId: string; coordinator: TActor }> {
   const staff = await makeStaff(prisma, "COORDINATOR");
   const study = await makeStudy(prisma, staff);
-  await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
   const coordinator = await actorFor(prisma, staff.id);
-  const { versionId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire), actorId: null, publish: true });
+  const { versionId } = await publishQuestionnaire(prisma, study.id, ZQuestionnaire.parse(questionnaire));
   for (const e of panel) {
     const expert = await prisma.$transaction((tx) =>
       addExpert(tx, { studyId: study.id, name: "Expert", email: `attack-${unique()}@it.test`, country: e.country, expertGroup: e.group as "SCIENTIST", language: "en" }),

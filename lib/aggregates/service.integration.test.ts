@@ -1,22 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { aggregatesCsv } from "@/lib/aggregates/csv";
 import { formatCell, columnHeader } from "@/lib/aggregates/format";
 import { getCrossTab, getPairHeatmap, getPairHeatmaps, getPercentDecimals, getSummary, listTexts, resultsMeta, setPercentDecimals, setSuppressionK } from "@/lib/aggregates/service";
 import type { TCell, TFilters, TSummary, TTable } from "@/lib/aggregates/types";
-import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
 import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
-import { confirmedText } from "@/lib/instrument/text";
 import en from "@/lib/i18n/messages/en.json";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { testPrisma } from "@/lib/testing/db";
+import { bilingual, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 /**
@@ -24,13 +20,8 @@ import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing
  * saved and submitted through the services experts use (consent, autosave, submission).
  */
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
+const prisma = testPrismaClosedAfterAll();
+const t = bilingual;
 const opt = (code: string, extra: { other?: boolean; exclusive?: boolean } = {}) => ({ code, label: t(code), ...extra });
 
 function questionnaire(roleText = "Role"): TQuestionnaireInput {
@@ -86,11 +77,10 @@ const K1 = async () => setSuppressionK(coordinator, studyId, 1);
 beforeAll(async () => {
   const study = await makeStudy(prisma);
   studyId = study.id;
-  await prisma.study.update({ where: { id: studyId }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
   const staff = await makeStaff(prisma, "COORDINATOR");
   await joinStudy(prisma, studyId, staff);
   coordinator = await actorFor(prisma, staff.id);
-  const created = await createInstrumentWith(prisma, { studyId, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire()), actorId: null, publish: true });
+  const created = await publishQuestionnaire(prisma, studyId, ZQuestionnaire.parse(questionnaire()));
   v1 = created.versionId;
 
   // Version 1: three submitted responses.

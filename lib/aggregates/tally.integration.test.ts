@@ -1,22 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { summarySql, type TAggRow, type TScope } from "@/lib/aggregates/query";
 import { getSummary, setSuppressionK } from "@/lib/aggregates/service";
 import { combineVersions, shapeSummary } from "@/lib/aggregates/shape";
 import { suppressSummary } from "@/lib/aggregates/suppress";
 import type { TFilters } from "@/lib/aggregates/types";
-import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
 import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
-import { confirmedText } from "@/lib/instrument/text";
 import { addExpert } from "@/lib/panel/experts";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { openWave } from "@/lib/study/wave-admin";
-import { testPrisma } from "@/lib/testing/db";
+import { bilingual, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 /**
@@ -26,13 +22,8 @@ import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing
  * computed from the answers themselves (summarySql), for every filter.
  */
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
+const prisma = testPrismaClosedAfterAll();
+const t = bilingual;
 const opt = (code: string) => ({ code, label: t(code) });
 
 function questionnaire(extra = false): TQuestionnaireInput {
@@ -119,11 +110,10 @@ const respondents = async (filters: TFilters) => (await getSummary(coordinator, 
 beforeAll(async () => {
   const study = await makeStudy(prisma);
   studyId = study.id;
-  await prisma.study.update({ where: { id: studyId }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
   const staff = await makeStaff(prisma, "COORDINATOR");
   await joinStudy(prisma, studyId, staff);
   coordinator = await actorFor(prisma, staff.id);
-  const created = await createInstrumentWith(prisma, { studyId, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire()), actorId: null, publish: true });
+  const created = await publishQuestionnaire(prisma, studyId, ZQuestionnaire.parse(questionnaire()));
   instrumentId = created.instrumentId;
   v1 = created.versionId;
   await setSuppressionK(coordinator, studyId, 1);

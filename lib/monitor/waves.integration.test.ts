@@ -1,29 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { createInstrumentWith } from "@/lib/instrument/create";
-import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/instrument/text";
 import { getMonitor, type TFunnel } from "@/lib/monitor/service";
-import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
+import { getQuestionnaireState, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { openWave } from "@/lib/study/wave-admin";
-import { testPrisma } from "@/lib/testing/db";
-import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { actorFor, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { consentedExpert, oneSectionQuestionnaire, publishQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
-const definition = ZQuestionnaire.parse({
-  kind: "questionnaire",
-  title: t("Q"),
-  sections: [{ code: "S1", title: t("S1"), items: [{ code: "A", type: "scale", text: t("A"), min: 1, max: 10, required: true }] }],
-});
+const prisma = testPrismaClosedAfterAll();
+const definition = oneSectionQuestionnaire([scaleItem("A")]);
 
 const counts = (f: TFunnel) => Object.fromEntries(f.stages.map((s) => [s.stage, s.count]));
 
@@ -38,14 +23,10 @@ describe("the monitor's funnel by wave", () => {
     const staff = await makeStaff(prisma, "COORDINATOR");
     const study = await makeStudy(prisma, staff);
     const coordinator = await actorFor(prisma, staff.id);
-    await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-    const { instrumentId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition, actorId: null, publish: true });
+    const { instrumentId } = await publishQuestionnaire(prisma, study.id, definition);
     const experts: TActor[] = [];
     for (let i = 0; i < 3; i++) {
-      const expert = await makeExpert(prisma, study.id);
-      const actor = await actorFor(prisma, expert.userId);
-      await recordConsent(actor, { decision: "ACCEPTED", textVersion: 1, language: "en" });
-      experts.push(actor);
+      experts.push((await consentedExpert(prisma, study.id)).actor);
     }
     const [a, b] = experts as [TActor, TActor, TActor];
     await answer(a, true);
