@@ -7,7 +7,7 @@ import type { TCell, TFilters, TTable } from "@/lib/aggregates/types";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { bilingual, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { bilingual, oneSectionInput, option, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 /**
@@ -24,7 +24,7 @@ import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories"
 
 const prisma = testPrismaClosedAfterAll();
 const t = bilingual;
-const opt = (code: string, extra: { other?: boolean; exclusive?: boolean } = {}) => ({ code, label: t(code), ...extra });
+const opt = option;
 const COUNTRIES = ["RU", "BY", "KZ", "AM", "KG"] as const;
 const GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
 const PAIR_ROWS = [
@@ -33,25 +33,15 @@ const PAIR_ROWS = [
   ["PAIRS_BY_KZ", "BY", "KZ"],
 ] as const;
 
-const questionnaire: TQuestionnaireInput = {
-  kind: "questionnaire",
-  title: t("Q"),
-  sections: [
-    {
-      code: "S1",
-      title: t("S1"),
-      items: [
-        { code: "ROLE", type: "single", text: t("Role"), options: [opt("GOV"), opt("ACAD"), opt("BIZ"), opt("ROLE_OTHER", { other: true })] },
-        { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C"), opt("T_NONE", { exclusive: true })] },
-        { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 5, cannotAssess: true },
-        { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY", "KZ"], rows: PAIR_ROWS.map(([code]) => ({ code, label: t(code) })) },
-        { code: "NOTE", type: "text", text: t("Note") },
-        // Shown to those who chose GOV only: how many answered it tells how many chose GOV.
-        { code: "FOLLOW", type: "single", text: t("Follow-up"), options: [opt("YES"), opt("NO")], showIf: [{ item: "ROLE", op: "equals", value: "GOV" }] },
-      ],
-    },
-  ],
-};
+const questionnaire: TQuestionnaireInput = oneSectionInput([
+  { code: "ROLE", type: "single", text: t("Role"), options: [opt("GOV"), opt("ACAD"), opt("BIZ"), opt("ROLE_OTHER", { other: true })] },
+  { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C"), opt("T_NONE", { exclusive: true })] },
+  { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 5, cannotAssess: true },
+  { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY", "KZ"], rows: PAIR_ROWS.map(([code]) => ({ code, label: t(code) })) },
+  { code: "NOTE", type: "text", text: t("Note") },
+  // Shown to those who chose GOV only: how many answered it tells how many chose GOV.
+  { code: "FOLLOW", type: "single", text: t("Follow-up"), options: [opt("YES"), opt("NO")], showIf: [{ item: "ROLE", op: "equals", value: "GOV" }] },
+]);
 
 // ── Answers and what each counts towards (written apart from lib/aggregates, as an attacker would).
 

@@ -12,7 +12,7 @@ import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
 import en from "@/lib/i18n/messages/en.json";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { bilingual, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { bilingual, oneSectionInput, option, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 /**
@@ -22,29 +22,19 @@ import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing
 
 const prisma = testPrismaClosedAfterAll();
 const t = bilingual;
-const opt = (code: string, extra: { other?: boolean; exclusive?: boolean } = {}) => ({ code, label: t(code), ...extra });
+const opt = option;
 
 function questionnaire(roleText = "Role"): TQuestionnaireInput {
-  return {
-    kind: "questionnaire",
-    title: t("Q"),
-    sections: [
-      {
-        code: "S1",
-        title: t("S1"),
-        items: [
-          { code: "ROLE", type: "single", text: t(roleText), required: true, options: [opt("GOV"), opt("ACAD"), opt("ROLE_OTHER", { other: true })] },
-          { code: "GOV_BODY", type: "text", text: t("Which body"), showIf: [{ item: "ROLE", op: "equals", value: "GOV" }] },
-          { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C"), opt("T_NONE", { exclusive: true })] },
-          { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 10, cannotAssess: true },
-          { code: "FOLLOW", type: "scale", text: t("Follow-up"), min: 1, max: 10, showIf: [{ item: "RISK", op: "gte", value: 5 }] },
-          { code: "SHARE", type: "number", text: t("Share"), min: 0, max: 100 },
-          { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY", "KZ"], rows: [{ code: "PAIRS_RU_BY", label: t("RU-BY") }, { code: "PAIRS_RU_KZ", label: t("RU-KZ") }, { code: "PAIRS_BY_KZ", label: t("BY-KZ") }] },
-          { code: "RANK", type: "ranking", text: t("Rank"), topK: 2, options: [opt("R1"), opt("R2"), opt("R3")] },
-        ],
-      },
-    ],
-  };
+  return oneSectionInput([
+    { code: "ROLE", type: "single", text: t(roleText), required: true, options: [opt("GOV"), opt("ACAD"), opt("ROLE_OTHER", { other: true })] },
+    { code: "GOV_BODY", type: "text", text: t("Which body"), showIf: [{ item: "ROLE", op: "equals", value: "GOV" }] },
+    { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C"), opt("T_NONE", { exclusive: true })] },
+    { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 10, cannotAssess: true },
+    { code: "FOLLOW", type: "scale", text: t("Follow-up"), min: 1, max: 10, showIf: [{ item: "RISK", op: "gte", value: 5 }] },
+    { code: "SHARE", type: "number", text: t("Share"), min: 0, max: 100 },
+    { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY", "KZ"], rows: [{ code: "PAIRS_RU_BY", label: t("RU-BY") }, { code: "PAIRS_RU_KZ", label: t("RU-KZ") }, { code: "PAIRS_BY_KZ", label: t("BY-KZ") }] },
+    { code: "RANK", type: "ranking", text: t("Rank"), topK: 2, options: [opt("R1"), opt("R2"), opt("R3")] },
+  ]);
 }
 
 type TAnswerSet = Array<[string, unknown]>;

@@ -12,7 +12,7 @@ import { addExpert } from "@/lib/panel/experts";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { openWave } from "@/lib/study/wave-admin";
-import { bilingual, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { bilingual, oneSectionInput, option, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
 
 /**
@@ -24,30 +24,20 @@ import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing
 
 const prisma = testPrismaClosedAfterAll();
 const t = bilingual;
-const opt = (code: string) => ({ code, label: t(code) });
+const opt = option;
 
 function questionnaire(extra = false): TQuestionnaireInput {
-  return {
-    kind: "questionnaire",
-    title: t("Q"),
-    sections: [
-      {
-        code: "S1",
-        title: t("S1"),
-        items: [
-          { code: "ROLE", type: "single", text: t("Role"), required: true, options: [opt("GOV"), opt("ACAD"), { ...opt("OTHER"), other: true }] },
-          { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C")] },
-          { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 10, cannotAssess: true },
-          { code: "FOLLOW", type: "scale", text: t("Follow-up"), min: 1, max: 10, showIf: [{ item: "RISK", op: "gte", value: 5 }] },
-          { code: "SHARE", type: "number", text: t("Share"), min: 0, max: 100 },
-          { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY"], rows: [{ code: "PAIRS_RU_BY", label: t("RU-BY") }] },
-          { code: "RANK", type: "ranking", text: t("Rank"), topK: 2, options: [opt("R1"), opt("R2"), opt("R3")] },
-          { code: "NOTE", type: "text", text: t("Note") },
-          ...(extra ? [{ code: "LATER", type: "scale" as const, text: t("Asked later"), min: 1, max: 5 }] : []),
-        ],
-      },
-    ],
-  };
+  return oneSectionInput([
+    { code: "ROLE", type: "single", text: t("Role"), required: true, options: [opt("GOV"), opt("ACAD"), { ...opt("OTHER"), other: true }] },
+    { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C")] },
+    { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 10, cannotAssess: true },
+    { code: "FOLLOW", type: "scale", text: t("Follow-up"), min: 1, max: 10, showIf: [{ item: "RISK", op: "gte", value: 5 }] },
+    { code: "SHARE", type: "number", text: t("Share"), min: 0, max: 100 },
+    { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY"], rows: [{ code: "PAIRS_RU_BY", label: t("RU-BY") }] },
+    { code: "RANK", type: "ranking", text: t("Rank"), topK: 2, options: [opt("R1"), opt("R2"), opt("R3")] },
+    { code: "NOTE", type: "text", text: t("Note") },
+    ...(extra ? [{ code: "LATER", type: "scale" as const, text: t("Asked later"), min: 1, max: 5 }] : []),
+  ]);
 }
 
 let coordinator: TActor;

@@ -29,10 +29,16 @@ export const bilingual = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
 /** A required 1–10 scale item whose text is its code. */
 export const scaleItem = (code: string) => ({ code, type: "scale" as const, text: bilingual(code), min: 1, max: 10, required: true });
 
-/** Questionnaire "Q" with one section "S1" of the given items. */
-export function oneSectionQuestionnaire(items: TQuestionnaireInput["sections"][number]["items"]) {
-  return ZQuestionnaire.parse({ kind: "questionnaire", title: bilingual("Q"), sections: [{ code: "S1", title: bilingual("S1"), items }] });
+/** An option whose label is its code. */
+export const option = (code: string, extra: { other?: boolean; exclusive?: boolean } = {}) => ({ code, label: bilingual(code), ...extra });
+
+/** Questionnaire "Q" with one section "S1" of the given items, as an editor would send it. */
+export function oneSectionInput(items: TQuestionnaireInput["sections"][number]["items"]): TQuestionnaireInput {
+  return { kind: "questionnaire", title: bilingual("Q"), sections: [{ code: "S1", title: bilingual("S1"), items }] };
 }
+
+/** The same, checked and normalised as the server stores it. */
+export const oneSectionQuestionnaire = (items: TQuestionnaireInput["sections"][number]["items"]) => ZQuestionnaire.parse(oneSectionInput(items));
 
 /** Gives the study consent text version 1 (and any other `studyData`) and publishes `definition` as its questionnaire "Q". */
 export async function publishQuestionnaire(prisma: PrismaClient, studyId: string, definition: TQuestionnaire, studyData: Prisma.StudyUpdateInput = {}) {
