@@ -10,6 +10,7 @@ import { ZThemeCodeCode } from "@/lib/codebook/schemas";
 import { flattenTree, type TCodeNode } from "@/lib/codebook/tree";
 import "@/components/interview/interview.css";
 import { codeName } from "./code-picker";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 const ZCodeForm = z.object({
   code: ZThemeCodeCode,
@@ -162,7 +163,7 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<TOutcome | null>(null);
   const flat = flattenTree(codes);
 
   const reload = async () => {
@@ -302,11 +303,7 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
 
   return (
     <div className="cb stack">
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={message} />
       {codes.length === 0 ? <p className="card muted">{t("empty")}</p> : <div className="cb-tree">{renderNodes(codes, null)}</div>}
       <CodeForm legend={t("addRoot")} initial={EMPTY} parents={parentsFor()} onSubmit={create} submitLabel={t("add")} />
     </div>

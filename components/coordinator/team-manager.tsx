@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormAlert } from "@/components/forms/form-alert";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
 import { api } from "@/lib/api/client";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
@@ -17,7 +17,7 @@ export function TeamManager({ studyId, members, readOnly }: { studyId: string; m
   const t = useTranslations("studies");
   const common = useTranslations("common");
   const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<TOutcome | null>(null);
   const {
     register,
     handleSubmit,
@@ -42,7 +42,7 @@ export function TeamManager({ studyId, members, readOnly }: { studyId: string; m
 
   return (
     <div className="stack">
-      <FormAlert message={message?.text} kind={message?.kind} />
+      <OutcomeAlert outcome={message} />
       <div className="table-wrap">
         <table>
           <caption className="muted">{t("teamCaption")}</caption>

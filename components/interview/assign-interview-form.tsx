@@ -8,6 +8,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { api } from "@/lib/api/client";
 import { INTERVIEW_MODES } from "./types";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 export type TExpertOption = { id: string; pseudonym: number; name: string; country: string; studyId: string | null; studyTitle: string };
 export type TPersonOption = { id: string; name: string };
@@ -32,7 +33,7 @@ export function AssignInterviewForm({ experts, interviewers, guides }: { experts
   const ti = useTranslations("interview");
   const common = useTranslations("common");
   const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<TOutcome | null>(null);
   const {
     register,
     handleSubmit,
@@ -152,11 +153,7 @@ export function AssignInterviewForm({ experts, interviewers, guides }: { experts
           {error("mode")}
         </fieldset>
       </div>
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={message} />
       <div>
         <button type="submit" disabled={isSubmitting}>
           {isSubmitting ? t("assigning") : t("assign")}

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { api } from "@/lib/api/client";
 import { LocalTime } from "./local-time";
 import type { TInterviewMode, TInterviewStatus } from "./types";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 export type TAdminInterviewRow = {
   id: string;
@@ -26,7 +27,7 @@ export function InterviewsAdminTable({ interviews }: { interviews: TAdminIntervi
   const router = useRouter();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<TOutcome | null>(null);
 
   const act = async (id: string, action: "reopen" | "cancel") => {
     setBusy(id);
@@ -46,11 +47,7 @@ export function InterviewsAdminTable({ interviews }: { interviews: TAdminIntervi
   if (interviews.length === 0) return <p className="card muted">{t("none")}</p>;
   return (
     <div className="stack">
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={message} />
       <div className="table-wrap">
         <table className="iv-table-cards" data-testid="admin-interviews">
           <thead>

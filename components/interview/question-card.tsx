@@ -8,6 +8,7 @@ import { pick, type TLang } from "@/lib/instrument/text";
 import type { TRefusalReason } from "@/lib/autosave/queue";
 import { LocalTime } from "./local-time";
 import { QUOTE_MAX_CHARS, type TCodeNode, type TNoteValue, type TQuoteItem } from "./types";
+import type { TOutcome } from "@/components/forms/form-alert";
 
 type TQuestion = TGuide["blocks"][number]["questions"][number];
 
@@ -45,7 +46,7 @@ export const QuestionCard = memo(function QuestionCard(props: TQuestionCardProps
   const { question: q, lang, note, worked, mode, hintId, quotes, noteCodeIds, codes, canQuote, canTag, onNote, refusal } = props;
   const t = useTranslations("interview");
   const area = useRef<HTMLTextAreaElement>(null);
-  const [quoteMessage, setQuoteMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [quoteMessage, setQuoteMessage] = useState<TOutcome | null>(null);
   const [quoting, setQuoting] = useState(false);
   const code = q.code;
   const editable = mode === "edit" && Boolean(onNote);

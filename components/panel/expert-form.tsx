@@ -9,6 +9,7 @@ import { EXPERT_GROUPS, EXPERT_TRACKS, ZExpertFields, type TExpertFields, type T
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
 import { api } from "@/lib/api/client";
 import { applyFieldErrors } from "@/lib/api/form-errors";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 type TProps = { mode: "create"; studyId: string; initial?: undefined } | { mode: "edit"; expertId: string; initial: TExpertFieldsInput };
 
@@ -34,7 +35,7 @@ export function ExpertForm(props: TProps) {
   const c = useTranslations("coordinator");
   const common = useTranslations("common");
   const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<TOutcome | null>(null);
   const {
     register,
     handleSubmit,
@@ -103,11 +104,7 @@ export function ExpertForm(props: TProps) {
 
   return (
     <form onSubmit={onSubmit} className="stack" noValidate aria-label={props.mode === "create" ? t("addTitle") : t("profileTitle")}>
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={message} />
       <div className="ie-row">
         {text("name", c("name"))}
         {text("email", c("email"), "email")}
