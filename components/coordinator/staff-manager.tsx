@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
+import { LanguageSelect } from "@/components/forms/language-select";
 import { TextField } from "@/components/forms/text-field";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { api } from "@/lib/api/client";
 import { ZCreateStaffUser, type TCreateStaffUser } from "@/lib/users/schemas";
 
@@ -16,21 +15,22 @@ export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; cur
   const t = useTranslations("coordinator");
   const common = useTranslations("common");
   const router = useRouter();
-  const [message, setMessage] = useState<TOutcome | null>(null);
   const {
-    register,
-    handleSubmit,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TCreateStaffUser>({ resolver: zodResolver(ZCreateStaffUser), defaultValues: { role: "INTERVIEWER", language: "ru" } });
+    form: {
+      register,
+      reset,
+      formState: { errors, isSubmitting },
+    },
+    outcome: message,
+    setOutcome: setMessage,
+    submitWith,
+  } = useApiForm<TCreateStaffUser>(ZCreateStaffUser, { role: "INTERVIEWER", language: "ru" });
 
-  const onCreate = handleSubmit(async (values) => {
-    const result = await api("POST /api/coordinator/users", { body: values });
-    setMessage(result.ok ? { kind: "success", text: t("created") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
-    if (result.ok) {
+  const onCreate = submitWith((values) => api("POST /api/coordinator/users", { body: values }), {
+    onSuccess: () => {
       reset();
-      router.refresh();
-    }
+      return t("created");
+    },
   });
 
   const change = async (id: string, patch: { role?: TStaffRow["role"]; disabled?: boolean }) => {
@@ -91,17 +91,7 @@ export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; cur
               <option value="COORDINATOR">{common("roles.COORDINATOR")}</option>
             </select>
           </div>
-          <div>
-            <label htmlFor="new-language">{t("language")}</label>
-            <select id="new-language" {...register("language")}>
-              <option value="ru" lang="ru">
-                {common("languageNames.ru")}
-              </option>
-              <option value="en" lang="en">
-                {common("languageNames.en")}
-              </option>
-            </select>
-          </div>
+          <LanguageSelect id="new-language" label={t("language")} select={register("language")} />
           <div>
             <label htmlFor="new-password">{t("password")}</label>
             <input id="new-password" type="password" autoComplete="new-password" aria-invalid={Boolean(errors.password)} aria-describedby="new-password-hint" {...register("password")} />

@@ -1,12 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { api } from "@/lib/api/client";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
 
@@ -17,21 +15,22 @@ export function TeamManager({ studyId, members, readOnly }: { studyId: string; m
   const t = useTranslations("studies");
   const common = useTranslations("common");
   const router = useRouter();
-  const [message, setMessage] = useState<TOutcome | null>(null);
   const {
-    register,
-    handleSubmit,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TAddMember>({ resolver: zodResolver(ZAddMember), defaultValues: { email: "", role: "INTERVIEWER" } });
+    form: {
+      register,
+      reset,
+      formState: { errors, isSubmitting },
+    },
+    outcome: message,
+    setOutcome: setMessage,
+    submitWith,
+  } = useApiForm<TAddMember>(ZAddMember, { email: "", role: "INTERVIEWER" });
 
-  const onAdd = handleSubmit(async (values) => {
-    const result = await api("POST /api/coordinator/studies/[studyId]/members", { params: { studyId }, body: values });
-    setMessage(result.ok ? { kind: "success", text: t("memberAdded") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
-    if (result.ok) {
+  const onAdd = submitWith((values) => api("POST /api/coordinator/studies/[studyId]/members", { params: { studyId }, body: values }), {
+    onSuccess: () => {
       reset();
-      router.refresh();
-    }
+      return t("memberAdded");
+    },
   });
 
   const remove = async (userId: string) => {

@@ -1,15 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { EXPERT_GROUPS, EXPERT_TRACKS, ZExpertFields, type TExpertFields, type TExpertFieldsInput } from "@/lib/panel/schemas";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
-import { api } from "@/lib/api/client";
+import { LanguageSelect } from "@/components/forms/language-select";
+import { api, type TApiResult, type TResponseOf } from "@/lib/api/client";
 import { applyFieldErrors } from "@/lib/api/form-errors";
-import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
+import { OutcomeAlert } from "@/components/forms/form-alert";
+import { useApiForm } from "@/components/forms/use-api-form";
 
 type TProps = { mode: "create"; studyId: string; initial?: undefined } | { mode: "edit"; expertId: string; initial: TExpertFieldsInput };
 
@@ -34,37 +32,35 @@ export function ExpertForm(props: TProps) {
   const t = useTranslations("panel");
   const c = useTranslations("coordinator");
   const common = useTranslations("common");
-  const router = useRouter();
-  const [message, setMessage] = useState<TOutcome | null>(null);
   const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TExpertFieldsInput, unknown, TExpertFields>({ resolver: zodResolver(ZExpertFields), defaultValues: props.initial ?? EMPTY });
+    form: {
+      register,
+      reset,
+      setError,
+      formState: { errors, isSubmitting },
+    },
+    outcome: message,
+    submitWith,
+  } = useApiForm<TExpertFieldsInput, TExpertFields>(ZExpertFields, props.initial ?? EMPTY);
   const idPrefix = props.mode === "create" ? "add" : "edit";
 
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result =
-      props.mode === "create"
-        ? await api("POST /api/coordinator/experts", { body: { ...values, studyId: props.studyId } })
-        : await api("PATCH /api/coordinator/experts/[id]", { params: { id: props.expertId }, body: values });
-    if (!result.ok) {
-      applyFieldErrors(result.error, setError);
-      if (result.error.status === 409) setError("email", { type: "server", message: result.error.message ?? undefined });
-      setMessage({ kind: "error", text: result.error.message ?? common("unexpectedError") });
-      return;
-    }
-    if ("pseudonym" in result.data) {
-      setMessage({ kind: "success", text: t("added", { n: result.data.pseudonym }) });
-      reset(EMPTY);
-    } else {
-      setMessage({ kind: "success", text: t("saved") });
+  const send = (values: TExpertFields): Promise<TApiResult<TResponseOf<"POST /api/coordinator/experts"> | TResponseOf<"PATCH /api/coordinator/experts/[id]">>> =>
+    props.mode === "create"
+      ? api("POST /api/coordinator/experts", { body: { ...values, studyId: props.studyId } })
+      : api("PATCH /api/coordinator/experts/[id]", { params: { id: props.expertId }, body: values });
+  const onSubmit = submitWith(send, {
+    onError: (error) => {
+      applyFieldErrors(error, setError);
+      if (error.status === 409) setError("email", { type: "server", message: error.message ?? undefined });
+    },
+    onSuccess: (data, values) => {
+      if ("pseudonym" in data) {
+        reset(EMPTY);
+        return t("added", { n: data.pseudonym });
+      }
       reset(values);
-    }
-    router.refresh();
+      return t("saved");
+    },
   });
 
   const errorText = (name: keyof TExpertFieldsInput) => {
@@ -140,17 +136,7 @@ export function ExpertForm(props: TProps) {
         {text("leadershipRole", t("leadershipRole"))}
       </div>
       <div className="ie-row">
-        <div>
-          <label htmlFor={`${idPrefix}-language`}>{t("language")}</label>
-          <select {...field("language")} {...register("language")}>
-            <option value="ru" lang="ru">
-              {common("languageNames.ru")}
-            </option>
-            <option value="en" lang="en">
-              {common("languageNames.en")}
-            </option>
-          </select>
-        </div>
+        <LanguageSelect id={`${idPrefix}-language`} label={t("language")} select={{ ...field("language"), ...register("language") }} />
         <div>
           <label htmlFor={`${idPrefix}-track`}>{t("track")}</label>
           <select {...field("track")} {...register("track")}>
