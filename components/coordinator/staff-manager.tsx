@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { OutcomeAlert } from "@/components/forms/form-alert";
 import { LanguageSelect } from "@/components/forms/language-select";
@@ -8,75 +7,52 @@ import { TextField } from "@/components/forms/text-field";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { api } from "@/lib/api/client";
 import { ZCreateStaffUser, type TCreateStaffUser } from "@/lib/users/schemas";
+import { DataTable } from "@/components/ui/data-table";
 
 type TStaffRow = { id: string; name: string; email: string; role: "COORDINATOR" | "INTERVIEWER"; disabled: boolean };
 
 export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; currentUserId: string }) {
   const t = useTranslations("coordinator");
   const common = useTranslations("common");
-  const router = useRouter();
-  const {
-    form: {
-      register,
-      reset,
-      formState: { errors, isSubmitting },
-    },
-    outcome: message,
-    setOutcome: setMessage,
-    submitWith,
-  } = useApiForm<TCreateStaffUser>(ZCreateStaffUser, { role: "INTERVIEWER", language: "ru" });
+  const { form, outcome, report, submitWith } = useApiForm<TCreateStaffUser>(ZCreateStaffUser, { role: "INTERVIEWER", language: "ru" });
+  const { register } = form;
+  const { errors, isSubmitting } = form.formState;
 
   const onCreate = submitWith((values) => api("POST /api/coordinator/users", { body: values }), {
     onSuccess: () => {
-      reset();
+      form.reset();
       return t("created");
     },
   });
 
-  const change = async (id: string, patch: { role?: TStaffRow["role"]; disabled?: boolean }) => {
-    const result = await api("PATCH /api/coordinator/users/[id]", { params: { id }, body: patch });
-    setMessage(result.ok ? null : { kind: "error", text: result.error.message ?? common("unexpectedError") });
-    router.refresh();
-  };
+  const change = async (id: string, patch: { role?: TStaffRow["role"]; disabled?: boolean }) =>
+    report(await api("PATCH /api/coordinator/users/[id]", { params: { id }, body: patch }), null);
 
   return (
     <div className="stack">
-      <OutcomeAlert outcome={message} />
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("email")}</th>
-              <th scope="col">{t("role")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} data-testid={`staff-${u.email}`}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{common(`roles.${u.role}`)}</td>
-                <td>{u.disabled ? t("disabled") : t("active")}</td>
-                <td>
-                  {u.id !== currentUserId && (
-                    <div className="row-actions">
-                      <button type="button" className="secondary" onClick={() => change(u.id, { role: u.role === "COORDINATOR" ? "INTERVIEWER" : "COORDINATOR" })}>
-                        {u.role === "COORDINATOR" ? t("makeInterviewer") : t("makeCoordinator")}
-                      </button>
-                      <button type="button" className="secondary" onClick={() => change(u.id, { disabled: !u.disabled })}>
-                        {u.disabled ? t("enable") : t("disable")}
-                      </button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <OutcomeAlert outcome={outcome} />
+      <DataTable columns={[t("name"), t("email"), t("role"), t("status"), t("actions")]}>
+        {users.map((u) => (
+          <tr key={u.id} data-testid={`staff-${u.email}`}>
+            <td>{u.name}</td>
+            <td>{u.email}</td>
+            <td>{common(`roles.${u.role}`)}</td>
+            <td>{u.disabled ? t("disabled") : t("active")}</td>
+            <td>
+              {u.id !== currentUserId && (
+                <div className="row-actions">
+                  <button type="button" className="secondary" onClick={() => change(u.id, { role: u.role === "COORDINATOR" ? "INTERVIEWER" : "COORDINATOR" })}>
+                    {u.role === "COORDINATOR" ? t("makeInterviewer") : t("makeCoordinator")}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => change(u.id, { disabled: !u.disabled })}>
+                    {u.disabled ? t("enable") : t("disable")}
+                  </button>
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <form className="card stack" onSubmit={onCreate} noValidate aria-labelledby="create-account-title">
         <h3 id="create-account-title" style={{ margin: 0 }}>
           {t("create")}

@@ -6,6 +6,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useApiAction } from "@/components/forms/use-api-action";
 import { api } from "@/lib/api/client";
 import { IssueLinkButton } from "./issue-link-button";
+import { DataTable } from "@/components/ui/data-table";
 
 export type TPanelRow = {
   id: string;
@@ -34,64 +35,46 @@ export function PanelTable({ experts, caption }: { experts: TPanelRow[]; caption
   return (
     <div className="stack">
       <FormAlert message={error} />
-      <div className="table-wrap">
-        <table>
-          <caption className="muted">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("pseudonym")}</th>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("country")}</th>
-              <th scope="col">{t("group")}</th>
-              <th scope="col">{p("status")}</th>
-              <th scope="col">{p("track")}</th>
-              <th scope="col">{t("questionnaire")}</th>
-              <th scope="col">{p("lastActivity")}</th>
-              <th scope="col">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {experts.map((e) => (
-              <tr key={e.id} data-testid={`expert-${e.id}`}>
-                <td>
-                  <Link href={`/coordinator/panel/${e.id}`}>{common("expertPseudonym", { n: e.pseudonym })}</Link>
-                </td>
-                <td>
-                  {e.name}
+      <DataTable columns={[t("pseudonym"), t("name"), t("country"), t("group"), p("status"), p("track"), t("questionnaire"), p("lastActivity"), t("actions")]} caption={caption}>
+        {experts.map((e) => (
+          <tr key={e.id} data-testid={`expert-${e.id}`}>
+            <td>
+              <Link href={`/coordinator/panel/${e.id}`}>{common("expertPseudonym", { n: e.pseudonym })}</Link>
+            </td>
+            <td>
+              {e.name}
+              <br />
+              <span className="muted">{e.email}</span>
+              {e.organisation && (
+                <>
                   <br />
-                  <span className="muted">{e.email}</span>
-                  {e.organisation && (
-                    <>
-                      <br />
-                      <span className="muted">{e.organisation}</span>
-                    </>
-                  )}
-                </td>
-                <td>{common(`countries.${e.country}` as "countries.RU")}</td>
-                <td>{common(`groups.${e.group}` as "groups.SCIENTIST")}</td>
-                <td>{p(`statuses.${e.status}` as "statuses.NOMINATED")}</td>
-                <td>{p(`tracks.${e.track}` as "tracks.BOTH")}</td>
-                <td>
-                  {t(`responseStatus.${e.response?.status ?? "NONE"}`)}
-                  {e.response?.status === "SUBMITTED" && (
-                    <>
-                      <br />
-                      <button type="button" className="secondary" onClick={() => reopen(e.response!.id)}>
-                        {t("reopen")}
-                      </button>
-                    </>
-                  )}
-                </td>
-                <td>{e.lastActivity ?? p("never")}</td>
-                <td className="stack">
-                  {e.linkRequested && <span className="alert">{t("linkRequested")}</span>}
-                  <IssueLinkButton expertId={e.id} onError={setError} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  <span className="muted">{e.organisation}</span>
+                </>
+              )}
+            </td>
+            <td>{common(`countries.${e.country}` as "countries.RU")}</td>
+            <td>{common(`groups.${e.group}` as "groups.SCIENTIST")}</td>
+            <td>{p(`statuses.${e.status}` as "statuses.NOMINATED")}</td>
+            <td>{p(`tracks.${e.track}` as "tracks.BOTH")}</td>
+            <td>
+              {t(`responseStatus.${e.response?.status ?? "NONE"}`)}
+              {e.response?.status === "SUBMITTED" && (
+                <>
+                  <br />
+                  <button type="button" className="secondary" onClick={() => reopen(e.response!.id)}>
+                    {t("reopen")}
+                  </button>
+                </>
+              )}
+            </td>
+            <td>{e.lastActivity ?? p("never")}</td>
+            <td className="stack">
+              {e.linkRequested && <span className="alert">{t("linkRequested")}</span>}
+              <IssueLinkButton expertId={e.id} onError={setError} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
