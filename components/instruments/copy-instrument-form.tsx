@@ -1,9 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { api } from "@/lib/api/client";
@@ -11,7 +8,6 @@ import { ZCopyInstrument } from "@/lib/instrument/schemas";
 import { InstrumentForm } from "./instrument-form";
 import { useStartInstrument } from "./use-start-instrument";
 
-type TForm = z.input<typeof ZCopyInstrument>;
 
 /** A new draft instrument in a study, copied from the latest version of an instrument of any study the coordinator runs. */
 export function CopyInstrumentForm({
@@ -22,14 +18,9 @@ export function CopyInstrumentForm({
   sources: Array<{ id: string; label: string }>;
 }) {
   const t = useTranslations("instruments");
-  const { failure, setFailure, finish } = useStartInstrument();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<TForm>({ resolver: zodResolver(ZCopyInstrument), defaultValues: { studyId: studies[0]?.id, sourceInstrumentId: sources[0]?.id, name: "" } });
+  const { form, failure, setFailure, finish } = useStartInstrument(ZCopyInstrument, { studyId: studies[0]?.id, sourceInstrumentId: sources[0]?.id, name: "" });
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     finish(await api("POST /api/coordinator/instruments/copy", { body: values }));
   });
@@ -41,11 +32,11 @@ export function CopyInstrumentForm({
       failure={failure}
       onSubmit={onSubmit}
       submitLabel={t("copyCreate")}
-      submitDisabled={isSubmitting || studies.length === 0 || sources.length === 0}
+      submitDisabled={form.formState.isSubmitting || studies.length === 0 || sources.length === 0}
     >
-      <SelectField id="copy-instrument-source" label={t("copySource")} options={sources.map((s) => ({ value: s.id, label: s.label }))} select={register("sourceInstrumentId")} />
-      <SelectField id="copy-instrument-study" label={t("copyTarget")} options={studies.map((s) => ({ value: s.id, label: s.title }))} select={register("studyId")} />
-      <TextField id="copy-instrument-name" label={t("name")} error={errors.name ? t("nameRequired") : null} input={register("name")} />
+      <SelectField id="copy-instrument-source" label={t("copySource")} options={sources.map((s) => ({ value: s.id, label: s.label }))} select={form.register("sourceInstrumentId")} />
+      <SelectField id="copy-instrument-study" label={t("copyTarget")} options={studies.map((s) => ({ value: s.id, label: s.title }))} select={form.register("studyId")} />
+      <TextField id="copy-instrument-name" label={t("name")} error={form.formState.errors.name ? t("nameRequired") : null} input={form.register("name")} />
     </InstrumentForm>
   );
 }

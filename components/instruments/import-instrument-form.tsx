@@ -1,10 +1,7 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { api, type TInputOf } from "@/lib/api/client";
@@ -13,7 +10,6 @@ import { InstrumentForm } from "./instrument-form";
 import { useStartInstrument } from "./use-start-instrument";
 
 const ZForm = ZImportInstrument.pick({ studyId: true, name: true });
-type TForm = z.input<typeof ZForm>;
 
 /** The first problems the server found in the file, after its message. */
 function withProblems(message: string, details: unknown): string {
@@ -25,10 +21,9 @@ function withProblems(message: string, details: unknown): string {
 export function ImportInstrumentForm({ studies }: { studies: Array<{ id: string; title: string }> }) {
   const t = useTranslations("instruments");
   const [file, setFile] = useState<File | null>(null);
-  const { failure, setFailure, finish } = useStartInstrument();
-  const { register, handleSubmit, formState } = useForm<TForm>({ resolver: zodResolver(ZForm), defaultValues: { studyId: studies[0]?.id, name: "" } });
+  const { form, failure, setFailure, finish } = useStartInstrument(ZForm, { studyId: studies[0]?.id, name: "" });
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     if (!file) {
       setFailure(t("fileRequired"));
@@ -54,15 +49,15 @@ export function ImportInstrumentForm({ studies }: { studies: Array<{ id: string;
       failure={failure}
       onSubmit={onSubmit}
       submitLabel={t("importCreate")}
-      submitDisabled={formState.isSubmitting || studies.length === 0}
+      submitDisabled={form.formState.isSubmitting || studies.length === 0}
     >
-      <SelectField id="import-instrument-study" label={t("study")} options={studies.map((s) => ({ value: s.id, label: s.title }))} select={register("studyId")} />
+      <SelectField id="import-instrument-study" label={t("study")} options={studies.map((s) => ({ value: s.id, label: s.title }))} select={form.register("studyId")} />
       <TextField
         id="import-instrument-file"
         label={t("file")}
         input={{ type: "file", accept: "application/json,.json", onChange: (e) => setFile(e.target.files?.[0] ?? null) }}
       />
-      <TextField id="import-instrument-name" label={t("nameOptional")} input={register("name")} />
+      <TextField id="import-instrument-name" label={t("nameOptional")} input={form.register("name")} />
     </InstrumentForm>
   );
 }
