@@ -7,8 +7,8 @@ import type { TCell, TFilters, TTable } from "@/lib/aggregates/types";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { bilingual, oneSectionInput, option, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
-import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { bilingual, coordinatedQuestionnaire, oneSectionInput, option, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { actorFor, unique } from "@/lib/testing/factories";
 
 /**
  * Small-cell suppression tested as an attacker would: on small random panels (10–15 experts over
@@ -148,10 +148,7 @@ function makePanel(seed: number): TExpert[] {
 }
 
 async function seedPanel(panel: TExpert[], k: number): Promise<{ studyId: string; coordinator: TActor }> {
-  const staff = await makeStaff(prisma, "COORDINATOR");
-  const study = await makeStudy(prisma, staff);
-  const coordinator = await actorFor(prisma, staff.id);
-  const { versionId } = await publishQuestionnaire(prisma, study.id, ZQuestionnaire.parse(questionnaire));
+  const { study, coordinator, versionId } = await coordinatedQuestionnaire(prisma, ZQuestionnaire.parse(questionnaire));
   for (const e of panel) {
     const expert = await prisma.$transaction((tx) =>
       addExpert(tx, { studyId: study.id, name: "Expert", email: `attack-${unique()}@it.test`, country: e.country, expertGroup: e.group as "SCIENTIST", language: "en" }),

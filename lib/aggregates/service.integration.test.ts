@@ -12,8 +12,8 @@ import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
 import en from "@/lib/i18n/messages/en.json";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { bilingual, oneSectionInput, option, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
-import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { bilingual, coordinatedQuestionnaire, oneSectionInput, option, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { actorFor, makeStaff, unique } from "@/lib/testing/factories";
 
 /**
  * Correctness of the aggregates against figures computed by hand from known answers, which are
@@ -65,12 +65,9 @@ const ALL: TFilters = { includeInProgress: false };
 const K1 = async () => setSuppressionK(coordinator, studyId, 1);
 
 beforeAll(async () => {
-  const study = await makeStudy(prisma);
-  studyId = study.id;
-  const staff = await makeStaff(prisma, "COORDINATOR");
-  await joinStudy(prisma, studyId, staff);
-  coordinator = await actorFor(prisma, staff.id);
-  const created = await publishQuestionnaire(prisma, studyId, ZQuestionnaire.parse(questionnaire()));
+  const created = await coordinatedQuestionnaire(prisma, ZQuestionnaire.parse(questionnaire()));
+  studyId = created.study.id;
+  coordinator = created.coordinator;
   v1 = created.versionId;
 
   // Version 1: three submitted responses.

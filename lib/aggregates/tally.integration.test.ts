@@ -12,8 +12,8 @@ import { addExpert } from "@/lib/panel/experts";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { openWave } from "@/lib/study/wave-admin";
-import { bilingual, oneSectionInput, option, publishQuestionnaire, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
-import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { bilingual, coordinatedQuestionnaire, oneSectionInput, option, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { actorFor, unique } from "@/lib/testing/factories";
 
 /**
  * The summary is read from running totals (tally.ts) that are synced before each read. Whatever
@@ -98,12 +98,9 @@ async function expectSummariesMatch(extra: TFilters[] = []) {
 const respondents = async (filters: TFilters) => (await getSummary(coordinator, studyId, filters, "en")).respondents.v;
 
 beforeAll(async () => {
-  const study = await makeStudy(prisma);
-  studyId = study.id;
-  const staff = await makeStaff(prisma, "COORDINATOR");
-  await joinStudy(prisma, studyId, staff);
-  coordinator = await actorFor(prisma, staff.id);
-  const created = await publishQuestionnaire(prisma, studyId, ZQuestionnaire.parse(questionnaire()));
+  const created = await coordinatedQuestionnaire(prisma, ZQuestionnaire.parse(questionnaire()));
+  studyId = created.study.id;
+  coordinator = created.coordinator;
   instrumentId = created.instrumentId;
   v1 = created.versionId;
   await setSuppressionK(coordinator, studyId, 1);

@@ -7,7 +7,7 @@ import { getRoundReport, itemsWithoutConsensus, listRounds, planRound, setRoundS
 import { sweepReminders } from "@/lib/messaging/reminders";
 import { getQuestionnaireState, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { rejection } from "@/lib/testing/errors";
-import { bilingual, consentedExpert, oneSectionQuestionnaire, publishQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { bilingual, consentedExpert, coordinatedQuestionnaire, oneSectionQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 import { actorFor, makeStaff, makeStudy } from "@/lib/testing/factories";
 
 const prisma = testPrismaClosedAfterAll();
@@ -18,11 +18,9 @@ const definition = oneSectionQuestionnaire([
 ]);
 
 async function setup() {
-  const coordinator = await makeStaff(prisma, "COORDINATOR");
-  const study = await makeStudy(prisma, coordinator);
-  const { instrumentId } = await publishQuestionnaire(prisma, study.id, definition, { suppressionK: 2 });
+  const { study, instrumentId, coordinator } = await coordinatedQuestionnaire(prisma, definition, { suppressionK: 2 });
   const wave1 = await prisma.wave.findUniqueOrThrow({ where: { instrumentId_number: { instrumentId, number: 1 } } });
-  return { study, instrumentId, wave1, coordinator: await actorFor(prisma, coordinator.id) };
+  return { study, instrumentId, wave1, coordinator };
 }
 
 const expertOn = async (studyId: string) => (await consentedExpert(prisma, studyId)).actor;

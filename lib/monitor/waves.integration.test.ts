@@ -4,8 +4,7 @@ import type { TActor } from "@/lib/auth/sessions";
 import { getMonitor, type TFunnel } from "@/lib/monitor/service";
 import { getQuestionnaireState, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { openWave } from "@/lib/study/wave-admin";
-import { actorFor, makeStaff, makeStudy } from "@/lib/testing/factories";
-import { consentedExpert, oneSectionQuestionnaire, publishQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { consentedExpert, coordinatedQuestionnaire, oneSectionQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 
 const prisma = testPrismaClosedAfterAll();
 const definition = oneSectionQuestionnaire([scaleItem("A")]);
@@ -20,10 +19,7 @@ async function answer(actor: TActor, submit: boolean) {
 
 describe("the monitor's funnel by wave", () => {
   it("counts the wave shown (the latest by default); a round for those who completed counts only them", async () => {
-    const staff = await makeStaff(prisma, "COORDINATOR");
-    const study = await makeStudy(prisma, staff);
-    const coordinator = await actorFor(prisma, staff.id);
-    const { instrumentId } = await publishQuestionnaire(prisma, study.id, definition);
+    const { study, coordinator, instrumentId } = await coordinatedQuestionnaire(prisma, definition);
     const experts: TActor[] = [];
     for (let i = 0; i < 3; i++) {
       experts.push((await consentedExpert(prisma, study.id)).actor);

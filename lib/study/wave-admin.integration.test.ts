@@ -4,17 +4,14 @@ import type { TActor } from "@/lib/auth/sessions";
 import { getQuestionnaireState, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { closeWave, openWave } from "@/lib/study/wave-admin";
 import { rejection } from "@/lib/testing/errors";
-import { consentedExpert, oneSectionQuestionnaire, publishQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
-import { actorFor, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { consentedExpert, coordinatedQuestionnaire, oneSectionQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 
 const prisma = testPrismaClosedAfterAll();
 const definition = oneSectionQuestionnaire([scaleItem("A")]);
 
 async function setup() {
-  const coordinator = await makeStaff(prisma, "COORDINATOR");
-  const study = await makeStudy(prisma, coordinator);
-  const { instrumentId } = await publishQuestionnaire(prisma, study.id, definition);
-  return { study, instrumentId, actor: await actorFor(prisma, coordinator.id) };
+  const { study, instrumentId, coordinator } = await coordinatedQuestionnaire(prisma, definition);
+  return { study, instrumentId, actor: coordinator };
 }
 
 const expertAnswering = (studyId: string) => consentedExpert(prisma, studyId);

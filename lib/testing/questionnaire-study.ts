@@ -6,7 +6,7 @@ import { ZQuestionnaire, type TQuestionnaire, type TQuestionnaireInput } from "@
 import { confirmedText } from "@/lib/instrument/text";
 import { recordConsent } from "@/lib/responses/service";
 import { testPrisma } from "./db";
-import { actorFor, makeExpert } from "./factories";
+import { actorFor, makeExpert, makeStaff, makeStudy } from "./factories";
 
 /**
  * The set-up the wave, round and monitor tests share: a study whose experts consent and answer one
@@ -52,4 +52,13 @@ export async function consentedExpert(prisma: PrismaClient, studyId: string) {
   const actor = await actorFor(prisma, expert.userId);
   await recordConsent(actor, { decision: "ACCEPTED", textVersion: 1, language: "en" });
   return { expert, actor };
+}
+
+/** A coordinator's new study with `definition` published as its questionnaire (see publishQuestionnaire): the study, the coordinator's account and actor, the instrument and its version. */
+export async function coordinatedQuestionnaire(prisma: PrismaClient, definition: TQuestionnaire, studyData: Prisma.StudyUpdateInput = {}) {
+  const staff = await makeStaff(prisma, "COORDINATOR");
+  const study = await makeStudy(prisma, staff);
+  const coordinator = await actorFor(prisma, staff.id);
+  const { instrumentId, versionId } = await publishQuestionnaire(prisma, study.id, definition, studyData);
+  return { study, staff, coordinator, instrumentId, versionId };
 }
