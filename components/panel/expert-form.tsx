@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { EXPERT_GROUPS, EXPERT_TRACKS, ZExpertFields, type TExpertFields, type TExpertFieldsInput } from "@/lib/panel/schemas";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
 import { LanguageSelect } from "@/components/forms/language-select";
+import { SelectField } from "@/components/forms/select-field";
 import { api, type TApiResult, type TResponseOf } from "@/lib/api/client";
 import { applyFieldErrors } from "@/lib/api/form-errors";
 import { OutcomeAlert } from "@/components/forms/form-alert";
@@ -104,26 +105,18 @@ export function ExpertForm(props: TProps) {
       <div className="ie-row">
         {text("name", c("name"))}
         {text("email", c("email"), "email")}
-        <div>
-          <label htmlFor={`${idPrefix}-country`}>{c("country")}</label>
-          <select {...field("country")} {...register("country")}>
-            {EAEU_COUNTRIES.map((code) => (
-              <option key={code} value={code}>
-                {common(`countries.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${idPrefix}-expertGroup`}>{c("group")}</label>
-          <select {...field("expertGroup")} {...register("expertGroup")}>
-            {EXPERT_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {common(`groups.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${idPrefix}-country`}
+          label={c("country")}
+          options={EAEU_COUNTRIES.map((code) => ({ value: code, label: common(`countries.${code}`) }))}
+          select={{ ...field("country"), ...register("country") }}
+        />
+        <SelectField
+          id={`${idPrefix}-expertGroup`}
+          label={c("group")}
+          options={EXPERT_GROUPS.map((g) => ({ value: g, label: common(`groups.${g}`) }))}
+          select={{ ...field("expertGroup"), ...register("expertGroup") }}
+        />
       </div>
       <div className="ie-row">
         {text("organisation", t("organisation"))}
@@ -137,16 +130,12 @@ export function ExpertForm(props: TProps) {
       </div>
       <div className="ie-row">
         <LanguageSelect id={`${idPrefix}-language`} label={t("language")} select={{ ...field("language"), ...register("language") }} />
-        <div>
-          <label htmlFor={`${idPrefix}-track`}>{t("track")}</label>
-          <select {...field("track")} {...register("track")}>
-            {EXPERT_TRACKS.map((tr) => (
-              <option key={tr} value={tr}>
-                {t(`tracks.${tr}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${idPrefix}-track`}
+          label={t("track")}
+          options={EXPERT_TRACKS.map((tr) => ({ value: tr, label: t(`tracks.${tr}`) }))}
+          select={{ ...field("track"), ...register("track") }}
+        />
       </div>
       <div>
         <label htmlFor={`${idPrefix}-notes`}>{t("notes")}</label>
