@@ -6,6 +6,8 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
 import { ZPasswordSignIn, type TPasswordSignIn } from "@/lib/auth/schemas";
 
 export function SignInForm({ returnTo }: { returnTo?: string }) {
@@ -31,29 +33,9 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      {failure && (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div>
-        <label htmlFor="email">{t("email")}</label>
-        <input id="email" type="email" autoComplete="username" aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "email-error" : undefined} {...register("email")} />
-        {errors.email && (
-          <p id="email-error" className="field-error">
-            {t("emailInvalid")}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password">{t("password")}</label>
-        <input id="password" type="password" autoComplete="current-password" aria-invalid={Boolean(errors.password)} aria-describedby={errors.password ? "password-error" : undefined} {...register("password")} />
-        {errors.password && (
-          <p id="password-error" className="field-error">
-            {t("passwordRequired")}
-          </p>
-        )}
-      </div>
+      <FormAlert message={failure} />
+      <TextField id="email" label={t("email")} error={errors.email ? t("emailInvalid") : null} input={{ type: "email", autoComplete: "username", ...register("email") }} />
+      <TextField id="password" label={t("password")} error={errors.password ? t("passwordRequired") : null} input={{ type: "password", autoComplete: "current-password", ...register("password") }} />
       <button type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("submitting") : t("submit")}
       </button>

@@ -1,157 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { useState } from "react";
 import { api, type TApiResult } from "@/lib/api/client";
-import { ZThemeCodeCode } from "@/lib/codebook/schemas";
 import { flattenTree, type TCodeNode } from "@/lib/codebook/tree";
 import "@/components/interview/interview.css";
+import { CodeForm, EMPTY_CODE, type TCodeForm, type TResult } from "./code-form";
 import { codeName } from "./code-picker";
-
-const ZCodeForm = z.object({
-  code: ZThemeCodeCode,
-  parentId: z.string(),
-  nameRu: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().min(1).max(200),
-  descriptionRu: z.string().trim().max(4000),
-  descriptionEn: z.string().trim().max(4000),
-});
-type TCodeForm = z.infer<typeof ZCodeForm>;
-type TField = keyof TCodeForm;
-
-type TResult = { ok: true } | { ok: false; field?: TField; message: string };
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 function countBelow(node: TCodeNode): number {
   return node.children.reduce((n, c) => n + 1 + countBelow(c), 0);
 }
-
-/**
- * One code's form, for adding and editing: the code, its place in the tree, and its name and
- * description in both languages side by side.
- */
-function CodeForm({
-  legend,
-  initial,
-  parents,
-  onSubmit,
-  onCancel,
-  submitLabel,
-}: {
-  legend: string;
-  initial: TCodeForm;
-  parents: Array<{ id: string; label: string; depth: number }>;
-  onSubmit: (values: TCodeForm) => Promise<TResult>;
-  onCancel?: () => void;
-  submitLabel: string;
-}) {
-  const t = useTranslations("codebook");
-  const uid = useId();
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TCodeForm>({ resolver: zodResolver(ZCodeForm), defaultValues: initial });
-
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await onSubmit(values);
-    if (result.ok) {
-      reset(initial);
-      return;
-    }
-    if (result.field) setError(result.field, { message: result.message });
-    else setFailure(result.message);
-  });
-
-  const id = (name: TField) => `${uid}-${name}`;
-  const field = (name: TField) => ({
-    id: id(name),
-    "aria-invalid": Boolean(errors[name]),
-    "aria-describedby": errors[name] ? `${id(name)}-error` : name === "code" ? `${id(name)}-hint` : undefined,
-  });
-  const error = (name: TField) =>
-    errors[name] ? (
-      <p id={`${id(name)}-error`} className="field-error">
-        {errors[name]?.message === "duplicate" ? t("errors.duplicate") : errors[name]?.message === "cycle" ? t("errors.cycle") : t(`errors.${name}`)}
-      </p>
-    ) : null;
-
-  return (
-    <form onSubmit={submit} noValidate className="cb">
-      <fieldset className="cb-form">
-        <legend>{legend}</legend>
-        <div className="grid-2">
-          <div className="cb-code-field">
-            <label htmlFor={id("code")}>{t("code")}</label>
-            <input autoComplete="off" spellCheck={false} {...field("code")} {...register("code")} />
-            {error("code") ?? (
-              <p id={`${id("code")}-hint`} className="hint">
-                {t("codeHint")}
-              </p>
-            )}
-          </div>
-          <div>
-            <label htmlFor={id("parentId")}>{t("parent")}</label>
-            <select {...field("parentId")} {...register("parentId")}>
-              <option value="">{t("topLevel")}</option>
-              {parents.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {`${"\u00a0\u00a0".repeat(p.depth)}${p.label}`}
-                </option>
-              ))}
-            </select>
-            {error("parentId")}
-          </div>
-        </div>
-        <div className="cb-bi">
-          <div lang="ru">
-            <label htmlFor={id("nameRu")}>{t("nameRu")}</label>
-            <input {...field("nameRu")} {...register("nameRu")} />
-            {error("nameRu")}
-          </div>
-          <div lang="en">
-            <label htmlFor={id("nameEn")}>{t("nameEn")}</label>
-            <input {...field("nameEn")} {...register("nameEn")} />
-            {error("nameEn")}
-          </div>
-          <div lang="ru">
-            <label htmlFor={id("descriptionRu")}>{t("descriptionRu")}</label>
-            <textarea rows={3} {...field("descriptionRu")} {...register("descriptionRu")} />
-            {error("descriptionRu")}
-          </div>
-          <div lang="en">
-            <label htmlFor={id("descriptionEn")}>{t("descriptionEn")}</label>
-            <textarea rows={3} {...field("descriptionEn")} {...register("descriptionEn")} />
-            {error("descriptionEn")}
-          </div>
-        </div>
-        {failure && (
-          <p className="alert error" role="alert">
-            {failure}
-          </p>
-        )}
-        <div className="row-actions">
-          <button type="submit" disabled={isSubmitting}>
-            {submitLabel}
-          </button>
-          {onCancel && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t("cancel")}
-            </button>
-          )}
-        </div>
-      </fieldset>
-    </form>
-  );
-}
-
-const EMPTY: TCodeForm = { code: "", parentId: "", nameRu: "", nameEn: "", descriptionRu: "", descriptionEn: "" };
 
 /** The study's codebook as an editable tree: add sub-codes, edit names and descriptions in both languages, move, delete. */
 export function CodebookEditor({ studyId, initial }: { studyId: string; initial: TCodeNode[] }) {
@@ -162,7 +22,7 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<TOutcome | null>(null);
   const flat = flattenTree(codes);
 
   const reload = async () => {
@@ -286,7 +146,7 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
             {adding === node.id && (
               <CodeForm
                 legend={t("addChildLegend", { code: node.code })}
-                initial={{ ...EMPTY, parentId: node.id }}
+                initial={{ ...EMPTY_CODE, parentId: node.id }}
                 parents={parentsFor()}
                 onSubmit={create}
                 onCancel={() => setAdding(null)}
@@ -302,13 +162,9 @@ export function CodebookEditor({ studyId, initial }: { studyId: string; initial:
 
   return (
     <div className="cb stack">
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={message} />
       {codes.length === 0 ? <p className="card muted">{t("empty")}</p> : <div className="cb-tree">{renderNodes(codes, null)}</div>}
-      <CodeForm legend={t("addRoot")} initial={EMPTY} parents={parentsFor()} onSubmit={create} submitLabel={t("add")} />
+      <CodeForm legend={t("addRoot")} initial={EMPTY_CODE} parents={parentsFor()} onSubmit={create} submitLabel={t("add")} />
     </div>
   );
 }

@@ -1,99 +1,65 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { OutcomeAlert } from "@/components/forms/form-alert";
+import { LanguageSelect } from "@/components/forms/language-select";
+import { TextField } from "@/components/forms/text-field";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { api } from "@/lib/api/client";
 import { ZCreateStaffUser, type TCreateStaffUser } from "@/lib/users/schemas";
+import { DataTable } from "@/components/ui/data-table";
 
 type TStaffRow = { id: string; name: string; email: string; role: "COORDINATOR" | "INTERVIEWER"; disabled: boolean };
 
 export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; currentUserId: string }) {
   const t = useTranslations("coordinator");
   const common = useTranslations("common");
-  const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TCreateStaffUser>({ resolver: zodResolver(ZCreateStaffUser), defaultValues: { role: "INTERVIEWER", language: "ru" } });
+  const { form, outcome, report, submitWith } = useApiForm<TCreateStaffUser>(ZCreateStaffUser, { role: "INTERVIEWER", language: "ru" });
+  const { register } = form;
+  const { errors, isSubmitting } = form.formState;
 
-  const onCreate = handleSubmit(async (values) => {
-    const result = await api("POST /api/coordinator/users", { body: values });
-    setMessage(result.ok ? { kind: "success", text: t("created") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
-    if (result.ok) {
-      reset();
-      router.refresh();
-    }
+  const onCreate = submitWith((values) => api("POST /api/coordinator/users", { body: values }), {
+    onSuccess: () => {
+      form.reset();
+      return t("created");
+    },
   });
 
-  const change = async (id: string, patch: { role?: TStaffRow["role"]; disabled?: boolean }) => {
-    const result = await api("PATCH /api/coordinator/users/[id]", { params: { id }, body: patch });
-    setMessage(result.ok ? null : { kind: "error", text: result.error.message ?? common("unexpectedError") });
-    router.refresh();
-  };
+  const change = async (id: string, patch: { role?: TStaffRow["role"]; disabled?: boolean }) =>
+    report(await api("PATCH /api/coordinator/users/[id]", { params: { id }, body: patch }), null);
 
   return (
     <div className="stack">
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("email")}</th>
-              <th scope="col">{t("role")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} data-testid={`staff-${u.email}`}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{common(`roles.${u.role}`)}</td>
-                <td>{u.disabled ? t("disabled") : t("active")}</td>
-                <td>
-                  {u.id !== currentUserId && (
-                    <div className="row-actions">
-                      <button type="button" className="secondary" onClick={() => change(u.id, { role: u.role === "COORDINATOR" ? "INTERVIEWER" : "COORDINATOR" })}>
-                        {u.role === "COORDINATOR" ? t("makeInterviewer") : t("makeCoordinator")}
-                      </button>
-                      <button type="button" className="secondary" onClick={() => change(u.id, { disabled: !u.disabled })}>
-                        {u.disabled ? t("enable") : t("disable")}
-                      </button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <OutcomeAlert outcome={outcome} />
+      <DataTable columns={[t("name"), t("email"), t("role"), t("status"), t("actions")]}>
+        {users.map((u) => (
+          <tr key={u.id} data-testid={`staff-${u.email}`}>
+            <td>{u.name}</td>
+            <td>{u.email}</td>
+            <td>{common(`roles.${u.role}`)}</td>
+            <td>{u.disabled ? t("disabled") : t("active")}</td>
+            <td>
+              {u.id !== currentUserId && (
+                <div className="row-actions">
+                  <button type="button" className="secondary" onClick={() => change(u.id, { role: u.role === "COORDINATOR" ? "INTERVIEWER" : "COORDINATOR" })}>
+                    {u.role === "COORDINATOR" ? t("makeInterviewer") : t("makeCoordinator")}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => change(u.id, { disabled: !u.disabled })}>
+                    {u.disabled ? t("enable") : t("disable")}
+                  </button>
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <form className="card stack" onSubmit={onCreate} noValidate aria-labelledby="create-account-title">
         <h3 id="create-account-title" style={{ margin: 0 }}>
           {t("create")}
         </h3>
         <div className="grid-2">
-          <div>
-            <label htmlFor="new-name">{t("name")}</label>
-            <input id="new-name" autoComplete="off" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "new-name-error" : undefined} {...register("name")} />
-            {errors.name && <p id="new-name-error" className="field-error">{t("nameRequired")}</p>}
-          </div>
-          <div>
-            <label htmlFor="new-email">{t("email")}</label>
-            <input id="new-email" type="email" autoComplete="off" aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "new-email-error" : undefined} {...register("email")} />
-            {errors.email && <p id="new-email-error" className="field-error">{t("emailInvalid")}</p>}
-          </div>
+          <TextField id="new-name" label={t("name")} error={errors.name ? t("nameRequired") : null} input={{ autoComplete: "off", ...register("name") }} />
+          <TextField id="new-email" label={t("email")} error={errors.email ? t("emailInvalid") : null} input={{ type: "email", autoComplete: "off", ...register("email") }} />
           <div>
             <label htmlFor="new-role">{t("role")}</label>
             <select id="new-role" {...register("role")}>
@@ -101,17 +67,7 @@ export function StaffManager({ users, currentUserId }: { users: TStaffRow[]; cur
               <option value="COORDINATOR">{common("roles.COORDINATOR")}</option>
             </select>
           </div>
-          <div>
-            <label htmlFor="new-language">{t("language")}</label>
-            <select id="new-language" {...register("language")}>
-              <option value="ru" lang="ru">
-                {common("languageNames.ru")}
-              </option>
-              <option value="en" lang="en">
-                {common("languageNames.en")}
-              </option>
-            </select>
-          </div>
+          <LanguageSelect id="new-language" label={t("language")} select={register("language")} />
           <div>
             <label htmlFor="new-password">{t("password")}</label>
             <input id="new-password" type="password" autoComplete="new-password" aria-invalid={Boolean(errors.password)} aria-describedby="new-password-hint" {...register("password")} />

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
 import { api } from "@/lib/api/client";
 import { applyFieldErrors } from "@/lib/api/form-errors";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
@@ -77,11 +78,7 @@ export function StudyForm({ countryNames, groupNames }: { countryNames: Record<s
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      {failure && (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormAlert message={failure} />
       <fieldset className="card stack">
         <legend>{t("sections.about")}</legend>
         <p className="hint">{t("hints.languages")}</p>

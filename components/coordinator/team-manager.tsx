@@ -1,12 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { OutcomeAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { api } from "@/lib/api/client";
 import { ZAddMember, type TAddMember } from "@/lib/study/schemas";
+import { DataTable } from "@/components/ui/data-table";
 
 type TMember = { userId: string; name: string; email: string; role: "COORDINATOR" | "INTERVIEWER"; disabled: boolean };
 
@@ -14,69 +14,42 @@ type TMember = { userId: string; name: string; email: string; role: "COORDINATOR
 export function TeamManager({ studyId, members, readOnly }: { studyId: string; members: TMember[]; readOnly: boolean }) {
   const t = useTranslations("studies");
   const common = useTranslations("common");
-  const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TAddMember>({ resolver: zodResolver(ZAddMember), defaultValues: { email: "", role: "INTERVIEWER" } });
+  const { form, outcome, report, submitWith } = useApiForm<TAddMember>(ZAddMember, { email: "", role: "INTERVIEWER" });
+  const { register } = form;
+  const { errors, isSubmitting } = form.formState;
 
-  const onAdd = handleSubmit(async (values) => {
-    const result = await api("POST /api/coordinator/studies/[studyId]/members", { params: { studyId }, body: values });
-    setMessage(result.ok ? { kind: "success", text: t("memberAdded") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
-    if (result.ok) {
-      reset();
-      router.refresh();
-    }
+  const onAdd = submitWith((values) => api("POST /api/coordinator/studies/[studyId]/members", { params: { studyId }, body: values }), {
+    onSuccess: () => {
+      form.reset();
+      return t("memberAdded");
+    },
   });
 
-  const remove = async (userId: string) => {
-    const result = await api("DELETE /api/coordinator/studies/[studyId]/members/[userId]", { params: { studyId, userId } });
-    setMessage(result.ok ? { kind: "success", text: t("memberRemoved") } : { kind: "error", text: result.error.message ?? common("unexpectedError") });
-    router.refresh();
-  };
+  const remove = async (userId: string) =>
+    report(await api("DELETE /api/coordinator/studies/[studyId]/members/[userId]", { params: { studyId, userId } }), t("memberRemoved"));
 
   return (
     <div className="stack">
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
-      <div className="table-wrap">
-        <table>
-          <caption className="muted">{t("teamCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("fields.name")}</th>
-              <th scope="col">{t("fields.email")}</th>
-              <th scope="col">{t("fields.role")}</th>
-              {!readOnly && <th scope="col">{t("actions")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.userId} data-testid={`member-${m.email}`}>
-                <td>
-                  {m.name}
-                  {m.disabled ? <span className="muted"> ({t("disabledAccount")})</span> : null}
-                </td>
-                <td>{m.email}</td>
-                <td>{common(`roles.${m.role}`)}</td>
-                {!readOnly && (
-                  <td>
-                    <button type="button" className="secondary" onClick={() => remove(m.userId)} aria-label={t("removeMember", { name: m.name })}>
-                      {t("remove")}
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <OutcomeAlert outcome={outcome} />
+      <DataTable columns={[t("fields.name"), t("fields.email"), t("fields.role"), !readOnly && t("actions")]} caption={t("teamCaption")}>
+        {members.map((m) => (
+          <tr key={m.userId} data-testid={`member-${m.email}`}>
+            <td>
+              {m.name}
+              {m.disabled ? <span className="muted"> ({t("disabledAccount")})</span> : null}
+            </td>
+            <td>{m.email}</td>
+            <td>{common(`roles.${m.role}`)}</td>
+            {!readOnly && (
+              <td>
+                <button type="button" className="secondary" onClick={() => remove(m.userId)} aria-label={t("removeMember", { name: m.name })}>
+                  {t("remove")}
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </DataTable>
       {!readOnly && (
         <form className="card stack" onSubmit={onAdd} noValidate aria-labelledby="add-member-title">
           <h3 id="add-member-title" style={{ margin: 0 }}>
@@ -84,15 +57,7 @@ export function TeamManager({ studyId, members, readOnly }: { studyId: string; m
           </h3>
           <p className="hint">{t("addMemberHint")}</p>
           <div className="grid-2">
-            <div>
-              <label htmlFor="member-email">{t("fields.email")}</label>
-              <input id="member-email" type="email" autoComplete="off" aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "member-email-error" : undefined} {...register("email")} />
-              {errors.email && (
-                <p id="member-email-error" className="field-error">
-                  {t("errors.email")}
-                </p>
-              )}
-            </div>
+            <TextField id="member-email" label={t("fields.email")} error={errors.email ? t("errors.email") : null} input={{ type: "email", autoComplete: "off", ...register("email") }} />
             <div>
               <label htmlFor="member-role">{t("fields.role")}</label>
               <select id="member-role" {...register("role")}>

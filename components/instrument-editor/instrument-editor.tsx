@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 import { api, type TApiError, type TInputOf } from "@/lib/api/client";
 import type { TProblem } from "@/lib/instrument/check";
 import type { TDefinition } from "@/lib/instrument/definition";
@@ -25,7 +26,6 @@ export type TEditorVersion = {
   definition: TDefinition;
 };
 
-type TMessage = { kind: "error" | "success"; text: string } | null;
 
 const editUrl = (versionId: string) => `/coordinator/instruments/${versionId}/edit`;
 
@@ -55,7 +55,7 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
   const [problems, setProblems] = useState<TProblem[]>(initialProblems);
   /** Problems of a refused import file describe the file, not the form. */
   const [problemsOfFile, setProblemsOfFile] = useState(false);
-  const [message, setMessage] = useState<TMessage>(imported ? { kind: "success", text: t("imported") } : null);
+  const [message, setMessage] = useState<TOutcome | null>(imported ? { kind: "success", text: t("imported") } : null);
   const context = useMemo(() => ({ readOnly, problems: groupProblems(problems) }), [readOnly, problems]);
   const kind = version.definition.kind;
   const hydrated = useHydrated();
@@ -174,11 +174,7 @@ export function InstrumentEditor({ version, initialProblems, imported = false }:
               onNewDraft={() => void openDraft()}
             />
             {!readOnly && <p className="hint">{t("toolbarHint")}</p>}
-            {message && (
-              <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-                {message.text}
-              </p>
-            )}
+            <OutcomeAlert outcome={message} />
           </header>
           <ProblemsList problems={problems} note={problemsOfFile ? "file" : state === "unsaved" ? "stale" : "current"} />
           <fieldset className="ie-body" disabled={readOnly || !hydrated}>

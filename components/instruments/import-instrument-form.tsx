@@ -1,26 +1,29 @@
 "use client";
 
-import { api, type TInputOf } from "@/lib/api/client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { SelectField } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
+import { api, type TInputOf } from "@/lib/api/client";
 import { ZImportInstrument } from "@/lib/instrument/schemas";
+import { InstrumentForm } from "./instrument-form";
+import { useStartInstrument } from "./use-start-instrument";
 
 const ZForm = ZImportInstrument.pick({ studyId: true, name: true });
-type TForm = z.input<typeof ZForm>;
+
+/** The first problems the server found in the file, after its message. */
+function withProblems(message: string, details: unknown): string {
+  const problems = (details as { problems?: Array<{ path: string; message: string }> } | undefined)?.problems ?? [];
+  return [message, ...problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)].join(" ");
+}
 
 /** A new instrument in a study from the JSON file the editor exports. */
 export function ImportInstrumentForm({ studies }: { studies: Array<{ id: string; title: string }> }) {
   const t = useTranslations("instruments");
-  const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<TForm>({ resolver: zodResolver(ZForm), defaultValues: { studyId: studies[0]?.id, name: "" } });
+  const { form, failure, setFailure, finish } = useStartInstrument(ZForm, { studyId: studies[0]?.id, name: "" });
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     if (!file) {
       setFailure(t("fileRequired"));
@@ -35,50 +38,26 @@ export function ImportInstrumentForm({ studies }: { studies: Array<{ id: string;
     }
     // The file's content is whatever it holds: the server checks it against the instrument format.
     const content = parsed as TInputOf<"POST /api/coordinator/instruments/import">["body"]["file"];
-    const res = await api("POST /api/coordinator/instruments/import", { body: { ...values, name: values.name || undefined, file: content } });
-    if (!res.ok) {
-      const problems = (res.error.details as { problems?: Array<{ path: string; message: string }> } | undefined)?.problems ?? [];
-      setFailure([res.error.message ?? t("failed"), ...problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`)].join(" "));
-      return;
-    }
-    router.push(`/coordinator/instruments/${res.data.versionId}/edit`);
+    const result = await api("POST /api/coordinator/instruments/import", { body: { ...values, name: values.name || undefined, file: content } });
+    finish(result, (message, error) => withProblems(message, error.details));
   });
 
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="import-instrument-title">
-      <h3 id="import-instrument-title" style={{ margin: 0 }}>
-        {t("importTitle")}
-      </h3>
-      {failure && (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="grid-2">
-        <div>
-          <label htmlFor="import-instrument-study">{t("study")}</label>
-          <select id="import-instrument-study" {...register("studyId")}>
-            {studies.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="import-instrument-file">{t("file")}</label>
-          <input id="import-instrument-file" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </div>
-        <div>
-          <label htmlFor="import-instrument-name">{t("nameOptional")}</label>
-          <input id="import-instrument-name" {...register("name")} />
-        </div>
-      </div>
-      <div>
-        <button type="submit" disabled={formState.isSubmitting || studies.length === 0}>
-          {t("importCreate")}
-        </button>
-      </div>
-    </form>
+    <InstrumentForm
+      id="import-instrument"
+      title={t("importTitle")}
+      failure={failure}
+      onSubmit={onSubmit}
+      submitLabel={t("importCreate")}
+      submitDisabled={form.formState.isSubmitting || studies.length === 0}
+    >
+      <SelectField id="import-instrument-study" label={t("study")} options={studies.map((s) => ({ value: s.id, label: s.title }))} select={form.register("studyId")} />
+      <TextField
+        id="import-instrument-file"
+        label={t("file")}
+        input={{ type: "file", accept: "application/json,.json", onChange: (e) => setFile(e.target.files?.[0] ?? null) }}
+      />
+      <TextField id="import-instrument-name" label={t("nameOptional")} input={form.register("name")} />
+    </InstrumentForm>
   );
 }

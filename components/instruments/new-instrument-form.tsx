@@ -1,76 +1,36 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { SelectField } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
 import { api } from "@/lib/api/client";
 import { ZCreateInstrument } from "@/lib/instrument/schemas";
+import { InstrumentForm } from "./instrument-form";
+import { useStartInstrument } from "./use-start-instrument";
 
-type TForm = z.input<typeof ZCreateInstrument>;
 
 export function NewInstrumentForm({ studies }: { studies: Array<{ id: string; title: string }> }) {
   const t = useTranslations("instruments");
-  const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<TForm>({ resolver: zodResolver(ZCreateInstrument), defaultValues: { studyId: studies[0]?.id, kind: "questionnaire", name: "" } });
+  const { form, failure, setFailure, finish } = useStartInstrument(ZCreateInstrument, { studyId: studies[0]?.id, kind: "questionnaire", name: "" });
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
-    const res = await api("POST /api/coordinator/instruments", { body: values });
-    if (!res.ok) {
-      setFailure(res.error.message ?? t("failed"));
-      return;
-    }
-    router.push(`/coordinator/instruments/${res.data.versionId}/edit`);
+    finish(await api("POST /api/coordinator/instruments", { body: values }));
   });
 
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate>
-      {failure && (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="grid-2">
-        <div>
-          <label htmlFor="new-instrument-study">{t("study")}</label>
-          <select id="new-instrument-study" {...register("studyId")}>
-            {studies.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="new-instrument-kind">{t("kindLabel")}</label>
-          <select id="new-instrument-kind" {...register("kind")}>
-            <option value="questionnaire">{t("kind.QUESTIONNAIRE")}</option>
-            <option value="guide">{t("kind.GUIDE")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="new-instrument-name">{t("name")}</label>
-          <input id="new-instrument-name" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "new-instrument-name-error" : undefined} {...register("name")} />
-          {errors.name && (
-            <p id="new-instrument-name-error" className="field-error">
-              {t("nameRequired")}
-            </p>
-          )}
-        </div>
-      </div>
-      <div>
-        <button type="submit" disabled={isSubmitting || studies.length === 0}>
-          {t("create")}
-        </button>
-      </div>
-    </form>
+    <InstrumentForm id="new-instrument" failure={failure} onSubmit={onSubmit} submitLabel={t("create")} submitDisabled={form.formState.isSubmitting || studies.length === 0}>
+      <SelectField id="new-instrument-study" label={t("study")} options={studies.map((s) => ({ value: s.id, label: s.title }))} select={form.register("studyId")} />
+      <SelectField
+        id="new-instrument-kind"
+        label={t("kindLabel")}
+        options={[
+          { value: "questionnaire", label: t("kind.QUESTIONNAIRE") },
+          { value: "guide", label: t("kind.GUIDE") },
+        ]}
+        select={form.register("kind")}
+      />
+      <TextField id="new-instrument-name" label={t("name")} error={form.formState.errors.name ? t("nameRequired") : null} input={form.register("name")} />
+    </InstrumentForm>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { api } from "@/lib/api/client";
 import { INTERVIEW_MODES } from "./types";
+import { OutcomeAlert } from "@/components/forms/form-alert";
+import { useApiForm } from "@/components/forms/use-api-form";
 
 export type TExpertOption = { id: string; pseudonym: number; name: string; country: string; studyId: string | null; studyTitle: string };
 export type TPersonOption = { id: string; name: string };
@@ -31,31 +30,27 @@ export function AssignInterviewForm({ experts, interviewers, guides }: { experts
   const t = useTranslations("interviewsAdmin");
   const ti = useTranslations("interview");
   const common = useTranslations("common");
-  const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const {
-    register,
-    handleSubmit,
-    reset,
-    setValue,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<TForm>({ resolver: zodResolver(ZForm), defaultValues: { expertId: "", interviewerId: "", versionId: "", plannedAt: "", mode: "VIDEO" } });
+    form: {
+      register,
+      reset,
+      setValue,
+      control,
+      formState: { errors, isSubmitting },
+    },
+    outcome: message,
+    submitWith,
+  } = useApiForm<TForm>(ZForm, { expertId: "", interviewerId: "", versionId: "", plannedAt: "", mode: "VIDEO" });
   const expertId = useWatch({ control, name: "expertId" });
   const studyId = experts.find((e) => e.id === expertId)?.studyId ?? null;
   // Only guides of the chosen expert's study can be used; before an expert is chosen, all are listed.
   const usable = expertId && studyId ? guides.filter((g) => g.studyId === studyId) : guides;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const res = await api("POST /api/coordinator/interviews", { body: { ...values, plannedAt: new Date(values.plannedAt).toISOString() } });
-    if (!res.ok) {
-      setMessage({ kind: "error", text: res.error.message ?? common("unexpectedError") });
-      return;
-    }
-    setMessage({ kind: "success", text: t("assigned") });
-    reset({ expertId: "", interviewerId: values.interviewerId, versionId: "", plannedAt: "", mode: values.mode });
-    router.refresh();
+  const onSubmit = submitWith((values) => api("POST /api/coordinator/interviews", { body: { ...values, plannedAt: new Date(values.plannedAt).toISOString() } }), {
+    onSuccess: (_, values) => {
+      reset({ expertId: "", interviewerId: values.interviewerId, versionId: "", plannedAt: "", mode: values.mode });
+      return t("assigned");
+    },
   });
 
   const fieldProps = (name: TField) => ({
@@ -152,11 +147,7 @@ export function AssignInterviewForm({ experts, interviewers, guides }: { experts
           {error("mode")}
         </fieldset>
       </div>
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={message} />
       <div>
         <button type="submit" disabled={isSubmitting}>
           {isSubmitting ? t("assigning") : t("assign")}

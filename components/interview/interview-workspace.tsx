@@ -2,41 +2,16 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { api } from "@/lib/api/client";
 import { pick, type TLang } from "@/lib/i18n/text";
 import { GuideNotes, useAttribution, useQuotesAndCodes } from "./guide-notes";
+import { InterviewClock } from "./interview-clock";
 import { InterviewFacts } from "./interview-facts";
 import { formatDuration, LocalTime } from "./local-time";
 import type { TInterviewClient, TNoteValue } from "./types";
 import { useNoteAutosave, type TNoteSaveStatus } from "./use-note-autosave";
 import "./interview.css";
-
-const everySecond = (notify: () => void) => {
-  const timer = setInterval(notify, 1000);
-  return () => clearInterval(timer);
-};
-
-/** Elapsed time since the interview started, ticking each second; the recorded duration once finished. */
-function Clock({ startedAt, finished, durationSeconds }: { startedAt: string | null; finished: boolean; durationSeconds: number }) {
-  const t = useTranslations("interview");
-  const now = useSyncExternalStore(
-    everySecond,
-    () => Math.floor(Date.now() / 1000),
-    () => null,
-  );
-  let value = "–:––:––";
-  if (finished) value = formatDuration(durationSeconds);
-  else if (startedAt && now !== null) value = formatDuration(now - Math.floor(new Date(startedAt).getTime() / 1000));
-  return (
-    <p className="iv-clock" data-testid="interview-clock">
-      <span className="muted">{finished ? t("duration") : t("elapsed")}</span>{" "}
-      <span className="iv-clock-value" role="timer" aria-live="off">
-        {startedAt || finished ? value : t("notStarted")}
-      </span>
-    </p>
-  );
-}
 
 function SaveStatus({ status }: { status: TNoteSaveStatus }) {
   const t = useTranslations("interview");
@@ -168,7 +143,7 @@ export function InterviewWorkspace({ userId, lang, interview }: { userId: string
 
       <div className="iv-bar" aria-label={t("toolbar")} role="region">
         <SaveStatus status={status} />
-        <Clock startedAt={meta.startedAt} finished={meta.status === "DONE"} durationSeconds={meta.durationSeconds} />
+        <InterviewClock startedAt={meta.startedAt} finished={meta.status === "DONE"} durationSeconds={meta.durationSeconds} />
         {!locked && (
           <button type="button" onClick={() => dialog.current?.showModal()} disabled={!meta.consentAt}>
             {t("finish")}

@@ -2,12 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { memo, useRef, useState } from "react";
-import { CodePicker } from "@/components/codebook/code-picker";
 import type { TGuide } from "@/lib/instrument/definition";
 import { pick, type TLang } from "@/lib/i18n/text";
 import type { TRefusalReason } from "@/lib/autosave/queue";
+import { CodePicker } from "@/components/codebook/code-picker";
 import { LocalTime } from "./local-time";
+import { QuoteRow } from "./quote-row";
 import { QUOTE_MAX_CHARS, type TCodeNode, type TNoteValue, type TQuoteItem } from "./types";
+import type { TOutcome } from "@/components/forms/form-alert";
 
 type TQuestion = TGuide["blocks"][number]["questions"][number];
 
@@ -45,7 +47,7 @@ export const QuestionCard = memo(function QuestionCard(props: TQuestionCardProps
   const { question: q, lang, note, worked, mode, hintId, quotes, noteCodeIds, codes, canQuote, canTag, onNote, refusal } = props;
   const t = useTranslations("interview");
   const area = useRef<HTMLTextAreaElement>(null);
-  const [quoteMessage, setQuoteMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [quoteMessage, setQuoteMessage] = useState<TOutcome | null>(null);
   const [quoting, setQuoting] = useState(false);
   const code = q.code;
   const editable = mode === "edit" && Boolean(onNote);
@@ -201,45 +203,3 @@ export const QuestionCard = memo(function QuestionCard(props: TQuestionCardProps
     </article>
   );
 });
-
-function QuoteRow({ quote, codes, onCodes, onDelete, label }: { quote: TQuoteItem; codes: TCodeNode[]; onCodes: (id: string, ids: string[]) => Promise<boolean>; onDelete: (id: string) => Promise<boolean>; label: string }) {
-  const t = useTranslations("interview");
-  const [confirming, setConfirming] = useState(false);
-  const [failed, setFailed] = useState(false);
-  return (
-    <li className="iv-quote" data-testid={`quote-${quote.id}`}>
-      <blockquote>{quote.text}</blockquote>
-      {quote.noteChanged && <p className="hint">{t("quoteNoteChanged")}</p>}
-      <CodePicker codes={codes} selected={quote.codeIds} onChange={(ids) => onCodes(quote.id, ids)} legend={label} idPrefix={`quote-code-${quote.id}`} />
-      <div className="row-actions">
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="secondary iv-danger"
-              onClick={async () => {
-                const ok = await onDelete(quote.id);
-                setFailed(!ok);
-                setConfirming(false);
-              }}
-            >
-              {t("deleteQuoteConfirm")}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              {t("keepQuote")}
-            </button>
-          </>
-        ) : (
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-            {t("deleteQuote")}
-          </button>
-        )}
-      </div>
-      {failed && (
-        <p className="field-error" role="alert">
-          {t("deleteQuoteFailed")}
-        </p>
-      )}
-    </li>
-  );
-}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/lib/api/client";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 export type TInvitableExpert = { id: string; pseudonym: number; name: string; status: string; language: "ru" | "en" };
 
@@ -14,7 +15,7 @@ export function InvitePanel({ studyId, experts }: { studyId: string; experts: TI
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [result, setResult] = useState<TOutcome | null>(null);
   const vetted = experts.filter((e) => e.status === "VETTED").length;
 
   const invite = async (body: { expertIds: string[] } | { allVetted: true }) => {
@@ -69,11 +70,7 @@ export function InvitePanel({ studyId, experts }: { studyId: string; experts: TI
           {t("inviteAllVetted", { count: vetted })}
         </button>
       </div>
-      {result && (
-        <p className={`alert ${result.kind}`} role={result.kind === "error" ? "alert" : "status"}>
-          {result.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={result} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api } from "@/lib/api/client";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 /**
  * Re-send (a new message with a fresh link) and re-issue (a fresh link shown here once, through
@@ -14,7 +15,7 @@ export function MessageActions({ messageId, expertId }: { messageId: string; exp
   const common = useTranslations("common");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [note, setNote] = useState<TOutcome | null>(null);
   const [link, setLink] = useState<string | null>(null);
 
   const resend = async () => {
@@ -45,11 +46,7 @@ export function MessageActions({ messageId, expertId }: { messageId: string; exp
           {t("reissue")}
         </button>
       </div>
-      {note && (
-        <p className={`alert ${note.kind}`} role={note.kind === "error" ? "alert" : "status"}>
-          {note.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={note} />
       {link && (
         <p role="status">
           {t("newLink")} <code className="link">{link}</code>

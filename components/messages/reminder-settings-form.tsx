@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { api } from "@/lib/api/client";
 import { ZReminderSettings, parseDays, type TReminderSettings } from "@/lib/messaging/schemas";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 const days = z.string().refine((text) => {
   const parsed = parseDays(text);
@@ -21,7 +22,7 @@ export function ReminderSettingsForm({ studyId, settings }: { studyId: string; s
   const t = useTranslations("messages");
   const common = useTranslations("common");
   const router = useRouter();
-  const [result, setResult] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [result, setResult] = useState<TOutcome | null>(null);
   const {
     register,
     handleSubmit,
@@ -78,11 +79,7 @@ export function ReminderSettingsForm({ studyId, settings }: { studyId: string; s
           {isSubmitting ? t("saving") : t("saveReminders")}
         </button>
       </div>
-      {result && (
-        <p className={`alert ${result.kind}`} role={result.kind === "error" ? "alert" : "status"}>
-          {result.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={result} />
     </form>
   );
 }

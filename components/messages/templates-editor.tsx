@@ -7,13 +7,14 @@ import { useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
 import { api } from "@/lib/api/client";
 import { DEFAULT_TEMPLATES, LANGUAGES, MESSAGE_KINDS, PLACEHOLDERS, ZTemplateSet, type TTemplate, type TTemplateSet } from "@/lib/messaging/templates";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 /** The six templates of a study, Russian and English side by side; validated by the same schema as the server's. */
 export function TemplatesEditor({ studyId, templates }: { studyId: string; templates: (TTemplate & { isDefault: boolean })[] }) {
   const t = useTranslations("messages");
   const common = useTranslations("common");
   const router = useRouter();
-  const [result, setResult] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [result, setResult] = useState<TOutcome | null>(null);
   // Fixed order: kind x language, so field names are stable.
   const ordered = MESSAGE_KINDS.flatMap((kind) => LANGUAGES.map((language) => templates.find((x) => x.kind === kind && x.language === language)!));
   const {
@@ -115,11 +116,7 @@ export function TemplatesEditor({ studyId, templates }: { studyId: string; templ
           {isSubmitting ? t("saving") : t("saveTemplates")}
         </button>
       </div>
-      {result && (
-        <p className={`alert ${result.kind}`} role={result.kind === "error" ? "alert" : "status"}>
-          {result.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={result} />
     </form>
   );
 }

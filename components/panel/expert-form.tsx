@@ -1,14 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { EXPERT_GROUPS, EXPERT_TRACKS, ZExpertFields, type TExpertFields, type TExpertFieldsInput } from "@/lib/panel/schemas";
 import { EAEU_COUNTRIES } from "@/lib/study/countries";
-import { api } from "@/lib/api/client";
+import { LanguageSelect } from "@/components/forms/language-select";
+import { SelectField } from "@/components/forms/select-field";
+import { api, type TApiResult, type TResponseOf } from "@/lib/api/client";
 import { applyFieldErrors } from "@/lib/api/form-errors";
+import { OutcomeAlert } from "@/components/forms/form-alert";
+import { useApiForm } from "@/components/forms/use-api-form";
 
 type TProps = { mode: "create"; studyId: string; initial?: undefined } | { mode: "edit"; expertId: string; initial: TExpertFieldsInput };
 
@@ -33,37 +33,35 @@ export function ExpertForm(props: TProps) {
   const t = useTranslations("panel");
   const c = useTranslations("coordinator");
   const common = useTranslations("common");
-  const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TExpertFieldsInput, unknown, TExpertFields>({ resolver: zodResolver(ZExpertFields), defaultValues: props.initial ?? EMPTY });
+    form: {
+      register,
+      reset,
+      setError,
+      formState: { errors, isSubmitting },
+    },
+    outcome: message,
+    submitWith,
+  } = useApiForm<TExpertFieldsInput, TExpertFields>(ZExpertFields, props.initial ?? EMPTY);
   const idPrefix = props.mode === "create" ? "add" : "edit";
 
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result =
-      props.mode === "create"
-        ? await api("POST /api/coordinator/experts", { body: { ...values, studyId: props.studyId } })
-        : await api("PATCH /api/coordinator/experts/[id]", { params: { id: props.expertId }, body: values });
-    if (!result.ok) {
-      applyFieldErrors(result.error, setError);
-      if (result.error.status === 409) setError("email", { type: "server", message: result.error.message ?? undefined });
-      setMessage({ kind: "error", text: result.error.message ?? common("unexpectedError") });
-      return;
-    }
-    if ("pseudonym" in result.data) {
-      setMessage({ kind: "success", text: t("added", { n: result.data.pseudonym }) });
-      reset(EMPTY);
-    } else {
-      setMessage({ kind: "success", text: t("saved") });
+  const send = (values: TExpertFields): Promise<TApiResult<TResponseOf<"POST /api/coordinator/experts"> | TResponseOf<"PATCH /api/coordinator/experts/[id]">>> =>
+    props.mode === "create"
+      ? api("POST /api/coordinator/experts", { body: { ...values, studyId: props.studyId } })
+      : api("PATCH /api/coordinator/experts/[id]", { params: { id: props.expertId }, body: values });
+  const onSubmit = submitWith(send, {
+    onError: (error) => {
+      applyFieldErrors(error, setError);
+      if (error.status === 409) setError("email", { type: "server", message: error.message ?? undefined });
+    },
+    onSuccess: (data, values) => {
+      if ("pseudonym" in data) {
+        reset(EMPTY);
+        return t("added", { n: data.pseudonym });
+      }
       reset(values);
-    }
-    router.refresh();
+      return t("saved");
+    },
   });
 
   const errorText = (name: keyof TExpertFieldsInput) => {
@@ -103,34 +101,22 @@ export function ExpertForm(props: TProps) {
 
   return (
     <form onSubmit={onSubmit} className="stack" noValidate aria-label={props.mode === "create" ? t("addTitle") : t("profileTitle")}>
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={message} />
       <div className="ie-row">
         {text("name", c("name"))}
         {text("email", c("email"), "email")}
-        <div>
-          <label htmlFor={`${idPrefix}-country`}>{c("country")}</label>
-          <select {...field("country")} {...register("country")}>
-            {EAEU_COUNTRIES.map((code) => (
-              <option key={code} value={code}>
-                {common(`countries.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${idPrefix}-expertGroup`}>{c("group")}</label>
-          <select {...field("expertGroup")} {...register("expertGroup")}>
-            {EXPERT_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {common(`groups.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${idPrefix}-country`}
+          label={c("country")}
+          options={EAEU_COUNTRIES.map((code) => ({ value: code, label: common(`countries.${code}`) }))}
+          select={{ ...field("country"), ...register("country") }}
+        />
+        <SelectField
+          id={`${idPrefix}-expertGroup`}
+          label={c("group")}
+          options={EXPERT_GROUPS.map((g) => ({ value: g, label: common(`groups.${g}`) }))}
+          select={{ ...field("expertGroup"), ...register("expertGroup") }}
+        />
       </div>
       <div className="ie-row">
         {text("organisation", t("organisation"))}
@@ -143,27 +129,13 @@ export function ExpertForm(props: TProps) {
         {text("leadershipRole", t("leadershipRole"))}
       </div>
       <div className="ie-row">
-        <div>
-          <label htmlFor={`${idPrefix}-language`}>{t("language")}</label>
-          <select {...field("language")} {...register("language")}>
-            <option value="ru" lang="ru">
-              {common("languageNames.ru")}
-            </option>
-            <option value="en" lang="en">
-              {common("languageNames.en")}
-            </option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${idPrefix}-track`}>{t("track")}</label>
-          <select {...field("track")} {...register("track")}>
-            {EXPERT_TRACKS.map((tr) => (
-              <option key={tr} value={tr}>
-                {t(`tracks.${tr}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LanguageSelect id={`${idPrefix}-language`} label={t("language")} select={{ ...field("language"), ...register("language") }} />
+        <SelectField
+          id={`${idPrefix}-track`}
+          label={t("track")}
+          options={EXPERT_TRACKS.map((tr) => ({ value: tr, label: t(`tracks.${tr}`) }))}
+          select={{ ...field("track"), ...register("track") }}
+        />
       </div>
       <div>
         <label htmlFor={`${idPrefix}-notes`}>{t("notes")}</label>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { api, type TResponseOf } from "@/lib/api/client";
+import type { TOutcome } from "@/components/forms/form-alert";
 
 type TReport = TResponseOf<"POST /api/coordinator/experts/import">;
 type TImportProblem = TReport["problems"][number];
@@ -17,7 +18,7 @@ export function ImportForm({ studyId }: { studyId: string }) {
   const [csv, setCsv] = useState("");
   const [report, setReport] = useState<TReport | null>(null);
   const [busy, setBusy] = useState<"preview" | "import" | null>(null);
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<TOutcome | null>(null);
 
   const run = async (commit: boolean) => {
     setBusy(commit ? "import" : "preview");

@@ -1,8 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useApiAction } from "@/components/forms/use-api-action";
 import type { TStatusAction } from "@/lib/panel/schemas";
 import { IssueLinkButton } from "./issue-link-button";
 import { api } from "@/lib/api/client";
@@ -10,22 +11,11 @@ import { api } from "@/lib/api/client";
 /** Decline, withdraw or reinstate (only the moves the lifecycle allows are offered), and link re-issue. */
 export function StatusActions({ expertId, actions }: { expertId: string; actions: TStatusAction[] }) {
   const t = useTranslations("panel");
-  const common = useTranslations("common");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const act = async (action: TStatusAction) => {
-    setError(null);
-    const result = await api("POST /api/coordinator/experts/[id]/status", { params: { id: expertId }, body: { action } });
-    if (!result.ok) setError(result.error.message ?? common("unexpectedError"));
-    router.refresh();
-  };
+  const { run, error } = useApiAction();
+  const act = (action: TStatusAction) => run(() => api("POST /api/coordinator/experts/[id]/status", { params: { id: expertId }, body: { action } }), { refreshOnError: true });
   return (
     <div className="stack">
-      {error && (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {actions.length > 0 && (
         <div className="row-actions">
           {actions.map((a) => (
@@ -44,11 +34,7 @@ export function ExpertLink({ expertId }: { expertId: string }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="stack">
-      {error && (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div className="stack">
         <IssueLinkButton expertId={expertId} onError={setError} />
       </div>

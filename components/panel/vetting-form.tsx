@@ -6,6 +6,7 @@ import { useState } from "react";
 import { VETTING_CRITERIA, type TVettingChecklist } from "@/lib/panel/vetting";
 import { api } from "@/lib/api/client";
 import { languageOf } from "@/lib/i18n/config";
+import { OutcomeAlert, type TOutcome } from "@/components/forms/form-alert";
 
 /** The study's vetting criteria as a checklist with a note each, and the vetted/rejected decision. */
 export function VettingForm({ expertId, initial, canDecide }: { expertId: string; initial: TVettingChecklist; canDecide: boolean }) {
@@ -15,7 +16,7 @@ export function VettingForm({ expertId, initial, canDecide }: { expertId: string
   const router = useRouter();
   const [checklist, setChecklist] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<TOutcome | null>(null);
 
   const submit = async (decision?: "VETTED" | "REJECTED") => {
     setBusy(true);
@@ -51,11 +52,7 @@ export function VettingForm({ expertId, initial, canDecide }: { expertId: string
           </div>
         </fieldset>
       ))}
-      {message && (
-        <p className={`alert ${message.kind}`} role={message.kind === "error" ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeAlert outcome={message} />
       <div className="row-actions">
         <button type="button" className="secondary" disabled={busy} onClick={() => submit()}>
           {t("saveChecklist")}

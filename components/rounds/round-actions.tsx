@@ -1,34 +1,19 @@
 "use client";
 
-import { api } from "@/lib/api/client";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useApiAction } from "@/components/forms/use-api-action";
+import { api } from "@/lib/api/client";
 
 /** Opens a planned round or closes an open one, after a confirmation. */
 export function RoundActions({ studyId, waveId, status }: { studyId: string; waveId: string; status: "PLANNED" | "OPEN" | "CLOSED" }) {
   const t = useTranslations("rounds");
-  const common = useTranslations("common");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useApiAction();
   if (status === "CLOSED") return null;
   const action = status === "PLANNED" ? "open" : "close";
-  const run = async () => {
-    if (!window.confirm(t(action === "open" ? "confirmOpen" : "confirmClose"))) return;
-    setBusy(true);
-    const res = await api("POST /api/coordinator/studies/[studyId]/rounds/[waveId]", { params: { studyId, waveId }, body: { action } });
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.error.message ?? common("unexpectedError"));
-      return;
-    }
-    setError(null);
-    router.refresh();
-  };
+  const call = () => api("POST /api/coordinator/studies/[studyId]/rounds/[waveId]", { params: { studyId, waveId }, body: { action } });
   return (
     <>
-      <button type="button" className="secondary" onClick={run} disabled={busy} data-testid={`round-${action}`}>
+      <button type="button" className="secondary" onClick={() => run(call, { confirm: t(action === "open" ? "confirmOpen" : "confirmClose") })} disabled={busy} data-testid={`round-${action}`}>
         {t(action)}
       </button>
       {error && (

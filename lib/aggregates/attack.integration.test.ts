@@ -1,18 +1,14 @@
 import { randomUUID } from "node:crypto";
 import loadHighs from "highs";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { getCrossTab, getPairHeatmap, getSummary, listTexts, setSuppressionK } from "@/lib/aggregates/service";
 import type { TCell, TFilters, TTable } from "@/lib/aggregates/types";
-import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/i18n/text";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { testPrisma } from "@/lib/testing/db";
-import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { bilingual, coordinatedQuestionnaire, oneSectionInput, option, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { actorFor, unique } from "@/lib/testing/factories";
 
 /**
  * Small-cell suppression tested as an attacker would: on small random panels (10–15 experts over
@@ -26,14 +22,9 @@ import { actorFor, makeStaff, makeStudy, unique } from "@/lib/testing/factories"
  * it does not use means (only counts). No such count may be determined.
  */
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
-const opt = (code: string, extra: { other?: boolean; exclusive?: boolean } = {}) => ({ code, label: t(code), ...extra });
+const prisma = testPrismaClosedAfterAll();
+const t = bilingual;
+const opt = option;
 const COUNTRIES = ["RU", "BY", "KZ", "AM", "KG"] as const;
 const GROUPS = ["SCIENTIST", "OFFICIAL", "BUSINESS", "NONPROFIT"] as const;
 const PAIR_ROWS = [
@@ -42,25 +33,15 @@ const PAIR_ROWS = [
   ["PAIRS_BY_KZ", "BY", "KZ"],
 ] as const;
 
-const questionnaire: TQuestionnaireInput = {
-  kind: "questionnaire",
-  title: t("Q"),
-  sections: [
-    {
-      code: "S1",
-      title: t("S1"),
-      items: [
-        { code: "ROLE", type: "single", text: t("Role"), options: [opt("GOV"), opt("ACAD"), opt("BIZ"), opt("ROLE_OTHER", { other: true })] },
-        { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C"), opt("T_NONE", { exclusive: true })] },
-        { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 5, cannotAssess: true },
-        { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY", "KZ"], rows: PAIR_ROWS.map(([code]) => ({ code, label: t(code) })) },
-        { code: "NOTE", type: "text", text: t("Note") },
-        // Shown to those who chose GOV only: how many answered it tells how many chose GOV.
-        { code: "FOLLOW", type: "single", text: t("Follow-up"), options: [opt("YES"), opt("NO")], showIf: [{ item: "ROLE", op: "equals", value: "GOV" }] },
-      ],
-    },
-  ],
-};
+const questionnaire: TQuestionnaireInput = oneSectionInput([
+  { code: "ROLE", type: "single", text: t("Role"), options: [opt("GOV"), opt("ACAD"), opt("BIZ"), opt("ROLE_OTHER", { other: true })] },
+  { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C"), opt("T_NONE", { exclusive: true })] },
+  { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 5, cannotAssess: true },
+  { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY", "KZ"], rows: PAIR_ROWS.map(([code]) => ({ code, label: t(code) })) },
+  { code: "NOTE", type: "text", text: t("Note") },
+  // Shown to those who chose GOV only: how many answered it tells how many chose GOV.
+  { code: "FOLLOW", type: "single", text: t("Follow-up"), options: [opt("YES"), opt("NO")], showIf: [{ item: "ROLE", op: "equals", value: "GOV" }] },
+]);
 
 // ── Answers and what each counts towards (written apart from lib/aggregates, as an attacker would).
 
@@ -167,11 +148,7 @@ function makePanel(seed: number): TExpert[] {
 }
 
 async function seedPanel(panel: TExpert[], k: number): Promise<{ studyId: string; coordinator: TActor }> {
-  const staff = await makeStaff(prisma, "COORDINATOR");
-  const study = await makeStudy(prisma, staff);
-  await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-  const coordinator = await actorFor(prisma, staff.id);
-  const { versionId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire), actorId: null, publish: true });
+  const { study, coordinator, versionId } = await coordinatedQuestionnaire(prisma, ZQuestionnaire.parse(questionnaire));
   for (const e of panel) {
     const expert = await prisma.$transaction((tx) =>
       addExpert(tx, { studyId: study.id, name: "Expert", email: `attack-${unique()}@it.test`, country: e.country, expertGroup: e.group as "SCIENTIST", language: "en" }),

@@ -1,59 +1,40 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { aggregatesCsv } from "@/lib/aggregates/csv";
 import { formatCell, columnHeader } from "@/lib/aggregates/format";
 import { getCrossTab, getPairHeatmap, getPairHeatmaps, getPercentDecimals, getSummary, listTexts, resultsMeta, setPercentDecimals, setSuppressionK } from "@/lib/aggregates/service";
 import type { TCell, TFilters, TSummary, TTable } from "@/lib/aggregates/types";
-import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
 import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
-import { confirmedText } from "@/lib/i18n/text";
 import en from "@/lib/i18n/messages/en.json";
 import { addExpert } from "@/lib/panel/experts";
 import { recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { testPrisma } from "@/lib/testing/db";
-import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { bilingual, coordinatedQuestionnaire, oneSectionInput, option, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { actorFor, makeStaff, unique } from "@/lib/testing/factories";
 
 /**
  * Correctness of the aggregates against figures computed by hand from known answers, which are
  * saved and submitted through the services experts use (consent, autosave, submission).
  */
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
-const opt = (code: string, extra: { other?: boolean; exclusive?: boolean } = {}) => ({ code, label: t(code), ...extra });
+const prisma = testPrismaClosedAfterAll();
+const t = bilingual;
+const opt = option;
 
 function questionnaire(roleText = "Role"): TQuestionnaireInput {
-  return {
-    kind: "questionnaire",
-    title: t("Q"),
-    sections: [
-      {
-        code: "S1",
-        title: t("S1"),
-        items: [
-          { code: "ROLE", type: "single", text: t(roleText), required: true, options: [opt("GOV"), opt("ACAD"), opt("ROLE_OTHER", { other: true })] },
-          { code: "GOV_BODY", type: "text", text: t("Which body"), showIf: [{ item: "ROLE", op: "equals", value: "GOV" }] },
-          { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C"), opt("T_NONE", { exclusive: true })] },
-          { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 10, cannotAssess: true },
-          { code: "FOLLOW", type: "scale", text: t("Follow-up"), min: 1, max: 10, showIf: [{ item: "RISK", op: "gte", value: 5 }] },
-          { code: "SHARE", type: "number", text: t("Share"), min: 0, max: 100 },
-          { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY", "KZ"], rows: [{ code: "PAIRS_RU_BY", label: t("RU-BY") }, { code: "PAIRS_RU_KZ", label: t("RU-KZ") }, { code: "PAIRS_BY_KZ", label: t("BY-KZ") }] },
-          { code: "RANK", type: "ranking", text: t("Rank"), topK: 2, options: [opt("R1"), opt("R2"), opt("R3")] },
-        ],
-      },
-    ],
-  };
+  return oneSectionInput([
+    { code: "ROLE", type: "single", text: t(roleText), required: true, options: [opt("GOV"), opt("ACAD"), opt("ROLE_OTHER", { other: true })] },
+    { code: "GOV_BODY", type: "text", text: t("Which body"), showIf: [{ item: "ROLE", op: "equals", value: "GOV" }] },
+    { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C"), opt("T_NONE", { exclusive: true })] },
+    { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 10, cannotAssess: true },
+    { code: "FOLLOW", type: "scale", text: t("Follow-up"), min: 1, max: 10, showIf: [{ item: "RISK", op: "gte", value: 5 }] },
+    { code: "SHARE", type: "number", text: t("Share"), min: 0, max: 100 },
+    { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY", "KZ"], rows: [{ code: "PAIRS_RU_BY", label: t("RU-BY") }, { code: "PAIRS_RU_KZ", label: t("RU-KZ") }, { code: "PAIRS_BY_KZ", label: t("BY-KZ") }] },
+    { code: "RANK", type: "ranking", text: t("Rank"), topK: 2, options: [opt("R1"), opt("R2"), opt("R3")] },
+  ]);
 }
 
 type TAnswerSet = Array<[string, unknown]>;
@@ -84,13 +65,9 @@ const ALL: TFilters = { includeInProgress: false };
 const K1 = async () => setSuppressionK(coordinator, studyId, 1);
 
 beforeAll(async () => {
-  const study = await makeStudy(prisma);
-  studyId = study.id;
-  await prisma.study.update({ where: { id: studyId }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-  const staff = await makeStaff(prisma, "COORDINATOR");
-  await joinStudy(prisma, studyId, staff);
-  coordinator = await actorFor(prisma, staff.id);
-  const created = await createInstrumentWith(prisma, { studyId, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire()), actorId: null, publish: true });
+  const created = await coordinatedQuestionnaire(prisma, ZQuestionnaire.parse(questionnaire()));
+  studyId = created.study.id;
+  coordinator = created.coordinator;
   v1 = created.versionId;
 
   // Version 1: three submitted responses.

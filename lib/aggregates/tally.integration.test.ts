@@ -1,23 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { summarySql, type TAggRow, type TScope } from "@/lib/aggregates/query";
 import { getSummary, setSuppressionK } from "@/lib/aggregates/service";
 import { combineVersions, shapeSummary } from "@/lib/aggregates/shape";
 import { suppressSummary } from "@/lib/aggregates/suppress";
 import type { TFilters } from "@/lib/aggregates/types";
-import { createInstrumentWith } from "@/lib/instrument/create";
 import { ZQuestionnaire, type TQuestionnaireInput } from "@/lib/instrument/definition";
 import { openDraft, publishVersion, saveDraft } from "@/lib/instrument/service";
-import { confirmedText } from "@/lib/i18n/text";
 import { addExpert } from "@/lib/panel/experts";
 import { publishedQuestionnaire } from "@/lib/instrument/published";
 import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { openWave } from "@/lib/instrument/wave-admin";
-import { testPrisma } from "@/lib/testing/db";
-import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing/factories";
+import { bilingual, coordinatedQuestionnaire, oneSectionInput, option, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { actorFor, unique } from "@/lib/testing/factories";
 
 /**
  * The summary is read from running totals (tally.ts) that are synced before each read. Whatever
@@ -26,37 +22,22 @@ import { actorFor, joinStudy, makeStaff, makeStudy, unique } from "@/lib/testing
  * computed from the answers themselves (summarySql), for every filter.
  */
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
-const opt = (code: string) => ({ code, label: t(code) });
+const prisma = testPrismaClosedAfterAll();
+const t = bilingual;
+const opt = option;
 
 function questionnaire(extra = false): TQuestionnaireInput {
-  return {
-    kind: "questionnaire",
-    title: t("Q"),
-    sections: [
-      {
-        code: "S1",
-        title: t("S1"),
-        items: [
-          { code: "ROLE", type: "single", text: t("Role"), required: true, options: [opt("GOV"), opt("ACAD"), { ...opt("OTHER"), other: true }] },
-          { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C")] },
-          { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 10, cannotAssess: true },
-          { code: "FOLLOW", type: "scale", text: t("Follow-up"), min: 1, max: 10, showIf: [{ item: "RISK", op: "gte", value: 5 }] },
-          { code: "SHARE", type: "number", text: t("Share"), min: 0, max: 100 },
-          { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY"], rows: [{ code: "PAIRS_RU_BY", label: t("RU-BY") }] },
-          { code: "RANK", type: "ranking", text: t("Rank"), topK: 2, options: [opt("R1"), opt("R2"), opt("R3")] },
-          { code: "NOTE", type: "text", text: t("Note") },
-          ...(extra ? [{ code: "LATER", type: "scale" as const, text: t("Asked later"), min: 1, max: 5 }] : []),
-        ],
-      },
-    ],
-  };
+  return oneSectionInput([
+    { code: "ROLE", type: "single", text: t("Role"), required: true, options: [opt("GOV"), opt("ACAD"), { ...opt("OTHER"), other: true }] },
+    { code: "TOPICS", type: "multi", text: t("Topics"), options: [opt("T_A"), opt("T_B"), opt("T_C")] },
+    { code: "RISK", type: "scale", text: t("Risk"), min: 1, max: 10, cannotAssess: true },
+    { code: "FOLLOW", type: "scale", text: t("Follow-up"), min: 1, max: 10, showIf: [{ item: "RISK", op: "gte", value: 5 }] },
+    { code: "SHARE", type: "number", text: t("Share"), min: 0, max: 100 },
+    { code: "PAIRS", type: "matrix", text: t("Pairs"), min: 1, max: 10, cannotAssess: true, pairsOf: ["RU", "BY"], rows: [{ code: "PAIRS_RU_BY", label: t("RU-BY") }] },
+    { code: "RANK", type: "ranking", text: t("Rank"), topK: 2, options: [opt("R1"), opt("R2"), opt("R3")] },
+    { code: "NOTE", type: "text", text: t("Note") },
+    ...(extra ? [{ code: "LATER", type: "scale" as const, text: t("Asked later"), min: 1, max: 5 }] : []),
+  ]);
 }
 
 let coordinator: TActor;
@@ -117,13 +98,9 @@ async function expectSummariesMatch(extra: TFilters[] = []) {
 const respondents = async (filters: TFilters) => (await getSummary(coordinator, studyId, filters, "en")).respondents.v;
 
 beforeAll(async () => {
-  const study = await makeStudy(prisma);
-  studyId = study.id;
-  await prisma.study.update({ where: { id: studyId }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-  const staff = await makeStaff(prisma, "COORDINATOR");
-  await joinStudy(prisma, studyId, staff);
-  coordinator = await actorFor(prisma, staff.id);
-  const created = await createInstrumentWith(prisma, { studyId, kind: "questionnaire", name: "Q", definition: ZQuestionnaire.parse(questionnaire()), actorId: null, publish: true });
+  const created = await coordinatedQuestionnaire(prisma, ZQuestionnaire.parse(questionnaire()));
+  studyId = created.study.id;
+  coordinator = created.coordinator;
   instrumentId = created.instrumentId;
   v1 = created.versionId;
   await setSuppressionK(coordinator, studyId, 1);

@@ -1,59 +1,30 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
 import { getExpertFeedback } from "@/lib/delphi/expert";
 import { needsReason } from "@/lib/delphi/reason";
 import { DEFAULT_ROUND_RULES } from "@/lib/delphi/rules";
 import { getRoundReport, itemsWithoutConsensus, listRounds, planRound, setRoundStatus } from "@/lib/delphi/rounds";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { createInstrumentWith } from "@/lib/instrument/create";
-import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/i18n/text";
 import { sweepReminders } from "@/lib/messaging/reminders";
-import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
-import { testPrisma } from "@/lib/testing/db";
+import { getQuestionnaireState, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeExpert, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { bilingual, consentedExpert, coordinatedQuestionnaire, oneSectionQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { actorFor, makeStaff, makeStudy } from "@/lib/testing/factories";
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
-const definition = ZQuestionnaire.parse({
-  kind: "questionnaire",
-  title: t("Q"),
-  sections: [
-    {
-      code: "S1",
-      title: t("S1"),
-      items: [
-        { code: "A", type: "scale", text: t("A"), min: 1, max: 10, required: true },
-        { code: "B", type: "scale", text: t("B"), min: 1, max: 10, required: true },
-        { code: "C", type: "single", text: t("C"), options: ["X", "Y"].map((code) => ({ code, label: t(code) })), required: true },
-      ],
-    },
-  ],
-});
+const prisma = testPrismaClosedAfterAll();
+const definition = oneSectionQuestionnaire([
+  scaleItem("A"),
+  scaleItem("B"),
+  { code: "C", type: "single", text: bilingual("C"), options: ["X", "Y"].map((code) => ({ code, label: bilingual(code) })), required: true },
+]);
 
 async function setup() {
-  const coordinator = await makeStaff(prisma, "COORDINATOR");
-  const study = await makeStudy(prisma, coordinator);
-  await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1, suppressionK: 2 } });
-  const { instrumentId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition, actorId: null, publish: true });
+  const { study, instrumentId, coordinator } = await coordinatedQuestionnaire(prisma, definition, { suppressionK: 2 });
   const wave1 = await prisma.wave.findUniqueOrThrow({ where: { instrumentId_number: { instrumentId, number: 1 } } });
-  return { study, instrumentId, wave1, coordinator: await actorFor(prisma, coordinator.id) };
+  return { study, instrumentId, wave1, coordinator };
 }
 
-async function expertOn(studyId: string) {
-  const expert = await makeExpert(prisma, studyId);
-  const actor = await actorFor(prisma, expert.userId);
-  await recordConsent(actor, { decision: "ACCEPTED", textVersion: 1, language: "en" });
-  return actor;
-}
+const expertOn = async (studyId: string) => (await consentedExpert(prisma, studyId)).actor;
 
 const versionOf = async (actor: TActor) => (await getQuestionnaireState(actor)).questionnaire!.versionId;
 const save = async (actor: TActor, item: string, value: unknown, baseRevision = 0, mutationId = randomUUID()) =>

@@ -1,37 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { confirmedText } from "@/lib/i18n/text";
-import { getQuestionnaireState, recordConsent, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
+import { getQuestionnaireState, reopenResponse, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { closeWave, openWave } from "@/lib/instrument/wave-admin";
-import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeExpert, makeQuestionnaire, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { consentedExpert, coordinatedQuestionnaire, oneSectionQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
+const prisma = testPrismaClosedAfterAll();
+const definition = oneSectionQuestionnaire([scaleItem("A")]);
 
 async function setup() {
-  const coordinator = await makeStaff(prisma, "COORDINATOR");
-  const study = await makeStudy(prisma, coordinator);
-  await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-  const { instrumentId } = await makeQuestionnaire(prisma, study.id);
-  return { study, instrumentId, actor: await actorFor(prisma, coordinator.id) };
+  const { study, instrumentId, coordinator } = await coordinatedQuestionnaire(prisma, definition);
+  return { study, instrumentId, actor: coordinator };
 }
 
-async function expertAnswering(studyId: string) {
-  const expert = await makeExpert(prisma, studyId);
-  const actor = await actorFor(prisma, expert.userId);
-  await recordConsent(actor, { decision: "ACCEPTED", textVersion: 1, language: "en" });
-  return { expert, actor };
-}
+const expertAnswering = (studyId: string) => consentedExpert(prisma, studyId);
 
 const answer = async (actor: TActor, value: number) =>
   saveAnswer(actor, { mutationId: randomUUID(), versionId: (await getQuestionnaireState(actor)).questionnaire!.versionId, item: "A", baseRevision: 0, value: { value } });

@@ -1,22 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { confirmedText } from "@/lib/i18n/text";
 import { getMonitor, type TFunnel } from "@/lib/monitor/service";
-import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
+import { getQuestionnaireState, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { openWave } from "@/lib/instrument/wave-admin";
-import { testPrisma } from "@/lib/testing/db";
-import { actorFor, makeExpert, makeQuestionnaire, makeStaff, makeStudy } from "@/lib/testing/factories";
+import { consentedExpert, coordinatedQuestionnaire, oneSectionQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
+const prisma = testPrismaClosedAfterAll();
+const definition = oneSectionQuestionnaire([scaleItem("A")]);
 
 const counts = (f: TFunnel) => Object.fromEntries(f.stages.map((s) => [s.stage, s.count]));
 
@@ -28,17 +19,10 @@ async function answer(actor: TActor, submit: boolean) {
 
 describe("the monitor's funnel by wave", () => {
   it("counts the wave shown (the latest by default); a round for those who completed counts only them", async () => {
-    const staff = await makeStaff(prisma, "COORDINATOR");
-    const study = await makeStudy(prisma, staff);
-    const coordinator = await actorFor(prisma, staff.id);
-    await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-    const { instrumentId } = await makeQuestionnaire(prisma, study.id);
+    const { study, coordinator, instrumentId } = await coordinatedQuestionnaire(prisma, definition);
     const experts: TActor[] = [];
     for (let i = 0; i < 3; i++) {
-      const expert = await makeExpert(prisma, study.id);
-      const actor = await actorFor(prisma, expert.userId);
-      await recordConsent(actor, { decision: "ACCEPTED", textVersion: 1, language: "en" });
-      experts.push(actor);
+      experts.push((await consentedExpert(prisma, study.id)).actor);
     }
     const [a, b] = experts as [TActor, TActor, TActor];
     await answer(a, true);

@@ -1,52 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { createInstrumentWith } from "@/lib/instrument/create";
-import { ZQuestionnaire } from "@/lib/instrument/definition";
-import { confirmedText } from "@/lib/i18n/text";
-import { getQuestionnaireState, recordConsent, saveAnswer, submitResponse } from "@/lib/responses/service";
+import { getQuestionnaireState, saveAnswer, submitResponse } from "@/lib/responses/service";
 import { currentAssignment } from "@/lib/study/waves";
-import { testPrisma } from "@/lib/testing/db";
 import { rejection } from "@/lib/testing/errors";
-import { actorFor, makeExpert, makeStudy } from "@/lib/testing/factories";
+import { consentedExpert, oneSectionQuestionnaire, publishQuestionnaire, scaleItem, testPrismaClosedAfterAll } from "@/lib/testing/questionnaire-study";
+import { makeStudy } from "@/lib/testing/factories";
 
-const prisma = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await db().$disconnect();
-});
-
-const t = (s: string) => confirmedText(`${s} (ru)`, `${s} (en)`);
-const definition = ZQuestionnaire.parse({
-  kind: "questionnaire",
-  title: t("Q"),
-  sections: [
-    {
-      code: "S1",
-      title: t("S1"),
-      items: [
-        { code: "A", type: "scale", text: t("A"), min: 1, max: 10, required: true },
-        { code: "B", type: "scale", text: t("B"), min: 1, max: 10, required: true },
-      ],
-    },
-  ],
-});
+const prisma = testPrismaClosedAfterAll();
+const definition = oneSectionQuestionnaire([scaleItem("A"), scaleItem("B")]);
 
 async function setup() {
   const study = await makeStudy(prisma);
-  await prisma.study.update({ where: { id: study.id }, data: { consentText: t("I agree") as Prisma.InputJsonValue, consentVersion: 1 } });
-  const { instrumentId, versionId } = await createInstrumentWith(prisma, { studyId: study.id, kind: "questionnaire", name: "Q", definition, actorId: null, publish: true });
+  const { instrumentId, versionId } = await publishQuestionnaire(prisma, study.id, definition);
   return { study, instrumentId, versionId };
 }
 
-async function expertOn(studyId: string) {
-  const expert = await makeExpert(prisma, studyId);
-  const actor = await actorFor(prisma, expert.userId);
-  await recordConsent(actor, { decision: "ACCEPTED", textVersion: 1, language: "en" });
-  return { expert, actor };
-}
+const expertOn = (studyId: string) => consentedExpert(prisma, studyId);
 
 /** A scale answer as the page sends it, for the version the expert is shown. */
 const save = async (actor: TActor, item: string, value: number, baseRevision = 0) =>

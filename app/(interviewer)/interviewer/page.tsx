@@ -11,6 +11,7 @@ import { COUNTRIES } from "@/lib/study/countries";
 import "@/components/interview/interview.css";
 import { pageMetadata } from "@/lib/i18n/metadata";
 import { languageOf } from "@/lib/i18n/config";
+import { DataTable } from "@/components/ui/data-table";
 
 export const generateMetadata = pageMetadata("yourInterviews");
 
@@ -55,39 +56,24 @@ export default async function InterviewerHomePage({ searchParams }: TProps) {
         {interviews.length === 0 ? (
           <p className="card muted">{status ? ti("noneWithStatus") : t("none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="iv-table-cards" data-testid="own-interviews">
-              <caption className="iv-sr">{t("title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{ti("columns.when")}</th>
-                  <th scope="col">{ti("columns.expert")}</th>
-                  <th scope="col">{ti("columns.group")}</th>
-                  <th scope="col">{ti("columns.mode")}</th>
-                  <th scope="col">{ti("columns.guide")}</th>
-                  <th scope="col">{ti("columns.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {interviews.map((iv) => (
-                  <tr key={iv.id} data-testid={`interview-${iv.id}`}>
-                    <td data-label={ti("columns.when")}>
-                      <LocalTime iso={iv.plannedAt.toISOString()} />
-                    </td>
-                    <td data-label={ti("columns.expert")}>
-                      <Link href={`/interviewer/interviews/${iv.id}`}>{attribution(iv.expert)}</Link>
-                    </td>
-                    <td data-label={ti("columns.group")}>{common(`groups.${iv.expert.expertGroup}`)}</td>
-                    <td data-label={ti("columns.mode")}>{ti(`mode.${iv.mode}`)}</td>
-                    <td data-label={ti("columns.guide")}>{pick(iv.guideTitle, lang) || iv.guideName}</td>
-                    <td data-label={ti("columns.status")}>
-                      <span className={`iv-status iv-status-${iv.status}`}>{ti(`status.${iv.status}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[ti("columns.when"), ti("columns.expert"), ti("columns.group"), ti("columns.mode"), ti("columns.guide"), ti("columns.status")]} className="iv-table-cards" testId="own-interviews" caption={t("title")} captionClassName="iv-sr">
+            {interviews.map((iv) => (
+              <tr key={iv.id} data-testid={`interview-${iv.id}`}>
+                <td data-label={ti("columns.when")}>
+                  <LocalTime iso={iv.plannedAt.toISOString()} />
+                </td>
+                <td data-label={ti("columns.expert")}>
+                  <Link href={`/interviewer/interviews/${iv.id}`}>{attribution(iv.expert)}</Link>
+                </td>
+                <td data-label={ti("columns.group")}>{common(`groups.${iv.expert.expertGroup}`)}</td>
+                <td data-label={ti("columns.mode")}>{ti(`mode.${iv.mode}`)}</td>
+                <td data-label={ti("columns.guide")}>{pick(iv.guideTitle, lang) || iv.guideName}</td>
+                <td data-label={ti("columns.status")}>
+                  <span className={`iv-status iv-status-${iv.status}`}>{ti(`status.${iv.status}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </ClientMessages>
