@@ -13,10 +13,9 @@ const RAW_SQL = /\$(?:query|execute)Raw(?:Unsafe)?\b|\bPrisma\.(?:sql|raw)\b|\bs
 
 /**
  * Folders left out of the rule, each with why. lib/db is the database layer itself (the migration
- * runner, scratch databases): SQL is all it does. lib/delphi is the one known exception: its SQL is
- * being gathered into lib/delphi/sql.ts on another branch; take it off this list once that lands.
+ * runner, scratch databases): SQL is all it does.
  */
-const EXEMPT = new Set(["db", "delphi"]);
+const EXEMPT = new Set(["db"]);
 
 /** The lib/ files (tests and test helpers aside) that run raw SQL, by folder ("health.ts" at the top is its own "health"). */
 function sqlFilesByFolder(): Map<string, string[]> {
