@@ -155,7 +155,8 @@ async function readmePictures(browser: Browser, baseUrl: string, signIns: TDemoS
   await page.goto(`/coordinator/results?study=${studyId}`);
   await loaded(page);
   // Q2's card (a single choice: its chart and table; the paper's 45/36/11 %), in the report's first section.
-  const card = page.locator('[data-item="Q2"]');
+  // Visible only: while the report streams in, React briefly holds a hidden copy of a section.
+  const card = page.locator('[data-item="Q2"]').filter({ visible: true });
   await card.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -60));
   await card.locator("figure.results-chart svg").first().waitFor({ timeout: 30_000 });
