@@ -60,11 +60,17 @@ function follow(app: TApp, cookie: string, act: () => Promise<void>, done: (g: T
           if (event === "ready") act().catch((error: unknown) => (finished ? undefined : (finish(0), reject(error))));
           if (event === "change") {
             events++;
+            // A refetch still due when the figures are in (or the instances stopped) is dropped:
+            // a late one would hit an instance that is gone.
             setTimeout(() => {
-              void groupOf(app, cookie).then((g) => {
-                group = g;
-                if (done(g)) finish(200);
-              });
+              if (finished) return;
+              groupOf(app, cookie).then(
+                (g) => {
+                  group = g;
+                  if (done(g)) finish(200);
+                },
+                (error: unknown) => (finished ? undefined : (finish(0), reject(error))),
+              );
             }, PAGE_DEBOUNCE_MS);
           }
         }
